@@ -1,0 +1,44 @@
+import { View } from '@tarojs/components'
+import type { Member } from '@/api/member'
+import { STATUS_LABELS } from '@/constants/member'
+import { ANONYMOUS_NICKNAME } from '@/constants/profile'
+import { formatDate } from '@/utils/format'
+import Avatar from '@/components/avatar'
+import RoleBadge from '@/components/role-badge'
+import './index.css'
+
+const STATUS_TAG_CLASS = {
+  APPLICANT: 'qy-tag--warning',
+  ACTIVE: '',
+  REMOVED: 'qy-tag--gray',
+  BANNED: 'qy-tag--danger',
+} as const
+
+interface MemberRowProps {
+  member: Member
+  isSelf: boolean
+  onClick?: () => void
+}
+
+export default function MemberRow({ member, isSelf, onClick }: MemberRowProps) {
+  const nickname = member.nickname || ANONYMOUS_NICKNAME
+  return (
+    <View className='qy-member-row' hoverClass={onClick ? 'is-pressed' : 'none'} onClick={onClick}>
+      <Avatar name={nickname} url={member.avatarUrl} size='small' />
+      <View className='qy-member-row__body'>
+        <View className='qy-member-row__name-line'>
+          <View className='qy-member-row__name qy-ellipsis'>{nickname}</View>
+          {isSelf && <View className='qy-member-row__self'>我</View>}
+          <RoleBadge role={member.role} />
+        </View>
+        <View className='qy-member-row__meta'>
+          {formatDate(member.joinedAt)} 加入 · {member.points} 积分
+        </View>
+      </View>
+      {member.status !== 'ACTIVE' && (
+        <View className={`qy-tag ${STATUS_TAG_CLASS[member.status]}`}>{STATUS_LABELS[member.status]}</View>
+      )}
+      {onClick && <View className='qy-member-row__more'>···</View>}
+    </View>
+  )
+}

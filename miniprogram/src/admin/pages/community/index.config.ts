@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '社群管理',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,44 @@
+import { View } from '@tarojs/components'
+import type { Member } from '@/api/member'
+import { STATUS_LABELS } from '@/constants/member'
+import { ANONYMOUS_NICKNAME } from '@/constants/profile'
+import Avatar from '../avatar'
+import RoleBadge from '../role-badge'
+import './index.css'
+
+type MemberCardProps = {
+  member: Pick<Member, 'nickname' | 'avatarUrl' | 'role' | 'status' | 'points' | 'lifetimePoints' | 'streak'>
+  communityName: string
+}
+
+export default function MemberCard({ member, communityName }: MemberCardProps) {
+  const nickname = member.nickname || ANONYMOUS_NICKNAME
+  return (
+    <View className='qy-member-card'>
+      <View className='qy-member-card__glow' />
+      <View className='qy-member-card__head'>
+        <Avatar name={nickname} url={member.avatarUrl} size='large' className='qy-member-card__avatar' />
+        <View className='qy-member-card__who'>
+          <View className='qy-member-card__name-row'>
+            <View className='qy-member-card__nickname qy-ellipsis'>{nickname}</View>
+            <RoleBadge role={member.role} inverse />
+          </View>
+          <View className='qy-member-card__community qy-ellipsis'>{communityName} · 会员卡</View>
+        </View>
+      </View>
+
+      <View className='qy-member-card__points'>
+        <View className='qy-member-card__label'>我的积分</View>
+        <View className='qy-member-card__value qy-member-card__points-value'>{member.points}</View>
+      </View>
+
+      <View className='qy-member-card__foot'>
+        <View className='qy-member-card__chip'>连续签到 {member.streak} 天</View>
+        <View className='qy-member-card__chip'>累计获得 {member.lifetimePoints} 积分</View>
+        {member.status === 'APPLICANT' && (
+          <View className='qy-member-card__chip qy-member-card__chip--pending'>{STATUS_LABELS.APPLICANT}</View>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,22 @@
+import type { CommunityCategory, JoinPolicy } from '@/api/community'
+import { labelOf, type Option } from './option'
+
+export const CATEGORY_OPTIONS: Option<CommunityCategory>[] = [
+  { value: 'PRODUCT_SERVICE', label: '产品服务群', hint: '品牌、门店的客户群' },
+  { value: 'INTEREST', label: '兴趣社群', hint: '同好交流、俱乐部' },
+  { value: 'LEARNING', label: '培训学习群', hint: '课程、训练营' },
+  { value: 'PERKS', label: '福利通知群', hint: '优惠、活动通知' },
+]
+
+export const JOIN_POLICY_OPTIONS: Option<JoinPolicy>[] = [
+  { value: 'OPEN', label: '直接加入', hint: '打开链接或群卡片即成为成员' },
+  { value: 'QUESTIONNAIRE', label: '填写问卷审核后加入', hint: '先填写入群问卷，通过后成为成员' },
+  { value: 'CLOSED', label: '暂停加入', hint: '暂不接受新成员' },
+]
+
+export const categoryLabel = (category: CommunityCategory): string => labelOf(CATEGORY_OPTIONS, category)
+export const joinPolicyLabel = (policy: JoinPolicy): string => labelOf(JOIN_POLICY_OPTIONS, policy)
+
+export const COMMUNITY_NAME_MIN = 2
+export const COMMUNITY_NAME_MAX = 30
+export const COMMUNITY_DESCRIPTION_MAX = 500

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '群友',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

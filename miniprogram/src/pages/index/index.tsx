@@ -1,0 +1,135 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { fetchMyMemberships, type Membership } from '@/api/member'
+import ActionButton from '@/components/action-button'
+import AnnouncementCard from '@/components/announcement-card'
+import CommunityHero from '@/components/community-hero'
+import CommunityList from '@/components/community-list'
+import EmptyView from '@/components/empty-view'
+import EntryTile from '@/components/entry-tile'
+import ErrorView from '@/components/error-view'
+import LoadingView from '@/components/loading-view'
+import LoginPanel from '@/components/login-panel'
+import MemberCard from '@/components/member-card'
+import NoticeBar from '@/components/notice-bar'
+import { isAdminRole } from '@/constants/member'
+import { useAuth } from '@/hooks/useAuth'
+import { useCommunityShare } from '@/hooks/useCommunityShare'
+import { useEntry } from '@/hooks/useEntry'
+import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useQuery } from '@/hooks/useQuery'
+import { useCurrentCommunityId } from '@/hooks/useSession'
+import { setCurrentCommunityId } from '@/store/current-community'
+import { IS_H5 } from '@/utils/platform'
+import { openPage, routes } from '@/utils/routes'
+import { joinCodeFromParams } from '@/utils/share'
+import './index.css'
+
+const isListed = (membership: Membership) => membership.status === 'ACTIVE' || membership.status === 'APPLICANT'
+
+function selectCommunity(communityId: string) {
+  setCurrentCommunityId(communityId)
+  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+}
+
+export default function HomePage() {
+  const { params } = useRouter()
+  const joinCode = joinCodeFromParams(params)
+  const { token, logout } = useAuth()
+  const currentId = useCurrentCommunityId()
+
+  const memberships = useQuery(fetchMyMemberships, [token], { enabled: token !== null })
+  const entry = useEntry(token, joinCode, (joined) => {
+    setCurrentCommunityId(joined.community.id)
+    void memberships.refresh()
+  })
+  usePageRefresh(async () => {
+    if (token) await memberships.refresh()
+  })
+
+  const listed = (memberships.data ?? []).filter(isListed)
+  const current = listed.find((membership) => membership.community.id === currentId) ?? listed[0] ?? null
+  useCommunityShare(current?.community)
+
+  if (!token) return <LoginPanel joinCode={joinCode} />
+  if (memberships.error && !memberships.data) {
+    return <ErrorView message={memberships.error.message} onRetry={memberships.reload} />
+  }
+  if (!memberships.data || (entry.busy && !current)) {
+    return <LoadingView text={entry.busy ? '正在进入社群…' : undefined} />
+  }
+
+  const notice = entry.notice
+  const bindTarget =
+    notice?.bindableCommunityId ?? (notice?.groupNotBound && current && isAdminRole(current.role) ? current.community.id : null)
+
+  return (
+    <View className='qy-page qy-home'>
+      {notice && (
+        <NoticeBar
+          tone={notice.tone}
+          title={notice.title}
+          description={notice.description}
+          onClose={entry.dismissNotice}
+          action={
+            bindTarget && (
+              <ActionButton size='small' onClick={() => openPage(routes.adminCommunity(bindTarget))}>
+                去绑定本群
+              </ActionButton>
+            )
+          }
+        />
+      )}
+
+      {current ? (
+        <>
+          {current.status === 'APPLICANT' && !notice && (
+            <NoticeBar tone='info' title='入群申请审核中' description='管理员审核通过后，就可以签到、攒积分、领福利啦。' />
+          )}
+          <CommunityHero community={current.community} />
+          <MemberCard member={current} communityName={current.community.name} />
+          <View className='qy-entry-grid'>
+            {isAdminRole(current.role) && (
+              <EntryTile
+                icon='管'
+                color='#1677ff'
+                title='管理'
+                description='成员、邀请与绑群'
+                onClick={() => openPage(routes.adminCommunity(current.community.id))}
+              />
+            )}
+            <EntryTile
+              icon='建'
+              color='#fa9d3b'
+              title='创建社群'
+              description='为你的群开通会员服务'
+              onClick={() => openPage(routes.createCommunity)}
+            />
+          </View>
+          <View className='qy-home__announcement'>
+            <AnnouncementCard text={current.community.description} />
+          </View>
+          <View className='qy-section-title'>
+            我的社群
+            <View className='qy-section-title__extra'>共 {listed.length} 个</View>
+          </View>
+          <CommunityList memberships={listed} currentId={current.community.id} onSelect={selectCommunity} />
+        </>
+      ) : (
+        <EmptyView
+          icon='群'
+          title='还没有加入社群'
+          description='在微信群里点开「群友」小程序卡片，或打开管理员分享的邀请链接，就能加入对应的社群。'
+        >
+          <ActionButton onClick={() => openPage(routes.createCommunity)}>创建我的社群</ActionButton>
+        </EmptyView>
+      )}
+
+      {IS_H5 && (
+        <View className='qy-home__logout' onClick={logout}>
+          退出登录
+        </View>
+      )}
+    </View>
+  )
+}

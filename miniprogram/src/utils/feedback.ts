@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro'
+
+/** A short success toast. */
+export function toastSuccess(title: string): void {
+  void Taro.showToast({ title, icon: 'success', duration: 1500 })
+}
+
+/** A message that must be read (errors from the server are whole sentences). */
+export async function alertMessage(content: string, title = '提示'): Promise<void> {
+  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: '#07c160' })
+}
+
+export async function confirmAction(options: { title: string; content: string; confirmText: string; danger?: boolean }) {
+  const { confirm } = await Taro.showModal({
+    title: options.title,
+    content: options.content,
+    confirmText: options.confirmText,
+    cancelText: '取消',
+    confirmColor: options.danger ? '#f53f3f' : '#07c160',
+  })
+  return confirm
+}

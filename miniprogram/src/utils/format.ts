@@ -1,0 +1,14 @@
+/** 2025-11-21T08:00:00.000Z → 2025-11-21 (local date) */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** The first visible character of a name, for avatar placeholders. */
+export function initialOf(name: string | null | undefined): string {
+  const trimmed = (name ?? '').trim()
+  return trimmed ? Array.from(trimmed)[0].toUpperCase() : '友'
+}

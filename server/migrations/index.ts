@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121211441 } from './Migration20261121211441';
+
+/**
+ * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
+ * entities and the committed snapshot; add its class here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261121211441', class: Migration20261121211441 }, // foundation: users, communities, members, groups, audit
+];

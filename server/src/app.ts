@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { AppServices } from './app-services';
+import { depthLimitRule, queryCostPlugin } from './common/query-limits';
+import { createRequestContext, RequestContext } from './context';
+import { buildAppSchema } from './schema';
+
+/** Codes the client is meant to see as they are; anything else is a bug and is masked. */
+const CLIENT_ERROR_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+export function isClientError(code: unknown): boolean {
+  return typeof code === 'string' && (CLIENT_ERROR_CODES.has(code) || code.startsWith('WECHAT_'));
+}
+
+export async function createApp(services: AppServices, httpServer: Server) {
+  const { config, log } = services;
+  const schema = await buildAppSchema();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    validationRules: [depthLimitRule],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryCostPlugin(schema)],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      if (formatted.extensions?.code === 'BAD_USER_INPUT') return describeInvalidInput(formatted);
+      if (isClientError(formatted.extensions?.code)) return formatted;
+      log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'unexpected GraphQL error');
+      return {
+        message: '服务器开小差了，请稍后再试',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...(config.production ? {} : { detail: formatted.message }) },
+      };
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await services.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.headers.authorization) }),
+  );
+
+  if (existsSync(config.h5Dir)) {
+    app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  } else {
+    log.warn({ h5Dir: config.h5Dir }, 'no H5 build found; run `npm run build:h5` to serve the mini-program at /');
+  }
+
+  return { app, apollo };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator's report, reduced to field names and messages (the input is not echoed back). */
+function describeInvalidInput(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const failures = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
+  if (!failures) return formatted;
+  const fields: Array<{ field: string; message: string }> = [];
+  const walk = (list: ValidationFailure[], prefix: string) => {
+    for (const failure of list) {
+      const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+      for (const message of Object.values(failure.constraints ?? {})) fields.push({ field, message });
+      walk(failure.children ?? [], field);
+    }
+  };
+  walk(failures, '');
+  const first = fields[0];
+  return {
+    message: first ? `输入有误（${first.field}）：${first.message}` : '输入有误',
+    path: formatted.path,
+    extensions: { code: 'BAD_USER_INPUT', fields },
+  };
+}
+
+function noCacheForHtml(res: express.Response, filePath: string): void {
+  if (filePath.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

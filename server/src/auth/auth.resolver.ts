@@ -1,0 +1,24 @@
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { requireUser } from '../common/require-user';
+import { User } from '../user/user.entity';
+import { LoginArgs, LoginPayload, UpdateProfileArgs } from './auth.types';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayload, { description: 'Exchanges a wx.login code for a session token' })
+  login(@Args() { code }: LoginArgs, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
+    return ctx.services.auth.login(ctx, code);
+  }
+
+  @Query(() => User, { nullable: true, description: 'The logged-in user; null without a session' })
+  me(@Ctx() ctx: RequestContext): User | null {
+    return ctx.user;
+  }
+
+  @Authorized()
+  @Mutation(() => User)
+  updateProfile(@Args() changes: UpdateProfileArgs, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.auth.updateProfile(ctx, requireUser(ctx), changes);
+  }
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config';
+import type { RequestContext } from '../context';
+import { User } from '../user/user.entity';
+import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
+import type { LoginPayload, UpdateProfileArgs } from './auth.types';
+import type { SessionTokenService } from './session-token.service';
+
+/** `dev:<name>` logs in as openid `dev-<name>`, only with WECHAT_LOGIN=dev (refused in production by config). */
+const DEV_CODE = /^dev:([A-Za-z0-9_\-\u4e00-\u9fff]{1,32})$/u;
+
+export class AuthService {
+  constructor(
+    private readonly settings: AppConfig['wechat'],
+    private readonly wechat: WeChatApiClient,
+    private readonly sessions: SessionTokenService,
+  ) {}
+
+  async login(ctx: RequestContext, code: string): Promise<LoginPayload> {
+    const devName = this.settings.loginMode === 'dev' ? DEV_CODE.exec(code)?.[1] : undefined;
+    const session: WeChatSession = devName
+      ? { openid: `dev-${devName}`, sessionKey: randomBytes(16).toString('base64') }
+      : await this.wechat.code2Session(code);
+
+    // One statement, so two simultaneous first logins of one user cannot create two rows.
+    const now = ctx.services.clock.now();
+    const user = await ctx.em.upsert(
+      User,
+      { openid: session.openid, sessionKey: session.sessionKey, createdAt: now, updatedAt: now },
+      { onConflictFields: ['openid'], onConflictAction: 'merge', onConflictMergeFields: ['sessionKey', 'updatedAt'] },
+    );
+    if (devName && !user.nickname) {
+      await ctx.em.nativeUpdate(User, { id: user.id, nickname: null }, { nickname: devName });
+      user.nickname = devName;
+    }
+    return { token: this.sessions.issue(user.id), user };
+  }
+
+  async updateProfile(ctx: RequestContext, user: User, changes: UpdateProfileArgs): Promise<User> {
+    if (changes.nickname !== undefined) user.nickname = changes.nickname.trim();
+    if (changes.avatarUrl !== undefined) user.avatarUrl = changes.avatarUrl;
+    await ctx.em.flush();
+    return user;
+  }
+
+  /** The caller's WeChat session_key, loaded only when group data must be decrypted. */
+  async sessionKeyOf(ctx: RequestContext, user: User): Promise<string | null> {
+    const row = await ctx.em.findOne(User, user.id, { fields: ['sessionKey'], refresh: true });
+    return row?.sessionKey ?? null;
+  }
+}

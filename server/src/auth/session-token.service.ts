@@ -1,0 +1,39 @@
+import jwt from 'jsonwebtoken';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { AppConfig } from '../config';
+import { unauthenticated } from '../common/graphql-errors';
+import { User } from '../user/user.entity';
+
+const ISSUER = 'qunyou';
+
+/** Signed, expiring session tokens (HS256). They carry the user id and nothing secret. */
+export class SessionTokenService {
+  constructor(private readonly settings: AppConfig['session']) {}
+
+  issue(userId: number): string {
+    return jwt.sign({}, this.settings.secret, {
+      algorithm: 'HS256',
+      subject: String(userId),
+      issuer: ISSUER,
+      expiresIn: this.settings.ttlSeconds,
+    });
+  }
+
+  /** Resolves `Authorization: Bearer <token>` to the user, or throws UNAUTHENTICATED. */
+  async authenticate(em: EntityManager, authorization: string): Promise<User> {
+    const match = /^Bearer\s+([A-Za-z0-9_\-.]{10,2048})$/.exec(authorization.trim());
+    if (!match) throw unauthenticated('登录凭证格式不正确，请重新登录');
+    let subject: string | undefined;
+    try {
+      const claims = jwt.verify(match[1], this.settings.secret, { algorithms: ['HS256'], issuer: ISSUER });
+      subject = typeof claims === 'string' ? undefined : claims.sub;
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) throw unauthenticated('登录已过期，请重新登录');
+      throw unauthenticated('登录凭证无效，请重新登录');
+    }
+    const userId = Number(subject);
+    const user = Number.isSafeInteger(userId) && userId > 0 ? await em.findOne(User, userId) : null;
+    if (!user) throw unauthenticated('登录凭证无效，请重新登录');
+    return user;
+  }
+}

@@ -1,0 +1,9 @@
+import type { AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { unauthenticated } from './graphql-errors';
+
+/** `@Authorized()`: a logged-in user. Community roles are checked by `@RequireCommunityRole`. */
+export const authChecker: AuthChecker<RequestContext> = ({ context }) => {
+  if (!context.user) throw unauthenticated();
+  return true;
+};

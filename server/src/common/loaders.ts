@@ -1,0 +1,36 @@
+import { raw } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Community } from '../community/community.entity';
+import { Member } from '../member/member.entity';
+import { MemberStatus } from '../member/member.enums';
+import { User } from '../user/user.entity';
+import { WeChatGroup } from '../wechat/wechat-group.entity';
+
+/** Per-request batching: one query per kind of row however many members a list shows. */
+export function createLoaders(em: EntityManager) {
+  const byIds = <T extends { id: number }>(rows: T[], ids: readonly number[]) => {
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id) ?? null);
+  };
+  const countBy = async (entity: typeof Member | typeof WeChatGroup, ids: readonly number[], where: object) => {
+    const rows: Array<{ community: number; n: string | number }> = await em
+      .createQueryBuilder(entity)
+      .select(['community', raw('count(*) as n')])
+      .where({ community: { $in: [...ids] }, ...where })
+      .groupBy('community')
+      .execute();
+    const map = new Map(rows.map((row) => [Number(row.community), Number(row.n)]));
+    return ids.map((id) => map.get(id) ?? 0);
+  };
+  return {
+    user: new DataLoader<number, User | null>(async (ids) => byIds(await em.find(User, { id: { $in: [...ids] } }), ids)),
+    community: new DataLoader<number, Community | null>(async (ids) =>
+      byIds(await em.find(Community, { id: { $in: [...ids] } }), ids),
+    ),
+    activeMemberCount: new DataLoader<number, number>((ids) => countBy(Member, ids, { status: MemberStatus.ACTIVE })),
+    boundGroupCount: new DataLoader<number, number>((ids) => countBy(WeChatGroup, ids, {})),
+  };
+}
+
+export type RequestLoaders = ReturnType<typeof createLoaders>;

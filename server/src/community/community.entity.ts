@@ -1,0 +1,35 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity';
+import { CommunityCategory, JoinPolicy } from './community.enums';
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+/** 社群: owns members and everything they do. May span several WeChat groups. */
+@ObjectType()
+@Entity({ tableName: 'community' })
+export class Community extends BaseEntity<'timezone' | 'description'> {
+  @Field()
+  @Property({ length: 30 })
+  name!: string;
+
+  @Field(() => CommunityCategory)
+  @Property({ length: 20 })
+  category!: CommunityCategory;
+
+  @Field(() => String, { nullable: true, description: 'Announcement and rules shown on the home page' })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => JoinPolicy)
+  @Property({ length: 16 })
+  joinPolicy!: JoinPolicy;
+
+  @Field({ description: 'Opens the community from links and QR codes: pages/index/index?c=<joinCode>' })
+  @Property({ length: 16, unique: true })
+  joinCode!: string;
+
+  @Field()
+  @Property({ length: 40 })
+  timezone: string = DEFAULT_TIMEZONE;
+}

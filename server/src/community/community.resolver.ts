@@ -1,0 +1,40 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { parseId } from '../common/ids';
+import { Community } from './community.entity';
+import { CommunityPreview, CreateCommunityInput, JoinCodeArgs } from './community.types';
+
+@Resolver(() => Community)
+export class CommunityResolver {
+  @Authorized()
+  @Mutation(() => Community, { description: 'The caller becomes the OWNER' })
+  createCommunity(@Arg('input') input: CreateCommunityInput, @Ctx() ctx: RequestContext): Promise<Community> {
+    return ctx.services.communities.create(ctx, input);
+  }
+
+  @Authorized()
+  @Query(() => Community, { nullable: true, description: 'Visible to its members and applicants' })
+  community(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Community | null> {
+    return ctx.services.communities.findVisible(ctx, parseId(id));
+  }
+
+  @Query(() => CommunityPreview, { nullable: true, description: 'The public card of a community, before joining' })
+  communityPreview(@Args() { joinCode }: JoinCodeArgs, @Ctx() ctx: RequestContext): Promise<CommunityPreview | null> {
+    return ctx.services.communities.preview(ctx, joinCode);
+  }
+
+  @FieldResolver(() => Int, { description: 'Active members' })
+  memberCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.activeMemberCount.load(community.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'WeChat groups bound to this community' })
+  boundGroupCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.boundGroupCount.load(community.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Mini-program path that opens this community (share cards, QR codes)' })
+  sharePath(@Root() community: Community): string {
+    return `pages/index/index?c=${community.joinCode}`;
+  }
+}

@@ -1,0 +1,55 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { requireUser } from '../common/require-user';
+import { Member } from '../member/member.entity';
+import { MemberRole, MemberStatus } from '../member/member.enums';
+import { Community } from './community.entity';
+import type { CommunityPreview, CreateCommunityInput } from './community.types';
+import { generateJoinCode, normalizeJoinCode } from './join-code';
+
+const JOIN_CODE_ATTEMPTS = 5;
+
+export class CommunityService {
+  /** The caller founds a community and becomes its OWNER, in one transaction. */
+  async create(ctx: RequestContext, input: CreateCommunityInput): Promise<Community> {
+    const user = requireUser(ctx);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await ctx.em.transactional(async (em) => {
+          const community = em.create(Community, {
+            name: input.name.trim(),
+            category: input.category,
+            joinPolicy: input.joinPolicy,
+            description: input.description?.trim() || null,
+            joinCode: generateJoinCode(),
+          });
+          em.create(Member, { community, user, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: ctx.services.clock.now() });
+          return community;
+        });
+      } catch (error) {
+        // The unique key on join_code decides; a collision of random codes just draws again.
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+        ctx.em.clear();
+      }
+    }
+  }
+
+  findByJoinCode(ctx: RequestContext, joinCode: string): Promise<Community | null> {
+    return ctx.em.findOne(Community, { joinCode: normalizeJoinCode(joinCode) });
+  }
+
+  async preview(ctx: RequestContext, joinCode: string): Promise<CommunityPreview | null> {
+    const community = await this.findByJoinCode(ctx, joinCode);
+    if (!community) return null;
+    const memberCount = await ctx.loaders.activeMemberCount.load(community.id);
+    const { id, name, category, description, joinPolicy } = community;
+    return { id, name, category, description, joinPolicy, memberCount };
+  }
+
+  /** A community is visible to its members and applicants, not to strangers or the banned. */
+  async findVisible(ctx: RequestContext, communityId: number): Promise<Community | null> {
+    const member = await ctx.services.access.callerMember(ctx, communityId);
+    const visible = member && (member.status === MemberStatus.ACTIVE || member.status === MemberStatus.APPLICANT);
+    return visible ? member.community : null;
+  }
+}

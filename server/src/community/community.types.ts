@@ -1,0 +1,62 @@
+import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { defineErrorResult } from '../common/error-result';
+import { CommunityCategory, JoinPolicy } from './community.enums';
+
+@InputType()
+export class CreateCommunityInput {
+  @Field()
+  @Length(2, 30, { message: '社群名称需要 2 到 30 个字' })
+  name!: string;
+
+  @Field(() => CommunityCategory)
+  @IsEnum(CommunityCategory)
+  category!: CommunityCategory;
+
+  @Field(() => JoinPolicy)
+  @IsEnum(JoinPolicy)
+  joinPolicy!: JoinPolicy;
+
+  @Field(() => String, { nullable: true, description: 'Announcement and rules' })
+  @IsOptional()
+  @MaxLength(2000, { message: '社群公告最多 2000 个字' })
+  description?: string;
+}
+
+@ArgsType()
+export class JoinCodeArgs {
+  @Field()
+  @Length(1, 32)
+  joinCode!: string;
+}
+
+@ArgsType()
+export class CommunityIdArgs {
+  @Field(() => ID)
+  communityId!: string;
+}
+
+/** What a visitor sees of a community before joining it. */
+@ObjectType()
+export class CommunityPreview {
+  @Field(() => ID)
+  id!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CommunityCategory)
+  category!: CommunityCategory;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => JoinPolicy)
+  joinPolicy!: JoinPolicy;
+
+  @Field(() => Int)
+  memberCount!: number;
+}
+
+export const CommunityNotFound = defineErrorResult('CommunityNotFound', 'COMMUNITY_NOT_FOUND', '没有找到这个社群，请确认链接或邀请码');
+export const CommunityClosed = defineErrorResult('CommunityClosed', 'COMMUNITY_CLOSED', '这个社群暂停加入了');

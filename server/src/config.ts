@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The only module that reads process.env. Everything else receives an AppConfig. */
+export type LoginMode = 'wechat' | 'dev';
+export type DatabaseKind = 'mysql' | 'sqlite';
+
+export interface AppConfig {
+  port: number;
+  production: boolean;
+  database: { kind: DatabaseKind; url: string };
+  wechat: { appId: string; secret: string; apiBase: string; loginMode: LoginMode; timeoutMs: number };
+  session: { secret: string; ttlSeconds: number };
+  /** Seed the demo community at start (npm start). */
+  demo: boolean;
+  /** Folder of the H5 build served at `/`. */
+  h5Dir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** The repository root, whether this runs from server/src (tests) or server/dist/src. */
+function findRepoRoot(start: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'server')) && existsSync(path.join(dir, 'miniprogram'))) return dir;
+  }
+  return process.cwd();
+}
+export const REPO_ROOT = findRepoRoot(__dirname);
+export const DEFAULT_SQLITE_FILE = path.join(REPO_ROOT, 'data', 'qunyou.sqlite');
+
+export function databaseFromUrl(url: string): AppConfig['database'] {
+  if (/^mysql:\/\//i.test(url) || /^mariadb:\/\//i.test(url)) return { kind: 'mysql', url: url.replace(/^mariadb:/i, 'mysql:') };
+  if (/^[a-z]+:\/\//i.test(url)) throw new ConfigError(`DATABASE_URL: unsupported scheme in ${url.split(':')[0]}://… (mysql:// or a SQLite file path)`);
+  return { kind: 'sqlite', url: url.replace(/^(file|sqlite):/i, '') };
+}
+
+/**
+ * @param env   the environment (process.env in production; tests pass their own)
+ * @param opts  demo: `npm start` — dev login and demo data unless the environment says otherwise
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const demo = Boolean(opts.demo);
+  const loginMode = (env.WECHAT_LOGIN ?? (demo ? 'dev' : 'wechat')) as LoginMode;
+  if (loginMode !== 'wechat' && loginMode !== 'dev') throw new ConfigError(`WECHAT_LOGIN must be "wechat" or "dev", not "${loginMode}"`);
+  if (production && loginMode === 'dev') throw new ConfigError('WECHAT_LOGIN=dev is refused under NODE_ENV=production');
+  if (production && !env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required under NODE_ENV=production');
+  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+
+  const appId = env.WECHAT_APPID ?? '';
+  const secret = env.WECHAT_SECRET ?? '';
+  if (loginMode === 'wechat' && (!appId || !secret)) {
+    throw new ConfigError('WECHAT_LOGIN=wechat needs WECHAT_APPID and WECHAT_SECRET (or use WECHAT_LOGIN=dev outside production)');
+  }
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+
+  return {
+    port,
+    production,
+    database: databaseFromUrl(env.DATABASE_URL || DEFAULT_SQLITE_FILE),
+    wechat: {
+      appId: appId || 'wx-dev-appid',
+      secret,
+      apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      loginMode,
+      timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 5000),
+    },
+    session: {
+      secret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+      ttlSeconds: Number(env.SESSION_TTL_SECONDS ?? 7 * 24 * 3600),
+    },
+    demo,
+    h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

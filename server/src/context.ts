@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { AppServices } from './app-services';
+import { createLoaders, RequestLoaders } from './common/loaders';
+import type { Member } from './member/member.entity';
+import type { User } from './user/user.entity';
+
+/**
+ * What every resolver and service method receives first: the request's own EntityManager
+ * fork (never the global one), the caller, the app's services and per-request caches.
+ */
+export interface RequestContext {
+  em: EntityManager;
+  user: User | null;
+  services: AppServices;
+  loaders: RequestLoaders;
+  /** The caller's Member row per community, looked up once per request. */
+  callerMembers: Map<number, Promise<Member | null>>;
+}
+
+export async function createRequestContext(services: AppServices, authorization: string | undefined): Promise<RequestContext> {
+  const em = services.orm.em.fork() as EntityManager;
+  const user = authorization ? await services.sessions.authenticate(em, authorization) : null;
+  return { em, user, services, loaders: createLoaders(em), callerMembers: new Map() };
+}

@@ -1,0 +1,38 @@
+import type { RequestContext } from '../context';
+import { forbidden } from '../common/graphql-errors';
+import { requireUser } from '../common/require-user';
+import { Member } from './member.entity';
+import { MemberStatus } from './member.enums';
+
+/** Activity is recorded at most this often per member, so reads stay reads. */
+const ACTIVITY_GRANULARITY_MS = 5 * 60 * 1000;
+
+export class MemberAccessService {
+  /** The caller's Member row in a community (any status), once per request; null when none. */
+  callerMember(ctx: RequestContext, communityId: number): Promise<Member | null> {
+    const user = requireUser(ctx);
+    let lookup = ctx.callerMembers.get(communityId);
+    if (!lookup) {
+      lookup = ctx.em.findOne(Member, { community: communityId, user: user.id }, { populate: ['community'] }).then(async (member) => {
+        if (member?.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
+        return member;
+      });
+      ctx.callerMembers.set(communityId, lookup);
+    }
+    return lookup;
+  }
+
+  async requireActiveMember(ctx: RequestContext, communityId: number): Promise<Member> {
+    const member = await this.callerMember(ctx, communityId);
+    if (!member || member.status !== MemberStatus.ACTIVE) throw forbidden('你还不是该社群的成员');
+    return member;
+  }
+
+  /** Last-active time drives the dormant-member lists; one conditional UPDATE, throttled. */
+  private async touchActivity(ctx: RequestContext, member: Member): Promise<void> {
+    const now = ctx.services.clock.now();
+    if (member.lastActiveAt && now.getTime() - member.lastActiveAt.getTime() < ACTIVITY_GRANULARITY_MS) return;
+    // A native update: the managed entity keeps its loaded value, so no later flush rewrites it.
+    await ctx.em.nativeUpdate(Member, { id: member.id }, { lastActiveAt: now });
+  }
+}

@@ -1,0 +1,77 @@
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RequireCommunityRole } from '../common/community-role.guard';
+import { parseId } from '../common/ids';
+import { Community } from '../community/community.entity';
+import { CommunityIdArgs, JoinCodeArgs } from '../community/community.types';
+import { Member } from './member.entity';
+import { ADMIN_ROLES } from './member.enums';
+import { JoinCommunityResult, MemberActionResult, MembersArgs, MemberTargetArgs, SetMemberRoleArgs } from './member.types';
+import type { JoinOutcome } from './membership.service';
+import type { MemberActionOutcome } from './member-admin.service';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Authorized()
+  @Mutation(() => JoinCommunityResult, { description: 'Joins by link or QR code under the community join policy' })
+  joinCommunity(@Args() { joinCode }: JoinCodeArgs, @Ctx() ctx: RequestContext): Promise<JoinOutcome> {
+    return ctx.services.memberships.joinByCode(ctx, joinCode);
+  }
+
+  @Authorized()
+  @Query(() => [Member], { description: "The caller's communities (active or applying), newest first" })
+  myMemberships(@Ctx() ctx: RequestContext): Promise<Member[]> {
+    return ctx.services.memberships.myMemberships(ctx);
+  }
+
+  @Authorized()
+  @Query(() => Member, { nullable: true, description: "The caller's own member row in a community; null when not a member" })
+  membership(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<Member | null> {
+    return ctx.services.access.callerMember(ctx, parseId(communityId, 'communityId'));
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Query(() => [Member], { description: 'Admin: members, newest first (removed ones only when asked by status)' })
+  members(@Args() { communityId, status }: MembersArgs, @Ctx() ctx: RequestContext): Promise<Member[]> {
+    return ctx.services.memberAdmin.list(ctx, parseId(communityId), status);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => MemberActionResult, { description: 'Admin: make a member ADMIN, STAFF or MEMBER (only below your own role)' })
+  setMemberRole(@Args() { communityId, memberId, role }: SetMemberRoleArgs, @Ctx() ctx: RequestContext): Promise<MemberActionOutcome> {
+    return ctx.services.memberAdmin.setRole(ctx, parseId(communityId), parseId(memberId, 'memberId'), role);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => MemberActionResult, { description: 'Admin: remove a member (they may join again)' })
+  removeMember(@Args() { communityId, memberId }: MemberTargetArgs, @Ctx() ctx: RequestContext): Promise<MemberActionOutcome> {
+    return ctx.services.memberAdmin.remove(ctx, parseId(communityId), parseId(memberId, 'memberId'));
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => MemberActionResult, { description: 'Admin: ban a member (they may not join again)' })
+  banMember(@Args() { communityId, memberId }: MemberTargetArgs, @Ctx() ctx: RequestContext): Promise<MemberActionOutcome> {
+    return ctx.services.memberAdmin.ban(ctx, parseId(communityId), parseId(memberId, 'memberId'));
+  }
+
+  @FieldResolver(() => Community)
+  async community(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<Community> {
+    return (await ctx.loaders.community.load(member.community.id))!;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async nickname(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.user.load(member.user.id))?.nickname ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async avatarUrl(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.user.load(member.user.id))?.avatarUrl ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the member has checked in today (community local date)' })
+  checkedInToday(): boolean {
+    // Check-in arrives with the member economy; until then nobody has checked in.
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import type { ErrorResult } from '../common/error-result';
+import { requireUser } from '../common/require-user';
+import { Community } from '../community/community.entity';
+import { JoinPolicy } from '../community/community.enums';
+import { CommunityClosed, CommunityNotFound } from '../community/community.types';
+import { Member } from './member.entity';
+import { MemberRole, MemberStatus } from './member.enums';
+import { JoinedCommunity, MemberBanned } from './member.types';
+
+export type JoinOutcome = JoinedCommunity | ErrorResult;
+
+/** How a user becomes a member: by link (join code) or group card, under the join policy. */
+export class MembershipService {
+  async joinByCode(ctx: RequestContext, joinCode: string): Promise<JoinOutcome> {
+    const community = await ctx.services.communities.findByJoinCode(ctx, joinCode);
+    return community ? this.join(ctx, community) : new CommunityNotFound();
+  }
+
+  /**
+   * OPEN → active member at once; QUESTIONNAIRE → applicant; CLOSED → refused. Members and
+   * applicants already in get their row back; the banned stay out; the removed may return.
+   */
+  async join(ctx: RequestContext, community: Community): Promise<JoinOutcome> {
+    const user = requireUser(ctx);
+    const existing = await ctx.em.findOne(Member, { community, user });
+    if (existing?.status === MemberStatus.BANNED) return new MemberBanned();
+    if (existing && existing.status !== MemberStatus.REMOVED) return joined(existing, community, true);
+    if (community.joinPolicy === JoinPolicy.CLOSED) return new CommunityClosed();
+
+    const status = community.joinPolicy === JoinPolicy.OPEN ? MemberStatus.ACTIVE : MemberStatus.APPLICANT;
+    const now = ctx.services.clock.now();
+    if (existing) {
+      await ctx.em.nativeUpdate(
+        Member,
+        { id: existing.id, status: MemberStatus.REMOVED },
+        { status, role: MemberRole.MEMBER, joinedAt: now, lastActiveAt: now },
+      );
+    } else {
+      try {
+        await ctx.em.insert(Member, { community, user, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
+      } catch (error) {
+        // A simultaneous join of the same user won the unique key; theirs is the row.
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
+    }
+    const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
+    ctx.callerMembers.delete(community.id);
+    return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
+  }
+
+  myMemberships(ctx: RequestContext): Promise<Member[]> {
+    const user = requireUser(ctx);
+    return ctx.em.find(
+      Member,
+      { user, status: { $in: [MemberStatus.ACTIVE, MemberStatus.APPLICANT] } },
+      { populate: ['community'], orderBy: { joinedAt: 'desc', id: 'desc' } },
+    );
+  }
+}
+
+function joined(member: Member, community: Community, alreadyMember: boolean): JoinedCommunity {
+  return Object.assign(new JoinedCommunity(), { member, community, alreadyMember });
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MikroORM, Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import mysql from 'mysql2/promise';
+import type { AppConfig } from './config';
+import { REPO_ROOT } from './config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../migrations';
+
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'server', 'migrations');
+
+export function ormOptions(database: AppConfig['database']): Options {
+  const common: Options = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    migrations: {
+      // Listed, not globbed: the same list runs from TypeScript (tests) and from the build.
+      migrationsList: MIGRATIONS,
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      emit: 'ts',
+      snapshot: true,
+      snapshotName: '.snapshot-qunyou',
+      // MySQL commits DDL implicitly, so a transaction around a migration would promise nothing.
+      transactional: false,
+      allOrNothing: false,
+    },
+  };
+  if (database.kind === 'mysql') {
+    return { ...common, driver: MySqlDriver, clientUrl: database.url, timezone: '+00:00', pool: { min: 0, max: 24 } };
+  }
+  mkdirSync(path.dirname(path.resolve(database.url)), { recursive: true });
+  return { ...common, driver: LibSqlDriver, dbName: database.url };
+}
+
+export function initORM(database: AppConfig['database']): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(database));
+}
+
+/**
+ * Brings the schema up to date. MySQL: the committed migrations, under a named lock so two
+ * processes starting at once migrate one after the other. The embedded SQLite database (demo,
+ * local runs) is shaped straight from the entities.
+ */
+export async function migrateDatabase(orm: MikroORM, database: AppConfig['database']): Promise<void> {
+  if (database.kind !== 'mysql') {
+    await orm.getSchemaGenerator().updateSchema();
+    return;
+  }
+  const lockConnection = await mysql.createConnection(database.url);
+  try {
+    const [rows] = await lockConnection.query<mysql.RowDataPacket[]>("SELECT GET_LOCK('qunyou_migrations', 120) AS got");
+    if (rows[0]?.got !== 1) throw new Error('Timed out waiting for another process to finish migrating');
+    await orm.getMigrator().up();
+  } finally {
+    await lockConnection.query("SELECT RELEASE_LOCK('qunyou_migrations')").catch(() => undefined);
+    await lockConnection.end();
+  }
+}

@@ -1,0 +1,27 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuthResolver } from './auth/auth.resolver';
+import { authChecker } from './common/auth-checker';
+import { CommunityResolver } from './community/community.resolver';
+import { MemberResolver } from './member/member.resolver';
+import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
+
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, CommunityResolver, MemberResolver, WeChatGroupResolver, AuditResolver];
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    validate: { forbidUnknownValues: false, whitelist: false },
+  });
+  return cached;
+}
+
+/** The committed schema/schema.graphql: sorted, so it changes only when the API does. */
+export async function printAppSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
+}

@@ -1,0 +1,56 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/core';
+import { createApp } from './app';
+import { createAppServices, AppServices } from './app-services';
+import type { AppConfig } from './config';
+import { Clock, systemClock } from './common/clock';
+import { createLogger } from './common/logger';
+import { initORM, migrateDatabase } from './orm';
+import { seedDemo } from '../seeders/demo.seeder';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+/** Database up to date, demo data when asked, then HTTP. Used by main.ts and by the tests. */
+export async function startServer(config: AppConfig, options: { clock?: Clock } = {}): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const orm = await initORM(config.database);
+  try {
+    await migrateDatabase(orm, config.database);
+    if (config.demo) await seedDemo(orm.em.fork(), log);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+
+  const services = createAppServices(config, orm, options.clock ?? systemClock, log);
+  const httpServer = http.createServer();
+  const { app, apollo } = await createApp(services, httpServer);
+  httpServer.on('request', app);
+  httpServer.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  log.info({ port, database: config.database.kind, login: config.wechat.loginMode }, 'qunyou server listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    orm,
+    services,
+    close: () =>
+      (closing ??= (async () => {
+        await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+        await orm.close(true);
+      })()),
+  };
+}

@@ -1,0 +1,26 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity';
+
+/** A WeChat user, known only by the openid that code2Session returned. */
+@ObjectType()
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl'> {
+  @Property({ length: 64, unique: true })
+  openid!: string;
+
+  /** WeChat's session_key: decrypts group data. Never a GraphQL field, never serialized, never logged. */
+  @Property({ length: 64, nullable: true, hidden: true, lazy: true })
+  sessionKey?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 32, nullable: true })
+  nickname?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 512, nullable: true })
+  avatarUrl?: string | null;
+
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

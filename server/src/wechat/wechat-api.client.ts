@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+import type { AppConfig } from '../config';
+
+export interface WeChatSession {
+  openid: string;
+  sessionKey: string;
+  unionid?: string;
+}
+
+interface Code2SessionResponse {
+  openid?: string;
+  session_key?: string;
+  unionid?: string;
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** WeChat's documented jscode2session failures, each a code the client can switch on. */
+const WECHAT_ERRORS: Record<number, { code: string; message: string }> = {
+  40029: { code: 'WECHAT_CODE_INVALID', message: '登录凭证无效，请重新打开小程序' },
+  40163: { code: 'WECHAT_CODE_USED', message: '登录凭证已被使用，请重新登录' },
+  45011: { code: 'WECHAT_RATE_LIMITED', message: '登录太频繁了，请稍后再试' },
+  40226: { code: 'WECHAT_RISKY_USER', message: '该微信账号存在风险，暂时无法登录' },
+  [-1]: { code: 'WECHAT_BUSY', message: '微信服务繁忙，请稍后再试' },
+};
+
+export function weChatLoginError(code: string, message: string, errcode?: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(errcode === undefined ? {} : { wechatErrcode: errcode }) } });
+}
+
+/** The WeChat server API. Its base URL is configuration so tests talk to a fake on loopback. */
+export class WeChatApiClient {
+  constructor(private readonly settings: AppConfig['wechat']) {}
+
+  async code2Session(code: string): Promise<WeChatSession> {
+    const url = new URL(`${this.settings.apiBase}/sns/jscode2session`);
+    url.searchParams.set('appid', this.settings.appId);
+    url.searchParams.set('secret', this.settings.secret);
+    url.searchParams.set('js_code', code);
+    url.searchParams.set('grant_type', 'authorization_code');
+
+    let body: Code2SessionResponse;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.settings.timeoutMs) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.json()) as Code2SessionResponse;
+    } catch {
+      // The URL carries the app secret: it is never part of an error or a log line.
+      throw weChatLoginError('WECHAT_UNAVAILABLE', '暂时连不上微信，请稍后再试');
+    }
+    if (body.errcode) {
+      const known = WECHAT_ERRORS[body.errcode];
+      throw known
+        ? weChatLoginError(known.code, known.message, body.errcode)
+        : weChatLoginError('WECHAT_LOGIN_FAILED', '微信登录失败，请稍后再试', body.errcode);
+    }
+    if (!body.openid || !body.session_key) throw weChatLoginError('WECHAT_LOGIN_FAILED', '微信登录失败，请稍后再试');
+    return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid };
+  }
+}
