@@ -14,7 +14,7 @@ const swcTransform = [
 ];
 
 const common = {
-  rootDir: '..',
+  rootDir: require('node:path').resolve(__dirname, '..'),
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swcTransform },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -28,6 +28,7 @@ export function ormOptions(database: AppConfig['database']): Options {
       emit: 'ts',
       snapshot: true,
       snapshotName: '.snapshot-qunyou',
+      silent: true,
       // MySQL commits DDL implicitly, so a transaction around a migration would promise nothing.
       transactional: false,
       allOrNothing: false,

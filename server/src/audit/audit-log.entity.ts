@@ -23,11 +23,11 @@ export class AuditLog extends BaseEntity<'targetType' | 'targetId' | 'detail'> {
   action!: string;
 
   @Field(() => String, { nullable: true })
-  @Property({ length: 32, nullable: true })
+  @Property({ type: 'string', length: 32, nullable: true })
   targetType?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Property({ length: 64, nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
   targetId?: string | null;
 
   /** OK, or the errorCode of the business failure it answered. */

@@ -14,7 +14,7 @@ export class Community extends BaseEntity<'timezone' | 'description'> {
   name!: string;
 
   @Field(() => CommunityCategory)
-  @Property({ length: 20 })
+  @Property({ type: 'string', length: 20 })
   category!: CommunityCategory;
 
   @Field(() => String, { nullable: true, description: 'Announcement and rules shown on the home page' })
@@ -22,7 +22,7 @@ export class Community extends BaseEntity<'timezone' | 'description'> {
   description?: string | null;
 
   @Field(() => JoinPolicy)
-  @Property({ length: 16 })
+  @Property({ type: 'string', length: 16 })
   joinPolicy!: JoinPolicy;
 
   @Field({ description: 'Opens the community from links and QR codes: pages/index/index?c=<joinCode>' })

@@ -18,11 +18,11 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   user!: User;
 
   @Field(() => MemberRole)
-  @Property({ length: 16 })
+  @Property({ type: 'string', length: 16 })
   role!: MemberRole;
 
   @Field(() => MemberStatus)
-  @Property({ length: 16 })
+  @Property({ type: 'string', length: 16 })
   status!: MemberStatus;
 
   @Field(() => Int)

@@ -10,15 +10,15 @@ export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl'> {
   openid!: string;
 
   /** WeChat's session_key: decrypts group data. Never a GraphQL field, never serialized, never logged. */
-  @Property({ length: 64, nullable: true, hidden: true, lazy: true })
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true, lazy: true })
   sessionKey?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Property({ length: 32, nullable: true })
+  @Property({ type: 'string', length: 32, nullable: true })
   nickname?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Property({ length: 512, nullable: true })
+  @Property({ type: 'string', length: 512, nullable: true })
   avatarUrl?: string | null;
 
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })

@@ -1,0 +1,159 @@
+import { createE2eEnvironment, E2eEnvironment } from './helpers/environment';
+import { graphqlRequest } from './helpers/graphql';
+
+// The H5 build against the demo server: `npm run build`, then
+// `npx jest --config test/jest.config.js --selectProjects e2e`.
+// A browser and a server start per file; Jest reads testTimeout only from the root config.
+jest.setTimeout(120_000);
+
+describe('foundation: entry, member card, admin (H5)', () => {
+  let env: E2eEnvironment;
+  let demo: { id: string; name: string };
+
+  beforeAll(async () => {
+    env = await createE2eEnvironment();
+    const { communityPreview } = await graphqlRequest<{ communityPreview: { id: string; name: string } }>(
+      env.server.baseUrl,
+      'query ($code: String!) { communityPreview(joinCode: $code) { id name } }',
+      { code: 'demo' },
+    );
+    demo = communityPreview;
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a new user opens the join link, logs in by nickname and lands in the demo community', async () => {
+    const app = await env.newPhone();
+    await app.openHome('demo');
+
+    expect(await app.textOf('.qy-invite__name')).toBe(demo.name);
+    await app.screenshot('login-with-invite');
+
+    await app.loginAs('小林');
+
+    const card = app.memberCard();
+    await card.waitFor();
+    expect(await app.textOf('.qy-hero__name')).toBe(demo.name);
+    expect(await app.textOf('.qy-member-card__nickname')).toBe('小林');
+    expect(await app.textOf('.qy-member-card__points-value')).toBe('0');
+    expect(await card.locator('.qy-role-badge').textContent()).toBe('成员');
+    expect(await app.textOf('.qy-notice__title')).toBe(`欢迎加入「${demo.name}」`);
+    expect(await app.current.locator('.qy-entry-tile', { hasText: '管理' }).count()).toBe(0);
+    await app.screenshot('home-new-member');
+
+    // A member who types the admin address still gets no admin page.
+    await app.open(`/admin/pages/community/index?id=${demo.id}`);
+    expect(await app.textOf('.qy-empty__title')).toBe('无权限');
+    await app.screenshot('admin-forbidden-for-member');
+  });
+
+  it('an unknown join code explains itself instead of failing', async () => {
+    const app = await env.newPhone();
+    await app.openHome('no-such-code');
+    await app.loginAs('路人甲');
+
+    expect(await app.textOf('.qy-notice__title')).toContain('没有找到这个社群');
+    expect(await app.textOf('.qy-empty__title')).toBe('还没有加入社群');
+    await app.screenshot('home-unknown-code');
+  });
+
+  it('the owner sees the admin entry, the community page and the members', async () => {
+    const app = await env.newPhone();
+    await app.openHome();
+    await app.loginAs('owner');
+
+    await app.memberCard().waitFor();
+    expect(await app.memberCard().locator('.qy-role-badge').textContent()).toBe('群主');
+    const adminEntry = app.current.locator('.qy-entry-tile', { hasText: '管理' });
+    await adminEntry.waitFor();
+    await app.screenshot('home-owner');
+
+    await adminEntry.click();
+    expect(await app.textOf('.qy-invite-card__code')).toBe('demo');
+    expect(await app.textOf('.qy-admin-overview__name')).toBe(demo.name);
+    await app.screenshot('admin-community');
+
+    await app.current.locator('.qy-nav-row', { hasText: '成员管理' }).click();
+    await app.current.locator('.qy-member-row').first().waitFor();
+    const names = await app.current.locator('.qy-member-row__name').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['林店长', '小雅', '美美爱拿铁']));
+    await app.screenshot('admin-members');
+
+    // 设为核销员: action sheet, confirmation, then the row shows the new role.
+    const mei = app.current.locator('.qy-member-row', { hasText: '美美爱拿铁' });
+    await mei.click();
+    await app.page.locator('.taro-actionsheet__cell', { hasText: '设为核销员' }).click();
+    await app.page.locator('.taro-modal__content').waitFor();
+    expect(await app.page.locator('.taro-modal__text').textContent()).toContain('美美爱拿铁');
+    await app.screenshot('admin-member-confirm');
+    await app.page.locator('.taro-model__confirm').click();
+    await mei.locator('.qy-role-badge', { hasText: '核销员' }).waitFor();
+  });
+
+  it('a user creates a community and becomes its owner', async () => {
+    const app = await env.newPhone();
+    await app.openHome();
+    await app.loginAs('阿芳');
+    expect(await app.textOf('.qy-empty__title')).toBe('还没有加入社群');
+    await app.screenshot('home-no-community');
+
+    await app.current.getByText('创建我的社群').click();
+    await app.current.locator('.qy-create').waitFor();
+    await app.current.locator('.qy-create .qy-button').click();
+    expect(await app.textOf('.qy-field__error')).toContain('至少 2 个字');
+
+    await app.current.locator('.qy-field__input input').fill('阿芳烘焙 · 老客福利群');
+    await app.current.locator('.qy-choice', { hasText: '兴趣社群' }).click();
+    await app.current.locator('.qy-choice', { hasText: '填写问卷审核后加入' }).click();
+    await app.current.locator('.qy-field__textarea textarea').fill('每天签到领积分，积分可兑换门店优惠券～');
+    await app.screenshot('community-create');
+    await app.current.locator('.qy-create .qy-button').click();
+
+    await app.page.waitForFunction(`document.querySelector('.taro_page_show .qy-hero__name')?.textContent === '阿芳烘焙 · 老客福利群'`);
+    expect(await app.memberCard().locator('.qy-role-badge').textContent()).toBe('群主');
+    await app.current.locator('.qy-entry-tile', { hasText: '管理' }).waitFor();
+    expect(await app.textOf('.qy-hero .qy-tag')).toBe('兴趣社群');
+    await app.screenshot('home-after-create');
+  });
+
+  it('shows loading, a friendly error with retry, and the login again when the session is rejected', async () => {
+    const app = await env.newPhone();
+    await app.openHome();
+    await app.loginAs('断网的小王');
+    await app.current.locator('.qy-empty').waitFor();
+
+    // Hold the next GraphQL answer to see the loading state, then fail it.
+    let releaseFailure = () => {};
+    const failureReleased = new Promise<void>((resolve) => (releaseFailure = resolve));
+    await app.page.route('**/graphql', async (route) => {
+      await failureReleased;
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' });
+    });
+    await app.page.reload();
+    await app.current.locator('.qy-loading').waitFor();
+    await app.screenshot('state-loading');
+    releaseFailure();
+    expect(await app.textOf('.qy-empty__description')).toBe('服务开小差了，请稍后再试');
+    await app.screenshot('state-error');
+
+    await app.page.unroute('**/graphql');
+    await app.current.getByText('重新加载').click();
+    expect(await app.textOf('.qy-empty__title')).toBe('还没有加入社群');
+
+    // A rejected session (expired, revoked) sends the user back to the login, not to an error.
+    await app.page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: '登录已过期，请重新登录', extensions: { code: 'UNAUTHENTICATED' } }] }),
+      }),
+    );
+    await app.page.reload();
+    await app.current.locator('.qy-login').waitFor();
+    await app.page.unroute('**/graphql');
+    await app.loginAs('断网的小王');
+    expect(await app.textOf('.qy-empty__title')).toBe('还没有加入社群');
+  });
+});

@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+import { saveScreenshot } from './mobile-browser';
+
+/** Drives the H5 build: routes, login, the pieces of the home page the tests read. */
+export class H5App {
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(route: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#${route}`);
+  }
+
+  async openHome(joinCode?: string): Promise<void> {
+    await this.open(joinCode ? `/pages/index/index?c=${encodeURIComponent(joinCode)}` : '/pages/index/index');
+  }
+
+  /** Within the page that is showing (Taro keeps earlier pages of the stack in the DOM). */
+  get current(): Locator {
+    return this.page.locator('.taro_page.taro_page_show').last();
+  }
+
+  /** The H5 dev login: nickname + 登录. */
+  async loginAs(nickname: string): Promise<void> {
+    const input = this.current.locator('.qy-login__input input');
+    await input.waitFor();
+    await input.fill(nickname);
+    await this.current.locator('.qy-login__submit').click();
+    await this.current.locator('.qy-login').waitFor({ state: 'detached' });
+  }
+
+  memberCard(): Locator {
+    return this.current.locator('.qy-member-card');
+  }
+
+  /** Waits for the page slide-in (and any other CSS transition) to finish, then saves the screenshot. */
+  async screenshot(name: string): Promise<string> {
+    await this.page.waitForFunction(
+      `document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running')`,
+    );
+    return saveScreenshot(this.page, name);
+  }
+
+  /** Trimmed text of the first match inside the current page, once it shows. */
+  async textOf(selector: string): Promise<string> {
+    const target = this.current.locator(selector).first();
+    await target.waitFor();
+    return ((await target.textContent()) ?? '').trim();
+  }
+}

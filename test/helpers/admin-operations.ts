@@ -1,0 +1,49 @@
+import { FAKE_APPID, FakeWeChatServer } from './fake-wechat';
+import { encryptGroupData, groupPayload } from './group-data';
+
+export interface AdminOperationTarget {
+  communityId: string;
+  memberId: string;
+  callerName: string;
+}
+
+export interface AdminOperation {
+  name: string;
+  /** STAFF may call it (write-off); everyone else below ADMIN may not. */
+  staffAllowed?: boolean;
+  query: string;
+  variables(target: AdminOperationTarget): Record<string, unknown>;
+}
+
+/**
+ * Every admin operation of the API, with arguments that would succeed for an admin. The
+ * authorization suite calls each one as every kind of outsider; a new admin operation is a
+ * new row here.
+ */
+export const ADMIN_OPERATIONS: AdminOperation[] = [
+  { name: 'members', query: `query ($c: ID!) { members(communityId: $c) { id } }`, variables: (t) => ({ c: t.communityId }) },
+  { name: 'auditLog', query: `query ($c: ID!) { auditLog(communityId: $c) { action } }`, variables: (t) => ({ c: t.communityId }) },
+  {
+    name: 'setMemberRole',
+    query: `mutation ($c: ID!, $m: ID!) { setMemberRole(communityId: $c, memberId: $m, role: STAFF) { __typename } }`,
+    variables: (t) => ({ c: t.communityId, m: t.memberId }),
+  },
+  {
+    name: 'removeMember',
+    query: `mutation ($c: ID!, $m: ID!) { removeMember(communityId: $c, memberId: $m) { __typename } }`,
+    variables: (t) => ({ c: t.communityId, m: t.memberId }),
+  },
+  {
+    name: 'banMember',
+    query: `mutation ($c: ID!, $m: ID!) { banMember(communityId: $c, memberId: $m) { __typename } }`,
+    variables: (t) => ({ c: t.communityId, m: t.memberId }),
+  },
+  {
+    name: 'bindWeChatGroup',
+    query: `mutation ($c: ID!, $d: String!, $iv: String!) { bindWeChatGroup(communityId: $c, encryptedData: $d, iv: $iv) { __typename } }`,
+    variables: (t) => {
+      const data = encryptGroupData(groupPayload(`tG-${t.callerName}`, FAKE_APPID), FakeWeChatServer.sessionKeyFor(t.callerName));
+      return { c: t.communityId, d: data.encryptedData, iv: data.iv };
+    },
+  },
+];

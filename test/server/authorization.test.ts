@@ -1,0 +1,74 @@
+import { AuditLog } from '../../server/src/audit/audit-log.entity';
+import { Member } from '../../server/src/member/member.entity';
+import { WeChatGroup } from '../../server/src/wechat/wechat-group.entity';
+import { ADMIN_OPERATIONS } from '../helpers/admin-operations';
+import { GraphQLClient } from '../helpers/graphql-client';
+import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
+
+const SET_ROLE = `mutation ($c: ID!, $m: ID!, $r: MemberRole!) { setMemberRole(communityId: $c, memberId: $m, role: $r) { __typename } }`;
+
+describe('authorization of admin operations', () => {
+  let env: TestEnvironment;
+  let communityId: string;
+  let targetMemberId: string;
+  const callers: Record<string, LoggedIn> = {};
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('authz');
+    const home = await env.createCommunity('z-owner');
+    communityId = home.communityId;
+    targetMemberId = (await env.join('z-target', home.joinCode)).memberId;
+    callers.member = await env.join('z-member', home.joinCode);
+    const staff = await env.join('z-staff', home.joinCode);
+    await home.owner.client.data(SET_ROLE, { c: communityId, m: staff.memberId, r: 'STAFF' });
+    callers.staff = staff;
+    const applicantHome = await env.createCommunity('z-other-owner');
+    callers.otherCommunityAdmin = applicantHome.owner;
+    callers.stranger = await env.login('z-stranger');
+    const banned = await env.join('z-banned', home.joinCode);
+    await home.owner.client.data(SET_ROLE, { c: communityId, m: banned.memberId, r: 'ADMIN' });
+    await home.owner.client.data(`mutation ($c: ID!, $m: ID!) { banMember(communityId: $c, memberId: $m) { __typename } }`, { c: communityId, m: banned.memberId });
+    callers.bannedFormerAdmin = banned;
+  });
+  afterAll(() => env.close());
+
+  const snapshot = async () => {
+    const em = env.em();
+    return {
+      audit: await em.count(AuditLog, {}),
+      groups: await em.count(WeChatGroup, {}),
+      target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}`),
+    };
+  };
+
+  const callerKinds = ['member', 'staff', 'otherCommunityAdmin', 'stranger', 'bannedFormerAdmin'];
+  for (const operation of ADMIN_OPERATIONS) {
+    for (const kind of callerKinds) {
+      if (operation.staffAllowed && kind === 'staff') continue;
+      it(`${operation.name} is refused to a ${kind}, and nothing changes`, async () => {
+        const before = await snapshot();
+        const caller = callers[kind];
+        const result = await caller.client.request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: caller.name }));
+        expect(result.status).toBeLessThan(500);
+        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(result.data?.[operation.name] ?? null).toBeNull();
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+    it(`${operation.name} needs a login`, async () => {
+      const result = await new GraphQLClient(env.url).request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: 'nobody' }));
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  }
+
+  it("an admin cannot reach another community's member through their own community id", async () => {
+    const admin = callers.otherCommunityAdmin;
+    const ownCommunity = (await admin.client.data(`{ myMemberships { community { id } } }`)).myMemberships[0].community.id;
+    const result = await admin.client.data(`mutation ($c: ID!, $m: ID!) { banMember(communityId: $c, memberId: $m) { __typename ... on ErrorResult { errorCode } } }`, {
+      c: ownCommunity,
+      m: targetMemberId,
+    });
+    expect(result.banMember.errorCode).toBe('MEMBER_NOT_FOUND');
+    expect((await snapshot()).target).toBe('MEMBER/ACTIVE');
+  });
+});

@@ -1,0 +1,108 @@
+import { parse, validate } from 'graphql';
+import jwt from 'jsonwebtoken';
+import { depthLimitRule, MAX_QUERY_DEPTH } from '../../server/src/common/query-limits';
+import { buildAppSchema } from '../../server/src/schema';
+import { Community } from '../../server/src/community/community.entity';
+import { GraphQLClient } from '../helpers/graphql-client';
+import { createTestEnvironment, TEST_SESSION_SECRET, TestEnvironment } from '../helpers/test-env';
+
+describe('bad input and bad credentials', () => {
+  let env: TestEnvironment;
+  let userId: string;
+  beforeAll(async () => {
+    env = await createTestEnvironment('badinput');
+    userId = (await env.login('b-user')).userId;
+  });
+  afterAll(() => env.close());
+
+  const asToken = (token: string) => new GraphQLClient(env.url, token).request(`{ me { id } }`);
+
+  it.each([
+    ['expired', () => jwt.sign({}, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: -10 }), '登录已过期'],
+    ['forged with another secret', () => jwt.sign({}, 'x'.repeat(40), { subject: userId, issuer: 'qunyou', expiresIn: 3600 }), '无效'],
+    ['unsigned (alg none)', () => jwt.sign({}, '', { subject: userId, issuer: 'qunyou', algorithm: 'none' }), ''],
+    ['for a user that does not exist', () => jwt.sign({}, TEST_SESSION_SECRET, { subject: '99999999', issuer: 'qunyou', expiresIn: 3600 }), '无效'],
+    ['garbage', () => 'not-a-token-at-all', ''],
+  ])('a %s token answers 401 UNAUTHENTICATED', async (_label, makeToken, messagePart) => {
+    const result = await asToken(makeToken());
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.errors?.[0]?.message).toContain(messagePart);
+  });
+
+  it('a valid token works', async () => {
+    const token = jwt.sign({}, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: 3600 });
+    expect((await asToken(token)).data.me.id).toBe(userId);
+  });
+
+  it('operations that need a user refuse anonymous callers', async () => {
+    for (const query of [`{ myMemberships { id } }`, `mutation { joinCommunity(joinCode: "demo") { __typename } }`]) {
+      const result = await env.anonymous.request(query);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('oversize and out-of-range strings are refused with the field named, nothing written', async () => {
+    const user = await env.login('b-writer');
+    const before = await env.em().count(Community, {});
+    for (const input of [
+      { name: '名'.repeat(31), category: 'INTEREST', joinPolicy: 'OPEN' },
+      { name: '好', category: 'INTEREST', joinPolicy: 'OPEN' },
+      { name: '正常名字', category: 'INTEREST', joinPolicy: 'OPEN', description: '长'.repeat(2001) },
+    ]) {
+      const result = await user.client.request(`mutation ($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }`, { i: input });
+      expect(result.status).toBeLessThan(500);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields?.[0]?.field).toMatch(/^(input\.)?(name|description)$/);
+      expect(result.raw).not.toContain('长长长长长长');
+    }
+    const badEnum = await user.client.request(`mutation { createCommunity(input: { name: "好名字", category: SPAM, joinPolicy: OPEN }) { id } }`);
+    expect(badEnum.status).toBe(400);
+    expect(await env.em().count(Community, {})).toBe(before);
+  });
+
+  it.each(['abc', '-1', '0', '1e5', '12345678901234567890'])('an id like %p is bad input', async (id) => {
+    const user = await env.login(`b-id-${id.length}`);
+    const result = await user.client.request(`query ($c: ID!) { membership(communityId: $c) { id } }`, { c: id });
+    expect(result.status).toBeLessThan(500);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses queries nested too deep', async () => {
+    let selection = 'id';
+    for (let depth = 0; depth < MAX_QUERY_DEPTH + 2; depth += 1) selection = `community { member { ${selection} } }`;
+    const errors = validate(await buildAppSchema(), parse(`{ myMemberships { ${selection} } }`), [depthLimitRule]);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('refuses queries that cost too much', async () => {
+    const user = await env.login('b-costly');
+    const aliases = Array.from({ length: 400 }, (_, i) => `m${i}: myMemberships { id role status points }`).join(' ');
+    const costly = await user.client.request(`{ ${aliases} }`);
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a request body over the limit without a server error', async () => {
+    const response = await fetch(`${env.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(300 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('hides nothing it should show and shows nothing it should hide: no stack traces under production', async () => {
+    const prod = await createTestEnvironment('badinput_prod', { env: { NODE_ENV: 'production' } });
+    try {
+      const result = await prod.anonymous.request(`{ me { idd } }`);
+      expect(result.status).toBe(400);
+      expect(result.raw).not.toContain('stacktrace');
+      expect(result.raw).not.toMatch(/Did you mean/);
+      const introspection = await prod.anonymous.request(`{ __schema { types { name } } }`);
+      expect(introspection.errors?.length).toBeGreaterThan(0);
+    } finally {
+      await prod.close();
+    }
+  });
+});
