@@ -33,6 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Components used only by the admin subpackage stay in the subpackage.
       optimizeMainPackage: { enable: true },
+      // Every component's classes are prefixed (qy-<component>__…), so CSS order across chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       publicPath: '/',
@@ -50,6 +52,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        // Taro splits only initial chunks; pages are async chunks, so without this every page
+        // bundles its own copy of the shared components and hooks.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+        chain.performance.hints(false)
       },
     },
   }

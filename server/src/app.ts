@@ -36,6 +36,8 @@ export async function createApp(services: AppServices, httpServer: Server) {
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: [depthLimitRule],
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
+
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryCostPlugin(schema)],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       if (formatted.extensions?.code === 'BAD_USER_INPUT') return describeInvalidInput(formatted);

@@ -19,7 +19,7 @@ export interface QueryResult<T> extends QueryState<T> {
 
 /**
  * Runs `fetcher` when `deps` change (and `enabled` is true); the latest answer wins.
- * The first load shows the loading state; refreshes keep the page and toast on failure.
+ * A load shows the loading state; refreshes keep the page and toast on failure.
  */
 export function useQuery<T>(
   fetcher: () => Promise<T>,
@@ -33,7 +33,8 @@ export function useQuery<T>(
 
   const run = useCallback(async (mode: 'load' | 'refresh') => {
     const request = ++latestRequest.current
-    if (mode === 'load') setState((current) => ({ ...current, error: null, loading: true }))
+    // A load starts from scratch: never show the previous user's or filter's data meanwhile.
+    if (mode === 'load') setState({ data: undefined, error: null, loading: true })
     try {
       const data = await fetcherRef.current()
       if (request === latestRequest.current) setState({ data, error: null, loading: false })
@@ -50,8 +51,12 @@ export function useQuery<T>(
   }, [])
 
   useEffect(() => {
-    if (enabled) void run('load')
-    else latestRequest.current++
+    if (enabled) {
+      void run('load')
+    } else {
+      latestRequest.current++
+      setState({ data: undefined, error: null, loading: false })
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, run, ...deps])
 

@@ -13,12 +13,6 @@ export function openPage(url: string): void {
   void Taro.navigateTo({ url })
 }
 
-/** Back to the previous page, or home when this page was opened directly. */
-export function goBackOrHome(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: routes.home })
-}
-
 export function goHome(): void {
   void Taro.reLaunch({ url: routes.home })
 }

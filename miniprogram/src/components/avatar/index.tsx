@@ -11,10 +11,10 @@ interface AvatarProps {
 
 const PALETTE = ['#07c160', '#10aeff', '#fa9d3b', '#7d5cf3', '#f25c7a', '#13b5b1']
 
-/** Stable color per name, so the same member always looks the same. */
+/** Stable color per name (FNV-1a), so the same member always looks the same. */
 function colorOf(name: string): string {
-  let hash = 0
-  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  let hash = 0x811c9dc5
+  for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0
   return PALETTE[hash % PALETTE.length]
 }
 

@@ -3,26 +3,14 @@ import type { Community } from '@/api/community'
 import { categoryLabel } from '@/constants/community'
 import './index.css'
 
-interface CommunityHeroProps {
-  community: Pick<Community, 'name' | 'category' | 'memberCount'>
-  onSwitch?: () => void
-}
-
-export default function CommunityHero({ community, onSwitch }: CommunityHeroProps) {
+export default function CommunityHero({ community }: { community: Pick<Community, 'name' | 'category' | 'memberCount'> }) {
   return (
     <View className='qy-hero'>
-      <View className='qy-hero__main'>
-        <View className='qy-hero__name'>{community.name}</View>
-        <View className='qy-hero__meta'>
-          <View className='qy-tag'>{categoryLabel(community.category)}</View>
-          <View className='qy-muted'>{community.memberCount} 位成员</View>
-        </View>
+      <View className='qy-hero__name'>{community.name}</View>
+      <View className='qy-hero__meta'>
+        <View className='qy-tag'>{categoryLabel(community.category)}</View>
+        <View className='qy-muted'>{community.memberCount} 位成员</View>
       </View>
-      {onSwitch && (
-        <View className='qy-hero__switch' hoverClass='is-pressed' onClick={onSwitch}>
-          切换社群
-        </View>
-      )}
     </View>
   )
 }

@@ -2,16 +2,16 @@ import { View } from '@tarojs/components'
 import type { Member } from '@/api/member'
 import { STATUS_LABELS } from '@/constants/member'
 import { ANONYMOUS_NICKNAME } from '@/constants/profile'
+import { formatDate } from '@/utils/format'
 import Avatar from '../avatar'
 import RoleBadge from '../role-badge'
 import './index.css'
 
 type MemberCardProps = {
-  member: Pick<Member, 'nickname' | 'avatarUrl' | 'role' | 'status' | 'points' | 'lifetimePoints' | 'streak'>
-  communityName: string
+  member: Pick<Member, 'nickname' | 'avatarUrl' | 'role' | 'status' | 'points' | 'lifetimePoints' | 'streak' | 'joinedAt'>
 }
 
-export default function MemberCard({ member, communityName }: MemberCardProps) {
+export default function MemberCard({ member }: MemberCardProps) {
   const nickname = member.nickname || ANONYMOUS_NICKNAME
   return (
     <View className='qy-member-card'>
@@ -23,7 +23,7 @@ export default function MemberCard({ member, communityName }: MemberCardProps) {
             <View className='qy-member-card__nickname qy-ellipsis'>{nickname}</View>
             <RoleBadge role={member.role} inverse />
           </View>
-          <View className='qy-member-card__community qy-ellipsis'>{communityName} · 会员卡</View>
+          <View className='qy-member-card__since qy-ellipsis'>会员卡 · {formatDate(member.joinedAt)} 加入</View>
         </View>
       </View>
 

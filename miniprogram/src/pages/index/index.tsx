@@ -53,10 +53,18 @@ export default function HomePage() {
 
   if (!token) return <LoginPanel joinCode={joinCode} />
   if (memberships.error && !memberships.data) {
-    return <ErrorView message={memberships.error.message} onRetry={memberships.reload} />
+    return (
+      <View className='qy-page'>
+        <ErrorView message={memberships.error.message} onRetry={memberships.reload} />
+      </View>
+    )
   }
   if (!memberships.data || (entry.busy && !current)) {
-    return <LoadingView text={entry.busy ? '正在进入社群…' : undefined} />
+    return (
+      <View className='qy-page'>
+        <LoadingView text={entry.busy ? '正在进入社群…' : undefined} />
+      </View>
+    )
   }
 
   const notice = entry.notice
@@ -87,7 +95,7 @@ export default function HomePage() {
             <NoticeBar tone='info' title='入群申请审核中' description='管理员审核通过后，就可以签到、攒积分、领福利啦。' />
           )}
           <CommunityHero community={current.community} />
-          <MemberCard member={current} communityName={current.community.name} />
+          <MemberCard member={current} />
           <View className='qy-entry-grid'>
             {isAdminRole(current.role) && (
               <EntryTile
@@ -102,7 +110,7 @@ export default function HomePage() {
               icon='建'
               color='#fa9d3b'
               title='创建社群'
-              description='为你的群开通会员服务'
+              description='开通会员服务'
               onClick={() => openPage(routes.createCommunity)}
             />
           </View>

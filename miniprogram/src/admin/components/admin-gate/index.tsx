@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { Membership } from '@/api/member'
 import type { useAdminCommunity } from '../../hooks/useAdminCommunity'
@@ -18,6 +19,13 @@ interface AdminGateProps {
 export default function AdminGate({ admin, children }: AdminGateProps) {
   const token = useToken()
   if (!token) return <LoginPanel />
+  if (admin.communityId && !admin.loading && !admin.error && admin.membership && admin.isAdmin) {
+    return <>{children(admin.membership)}</>
+  }
+  return <View className='qy-page'>{gateState(admin)}</View>
+}
+
+function gateState(admin: AdminGateProps['admin']) {
   if (!admin.communityId) {
     return (
       <EmptyView icon='群' title='还没有选择社群' description='请先在首页选择要管理的社群'>
@@ -27,14 +35,11 @@ export default function AdminGate({ admin, children }: AdminGateProps) {
   }
   if (admin.loading) return <LoadingView />
   if (admin.error) return <ErrorView message={admin.error.message} onRetry={admin.reload} />
-  if (!admin.membership || !admin.isAdmin) {
-    return (
-      <EmptyView icon='锁' tone='gray' title='无权限' description='只有群主和管理员可以管理社群'>
-        <ActionButton variant='secondary' onClick={goHome}>
-          返回首页
-        </ActionButton>
-      </EmptyView>
-    )
-  }
-  return <>{children(admin.membership)}</>
+  return (
+    <EmptyView icon='锁' tone='gray' title='无权限' description='只有群主和管理员可以管理社群'>
+      <ActionButton variant='secondary' onClick={goHome}>
+        返回首页
+      </ActionButton>
+    </EmptyView>
+  )
 }
