@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121211441 } from './Migration20261121211441';
+import { Migration20261121213752 } from './Migration20261121213752';
 
 /**
  * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
@@ -7,4 +8,5 @@ import { Migration20261121211441 } from './Migration20261121211441';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121211441', class: Migration20261121211441 }, // foundation: users, communities, members, groups, audit
+  { name: 'Migration20261121213752', class: Migration20261121213752 }, // member economy: tiers, ledger, check-ins, coupons; member tags
 ];

@@ -1,8 +1,27 @@
 import { AuditLog } from './audit/audit-log.entity';
+import { CheckIn } from './checkin/checkin.entity';
+import { CheckInRule } from './checkin/checkin-rule.entity';
+import { Coupon } from './coupon/coupon.entity';
+import { CouponTemplate } from './coupon/coupon-template.entity';
+import { PointsEntry } from './points/points-entry.entity';
+import { Tier } from './tier/tier.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
 import { WeChatGroup } from './wechat/wechat-group.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
-export const ENTITIES = [User, Community, Member, WeChatGroup, AuditLog];
+export const ENTITIES = [
+  User,
+  Community,
+  Member,
+  WeChatGroup,
+  AuditLog,
+  // member economy
+  Tier,
+  PointsEntry,
+  CheckInRule,
+  CheckIn,
+  CouponTemplate,
+  Coupon,
+];

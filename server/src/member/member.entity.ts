@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity';
+import { JsonColumn } from '../common/json.type';
 import { Community } from '../community/community.entity';
 import { User } from '../user/user.entity';
 import { MemberRole, MemberStatus } from './member.enums';
@@ -10,7 +11,7 @@ import { MemberRole, MemberStatus } from './member.enums';
 @Entity({ tableName: 'member' })
 @Unique({ properties: ['community', 'user'] })
 @Index({ properties: ['community', 'status', 'lastActiveAt'] })
-export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt'> {
+export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags'> {
   @ManyToOne(() => Community)
   community!: Community;
 
@@ -36,6 +37,18 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   @Field(() => Int)
   @Property({ default: 0 })
   streak: number = 0;
+
+  /** Level of the member's tier (see tier/): kept in step with lifetimePoints by the same UPDATE. */
+  @Property({ default: 0 })
+  tierLevel: number = 0;
+
+  /** Community-local date (YYYY-MM-DD) of the last check-in. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  lastCheckInOn?: string | null;
+
+  @Field(() => [String], { description: 'Tags from the entry questionnaire' })
+  @Property({ type: JsonColumn, nullable: true })
+  tags?: string[] | null;
 
   @Field()
   @Property({ type: 'datetime', length: 3 })

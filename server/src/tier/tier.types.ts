@@ -1,0 +1,42 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('Tier')
+export class TierView {
+  @Field(() => Int, { description: '0 for the entry tier' })
+  level!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Int, { description: 'Lifetime points needed' })
+  threshold!: number;
+
+  @Field(() => Float, { description: 'Check-in points are multiplied by it' })
+  multiplier!: number;
+}
+
+@InputType()
+export class TierInput {
+  @Field()
+  @Length(1, 16, { message: '等级名称需要 1 到 16 个字' })
+  name!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  threshold!: number;
+
+  @Field(() => Float)
+  @Min(1, { message: '倍数不能小于 1' })
+  @Max(10, { message: '倍数不能大于 10' })
+  multiplier!: number;
+}
+
+export class TiersArgsValidation {
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1, { message: '至少需要一个等级' })
+  @ArrayMaxSize(10, { message: '最多 10 个等级' })
+  tiers!: TierInput[];
+}
