@@ -2,6 +2,15 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from './config';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
+import { CheckInRuleService } from './checkin/checkin-rule.service';
+import { CheckInService } from './checkin/checkin.service';
+import { CouponCounterService } from './coupon/coupon-counter.service';
+import { CouponQueryService } from './coupon/coupon-query.service';
+import { CouponRedemptionService } from './coupon/coupon-redemption.service';
+import { CouponTemplateService } from './coupon/coupon-template.service';
+import { PointsLedgerService } from './points/points-ledger.service';
+import { PointsService } from './points/points.service';
+import { TierService } from './tier/tier.service';
 import { SessionTokenService } from './auth/session-token.service';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
@@ -29,6 +38,16 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     memberships: new MembershipService(),
     memberAdmin: new MemberAdminService(),
     wechatGroups: new WeChatGroupService(config.wechat),
+    // member economy
+    points: new PointsLedgerService(),
+    memberPoints: new PointsService(),
+    tiers: new TierService(),
+    checkInRules: new CheckInRuleService(),
+    checkIns: new CheckInService(),
+    couponTemplates: new CouponTemplateService(),
+    couponRedemption: new CouponRedemptionService(),
+    couponCounter: new CouponCounterService(),
+    couponQueries: new CouponQueryService(),
   };
 }
 

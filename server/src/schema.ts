@@ -2,12 +2,29 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { CheckInResolver } from './checkin/checkin.resolver';
+import { CouponTemplateResolver } from './coupon/coupon-template.resolver';
+import { CouponResolver } from './coupon/coupon.resolver';
+import { PointsResolver } from './points/points.resolver';
+import { TierResolver } from './tier/tier.resolver';
 import { authChecker } from './common/auth-checker';
 import { CommunityResolver } from './community/community.resolver';
 import { MemberResolver } from './member/member.resolver';
 import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, CommunityResolver, MemberResolver, WeChatGroupResolver, AuditResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver,
+  CommunityResolver,
+  MemberResolver,
+  WeChatGroupResolver,
+  AuditResolver,
+  // member economy
+  TierResolver,
+  CheckInResolver,
+  PointsResolver,
+  CouponTemplateResolver,
+  CouponResolver,
+];
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -6,7 +6,9 @@ import { createAppServices, AppServices } from './app-services';
 import type { AppConfig } from './config';
 import { Clock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
+import { startPeriodicJobs } from './common/periodic-jobs';
 import { initORM, migrateDatabase } from './orm';
+import { PERIODIC_JOBS } from './periodic-jobs';
 import { seedDemo } from '../seeders/demo.seeder';
 
 export interface RunningServer {
@@ -30,6 +32,7 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
   }
 
   const services = createAppServices(config, orm, options.clock ?? systemClock, log);
+  const stopJobs = startPeriodicJobs(services, PERIODIC_JOBS);
   const httpServer = http.createServer();
   const { app, apollo } = await createApp(services, httpServer);
   httpServer.on('request', app);
@@ -50,6 +53,7 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
     close: () =>
       (closing ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+        await stopJobs();
         await orm.close(true);
       })()),
   };

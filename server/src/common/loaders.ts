@@ -2,9 +2,12 @@ import { raw } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Community } from '../community/community.entity';
+import { Coupon } from '../coupon/coupon.entity';
+import { CouponStatus } from '../coupon/coupon.enums';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { User } from '../user/user.entity';
+import { Tier } from '../tier/tier.entity';
 import { WeChatGroup } from '../wechat/wechat-group.entity';
 
 /** Per-request batching: one query per kind of row however many members a list shows. */
@@ -30,6 +33,24 @@ export function createLoaders(em: EntityManager) {
     ),
     activeMemberCount: new DataLoader<number, number>((ids) => countBy(Member, ids, { status: MemberStatus.ACTIVE })),
     boundGroupCount: new DataLoader<number, number>((ids) => countBy(WeChatGroup, ids, {})),
+    member: new DataLoader<number, Member | null>(async (ids) => byIds(await em.find(Member, { id: { $in: [...ids] } }), ids)),
+    /** Coupons a member holds of a template (voided ones excluded), keyed `memberId:templateId`. */
+    heldCoupons: new DataLoader<string, number>(async (keys) => {
+      const pairs = keys.map((key) => key.split(':').map(Number));
+      const rows: Array<{ member: number; template: number; n: string | number }> = await em
+        .createQueryBuilder(Coupon)
+        .select(['member', 'template', raw('count(*) as n')])
+        .where({ member: { $in: [...new Set(pairs.map(([m]) => m))] }, template: { $in: [...new Set(pairs.map(([, t]) => t))] }, status: { $ne: CouponStatus.VOID } })
+        .groupBy(['member', 'template'])
+        .execute();
+      const counts = new Map(rows.map((row) => [`${row.member}:${row.template}`, Number(row.n)]));
+      return keys.map((key) => counts.get(key) ?? 0);
+    }),
+    /** A community's tiers, lowest level first. */
+    tiers: new DataLoader<number, Tier[]>(async (ids) => {
+      const rows = await em.find(Tier, { community: { $in: [...ids] } }, { orderBy: { level: 'asc' } });
+      return ids.map((id) => rows.filter((tier) => tier.community.id === id));
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { requireUser } from '../common/require-user';
 import { Member } from '../member/member.entity';
@@ -23,7 +24,11 @@ export class CommunityService {
             description: input.description?.trim() || null,
             joinCode: generateJoinCode(),
           });
-          em.create(Member, { community, user, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: ctx.services.clock.now() });
+          const now = ctx.services.clock.now();
+          em.create(Member, { community, user, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: now });
+          await em.flush();
+          ctx.services.tiers.createDefaults(em as EntityManager, community.id, now);
+          ctx.services.checkInRules.createDefaults(em as EntityManager, community.id, now);
           return community;
         });
       } catch (error) {

@@ -10,7 +10,7 @@ export const POINTS_PER_FEN = 1;
 @ObjectType()
 @Entity({ tableName: 'coupon_template' })
 @Index({ properties: ['community', 'active'] })
-export class CouponTemplate extends BaseEntity<'description' | 'stock' | 'perMemberLimit' | 'issuedCount' | 'active' | 'startsAt' | 'endsAt'> {
+export class CouponTemplate extends BaseEntity<'description' | 'stock' | 'perMemberLimit' | 'issuedCount' | 'active' | 'startsAt' | 'endsAt' | 'pointsCost'> {
   @ManyToOne(() => Community)
   community!: Community;
 

@@ -34,7 +34,7 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   @Property({ default: 0 })
   lifetimePoints: number = 0;
 
-  @Field(() => Int)
+  /** The streak as of the last check-in; Member.streak in the API is the one that stands today. */
   @Property({ default: 0 })
   streak: number = 0;
 

@@ -1,9 +1,10 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../common/community-role.guard';
 import { parseId } from '../common/ids';
 import { Community } from '../community/community.entity';
 import { CommunityIdArgs, JoinCodeArgs } from '../community/community.types';
+import { TierView } from '../tier/tier.types';
 import { Member } from './member.entity';
 import { ADMIN_ROLES } from './member.enums';
 import { JoinCommunityResult, MemberActionResult, MembersArgs, MemberTargetArgs, SetMemberRoleArgs } from './member.types';
@@ -69,9 +70,34 @@ export class MemberResolver {
     return (await ctx.loaders.user.load(member.user.id))?.avatarUrl ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the member has checked in today (community local date)' })
-  checkedInToday(): boolean {
-    // Check-in arrives with the member economy; until then nobody has checked in.
-    return false;
+  @FieldResolver(() => Boolean, { description: 'Whether the member has checked in today (community-local date)' })
+  async checkedInToday(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.checkIns.checkedInToday(ctx, await withCommunity(ctx, member));
   }
+
+  @FieldResolver(() => Int, { description: 'Consecutive days checked in, as it stands today (0 once a day is missed)' })
+  async streak(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.services.checkIns.currentStreak(ctx, await withCommunity(ctx, member));
+  }
+
+  @FieldResolver(() => TierView)
+  async tier(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<TierView> {
+    return (await ctx.services.tiers.standingOf(ctx, member)).tier;
+  }
+
+  @FieldResolver(() => TierView, { nullable: true, description: 'null at the top tier' })
+  async nextTier(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<TierView | null> {
+    return (await ctx.services.tiers.standingOf(ctx, member)).nextTier;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Lifetime points still needed for the next tier; null at the top' })
+  async pointsToNextTier(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await ctx.services.tiers.standingOf(ctx, member)).pointsToNextTier;
+  }
+}
+
+/** The member with its community loaded (the timezone decides what "today" is). */
+async function withCommunity(ctx: RequestContext, member: Member): Promise<Member> {
+  if (!member.community.timezone) member.community = (await ctx.loaders.community.load(member.community.id))!;
+  return member;
 }

@@ -16,14 +16,19 @@ export interface PointsChange {
   at: Date;
 }
 
+export interface AppliedPointsChange {
+  balance: number;
+  entryId: number;
+}
+
 /**
  * The only writer of members' points. Call it inside the business action's transaction: it
  * changes the balance with one conditional UPDATE (never below zero, lifetime and tier moved in
  * the same statement) and writes the ledger row with the balance that UPDATE produced.
  */
 export class PointsLedgerService {
-  /** @returns the balance after the change, or null when the balance would go below zero. */
-  async apply(em: EntityManager, change: PointsChange): Promise<number | null> {
+  /** @returns the balance after the change and the ledger row, or null when the balance would go below zero. */
+  async apply(em: EntityManager, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     const earned = Math.max(change.amount, 0);
     const affected = await em.nativeUpdate(
@@ -47,7 +52,7 @@ export class PointsLedgerService {
       'all',
       em.getTransactionContext(),
     );
-    await em.insert(PointsEntry, {
+    const entryId = await em.insert(PointsEntry, {
       community: change.communityId,
       member: change.memberId,
       amount: change.amount,
@@ -58,6 +63,6 @@ export class PointsLedgerService {
       operator: change.operatorId ?? null,
       createdAt: change.at,
     });
-    return Number(balanceAfter);
+    return { balance: Number(balanceAfter), entryId: Number(entryId) };
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, Length, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Tier')
@@ -32,11 +32,4 @@ export class TierInput {
   @Min(1, { message: '倍数不能小于 1' })
   @Max(10, { message: '倍数不能大于 10' })
   multiplier!: number;
-}
-
-export class TiersArgsValidation {
-  @ValidateNested({ each: true })
-  @ArrayMinSize(1, { message: '至少需要一个等级' })
-  @ArrayMaxSize(10, { message: '最多 10 个等级' })
-  tiers!: TierInput[];
 }

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { RequestContext } from '../context';
+import { badInput } from '../common/graphql-errors';
+import { CheckInRule, DEFAULT_CHECKIN_RULE } from './checkin-rule.entity';
+import type { CheckInRuleInput, CheckInRuleView, NextBonus } from './checkin.types';
+
+/** The day of the cycle a streak falls on: day 8 of a 7-day cycle is day 1 again. */
+export function cycleDay(rule: CheckInRuleView, streak: number): number {
+  return ((streak - 1) % rule.cycleDays) + 1;
+}
+
+export function bonusFor(rule: CheckInRuleView, streak: number): number {
+  const day = cycleDay(rule, streak);
+  return rule.bonuses.find((bonus) => bonus.day === day)?.points ?? 0;
+}
+
+/** The next bonus after a streak of `streak` days, if the rule has any. */
+export function nextBonusAfter(rule: CheckInRuleView, streak: number): NextBonus | null {
+  for (let inDays = 1; inDays <= rule.cycleDays; inDays += 1) {
+    const points = bonusFor(rule, streak + inDays);
+    if (points > 0) return { day: cycleDay(rule, streak + inDays), inDays, points };
+  }
+  return null;
+}
+
+export class CheckInRuleService {
+  async ruleOf(em: EntityManager, communityId: number): Promise<CheckInRuleView> {
+    const rule = await em.findOne(CheckInRule, { community: communityId });
+    return rule ? { basePoints: rule.basePoints, cycleDays: rule.cycleDays, bonuses: rule.bonuses } : DEFAULT_CHECKIN_RULE;
+  }
+
+  createDefaults(em: EntityManager, communityId: number, at: Date): void {
+    em.create(CheckInRule, { community: communityId, ...DEFAULT_CHECKIN_RULE, createdAt: at });
+  }
+
+  async update(ctx: RequestContext, communityId: number, input: CheckInRuleInput): Promise<CheckInRuleView> {
+    const days = input.bonuses.map((bonus) => bonus.day);
+    if (days.some((day) => day > input.cycleDays)) throw badInput('奖励日不能超过连签周期', 'bonuses');
+    if (new Set(days).size !== days.length) throw badInput('同一天只能设置一个奖励', 'bonuses');
+    const bonuses = [...input.bonuses].sort((a, b) => a.day - b.day).map(({ day, points }) => ({ day, points }));
+    await ctx.em.upsert(
+      CheckInRule,
+      { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, createdAt: ctx.services.clock.now() },
+      { onConflictFields: ['community'], onConflictAction: 'merge', onConflictMergeFields: ['basePoints', 'cycleDays', 'bonuses'] },
+    );
+    return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses };
+  }
+}

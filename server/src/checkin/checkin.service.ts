@@ -1,0 +1,92 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { NotActiveMember } from '../common/common-errors';
+import type { ErrorResult } from '../common/error-result';
+import { isMonth, localDate, previousDate } from '../common/local-date';
+import { badInput } from '../common/graphql-errors';
+import { RollbackWith, inTransaction } from '../common/transaction';
+import { Member } from '../member/member.entity';
+import { lockMemberRow } from '../member/member-lock';
+import { MemberStatus } from '../member/member.enums';
+import { PointsEntryType } from '../points/points.enums';
+import { CheckIn } from './checkin.entity';
+import { bonusFor, nextBonusAfter } from './checkin-rule.service';
+import { AlreadyCheckedIn, CheckInCalendar, CheckInSuccess } from './checkin.types';
+
+const ALREADY = Symbol('already checked in');
+
+/** 签到: once per member per community-local day; the unique key (member, day) decides, not a read. */
+export class CheckInService {
+  async checkIn(ctx: RequestContext, communityId: number): Promise<CheckInSuccess | ErrorResult> {
+    const member = await ctx.services.access.callerMember(ctx, communityId);
+    if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
+    const now = ctx.services.clock.now();
+    const today = localDate(now, member.community.timezone);
+    const rule = await ctx.services.checkInRules.ruleOf(ctx.em, communityId);
+    const { tier } = await ctx.services.tiers.standingOf(ctx, member);
+
+    const outcome = await inTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (em) => {
+      await lockMemberRow(em, member.id);
+      const last = await em.findOne(CheckIn, { member: member.id }, { orderBy: { day: 'desc' } });
+      if (last?.day === today) throw new RollbackWith(ALREADY);
+      const streak = last?.day === previousDate(today) ? last.streak + 1 : 1;
+      const pointsAwarded = Math.round(rule.basePoints * tier.multiplier);
+      const bonusPoints = bonusFor(rule, streak);
+      try {
+        await em.insert(CheckIn, { community: communityId, member: member.id, day: today, streak, pointsAwarded, bonusPoints, createdAt: now });
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
+        throw error;
+      }
+      const change = { communityId, memberId: member.id, reference: `checkin:${today}`, at: now };
+      let balance = member.points;
+      if (pointsAwarded > 0) {
+        balance = (await ctx.services.points.apply(em, { ...change, amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` }))!.balance;
+      }
+      if (bonusPoints > 0) {
+        balance = (await ctx.services.points.apply(em, { ...change, amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` }))!.balance;
+      }
+      await em.nativeUpdate(Member, { id: member.id }, { streak, lastCheckInOn: today });
+      return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
+    });
+    if (outcome !== ALREADY) return outcome;
+    return new AlreadyCheckedIn(await this.todayResult(ctx, member.id, today, rule));
+  }
+
+  /** What today's check-in gave (for the second tap of the day), read after the first one committed. */
+  private async todayResult(ctx: RequestContext, memberId: number, today: string, rule: Awaited<ReturnType<RequestContext['services']['checkInRules']['ruleOf']>>): Promise<CheckInSuccess> {
+    const em = ctx.em.fork();
+    const row = await em.findOneOrFail(CheckIn, { member: memberId, day: today });
+    const { points } = await em.findOneOrFail(Member, memberId, { fields: ['points'] });
+    return Object.assign(new CheckInSuccess(), {
+      date: today,
+      pointsAwarded: row.pointsAwarded,
+      bonusPoints: row.bonusPoints,
+      streak: row.streak,
+      balance: points,
+      nextBonus: nextBonusAfter(rule, row.streak),
+    });
+  }
+
+  async calendar(ctx: RequestContext, communityId: number, month: string): Promise<CheckInCalendar> {
+    if (!isMonth(month)) throw badInput('月份格式应为 YYYY-MM', 'month');
+    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const rows = await ctx.em.find(
+      CheckIn,
+      { member: member.id, day: { $gte: `${month}-01`, $lte: `${month}-31` } },
+      { fields: ['day'], orderBy: { day: 'asc' } },
+    );
+    return { month, days: rows.map((row) => row.day), streak: this.currentStreak(ctx, member) };
+  }
+
+  /** The streak as it stands today: kept while the last check-in was today or yesterday, else broken. */
+  currentStreak(ctx: RequestContext, member: Member): number {
+    if (!member.lastCheckInOn) return 0;
+    const today = localDate(ctx.services.clock.now(), member.community.timezone);
+    return member.lastCheckInOn === today || member.lastCheckInOn === previousDate(today) ? member.streak : 0;
+  }
+
+  checkedInToday(ctx: RequestContext, member: Member): boolean {
+    return member.lastCheckInOn === localDate(ctx.services.clock.now(), member.community.timezone);
+  }
+}

@@ -1,0 +1,132 @@
+import { ArrayMaxSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { NotActiveMember } from '../common/common-errors';
+import { ErrorResult } from '../common/error-result';
+
+@ObjectType()
+export class StreakBonus {
+  @Field(() => Int, { description: 'Day of the streak cycle (1 = first day)' })
+  day!: number;
+
+  @Field(() => Int)
+  points!: number;
+}
+
+@ObjectType('CheckInRule')
+export class CheckInRuleView {
+  @Field(() => Int, { description: 'Points per check-in before the tier multiplier' })
+  basePoints!: number;
+
+  @Field(() => Int, { description: 'Length of the streak-bonus cycle; after its last day the bonuses start again' })
+  cycleDays!: number;
+
+  @Field(() => [StreakBonus])
+  bonuses!: StreakBonus[];
+}
+
+@ObjectType({ description: '再签 {inDays} 天可得 {points} 积分' })
+export class NextBonus {
+  @Field(() => Int)
+  day!: number;
+
+  @Field(() => Int)
+  inDays!: number;
+
+  @Field(() => Int)
+  points!: number;
+}
+
+@ObjectType()
+export class CheckInSuccess {
+  @Field({ description: 'Community-local date of this check-in, YYYY-MM-DD' })
+  date!: string;
+
+  @Field(() => Int, { description: 'Base points × tier multiplier' })
+  pointsAwarded!: number;
+
+  @Field(() => Int, { description: 'Streak bonus earned today (0 on ordinary days)' })
+  bonusPoints!: number;
+
+  @Field(() => Int)
+  streak!: number;
+
+  @Field(() => Int, { description: 'Balance after this check-in' })
+  balance!: number;
+
+  @Field(() => NextBonus, { nullable: true })
+  nextBonus?: NextBonus | null;
+}
+
+@ObjectType({ implements: ErrorResult })
+export class AlreadyCheckedIn extends ErrorResult {
+  @Field(() => CheckInSuccess, { description: "Today's check-in" })
+  today!: CheckInSuccess;
+
+  constructor(today: CheckInSuccess) {
+    super();
+    this.errorCode = 'ALREADY_CHECKED_IN';
+    this.message = '今天已经签到过了，明天再来吧';
+    this.today = today;
+  }
+}
+
+export const CheckInResult = createUnionType({
+  name: 'CheckInResult',
+  types: () => [CheckInSuccess, AlreadyCheckedIn, NotActiveMember] as const,
+});
+
+@ObjectType()
+export class CheckInCalendar {
+  @Field({ description: 'YYYY-MM' })
+  month!: string;
+
+  @Field(() => [String], { description: 'Days checked in, YYYY-MM-DD (community-local)' })
+  days!: string[];
+
+  @Field(() => Int, { description: 'Current streak (0 when it is broken)' })
+  streak!: number;
+}
+
+@ArgsType()
+export class CheckInCalendarArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field({ description: 'YYYY-MM' })
+  month!: string;
+}
+
+@InputType()
+export class StreakBonusInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  day!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: '奖励积分至少为 1' })
+  @Max(100000)
+  points!: number;
+}
+
+@InputType()
+export class CheckInRuleInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(10000, { message: '每日签到积分最多 10000' })
+  basePoints!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: '连签周期至少 1 天' })
+  @Max(31, { message: '连签周期最多 31 天' })
+  cycleDays!: number;
+
+  @Field(() => [StreakBonusInput])
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(31)
+  bonuses!: StreakBonusInput[];
+}

@@ -1,0 +1,81 @@
+import { raw } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import type { ErrorResult } from '../common/error-result';
+import { requireUser } from '../common/require-user';
+import { RollbackWith, inTransaction } from '../common/transaction';
+import { lockMemberRow } from '../member/member-lock';
+import { PointsEntryType } from '../points/points.enums';
+import { normalizeCouponCode } from './coupon-code';
+import { CouponTemplate } from './coupon-template.entity';
+import { Coupon } from './coupon.entity';
+import { CouponStatus } from './coupon.enums';
+import {
+  CouponAlreadyUsed,
+  CouponExpired,
+  CouponNotFound,
+  CouponNotVoidable,
+  CouponVoided,
+  CouponVoidedResult,
+  CouponWrittenOff,
+} from './coupon.types';
+
+/** At the counter: 核销 (write-off) by staff or admins, and voiding with a refund by admins. */
+export class CouponCounterService {
+  /** One conditional UPDATE decides; a second scan of the same code finds it USED. */
+  async writeOff(ctx: RequestContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
+    const code = normalizeCouponCode(rawCode);
+    const now = ctx.services.clock.now();
+    const affected = await ctx.em.nativeUpdate(
+      Coupon,
+      { code, community: communityId, status: CouponStatus.UNUSED, expiresAt: { $gt: now } },
+      { status: CouponStatus.USED, usedAt: now, usedBy: requireUser(ctx).id },
+    );
+    const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true });
+    if (!coupon) return new CouponNotFound();
+    if (affected === 1) return Object.assign(new CouponWrittenOff(), { coupon });
+    switch (coupon.status) {
+      case CouponStatus.USED:
+        return new CouponAlreadyUsed(coupon.usedAt!);
+      case CouponStatus.VOID:
+        return new CouponVoided();
+      case CouponStatus.EXPIRED:
+      case CouponStatus.UNUSED:
+        return new CouponExpired(coupon.expiresAt);
+    }
+  }
+
+  /** An unused, unexpired coupon is voided, its stock returned and its points refunded (COUPON_REFUND). */
+  async void(ctx: RequestContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
+    const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
+    if (!coupon) return new CouponNotFound();
+    const operator = requireUser(ctx);
+    return inTransaction<CouponVoidedResult | ErrorResult>(ctx, async (em) => {
+      await lockMemberRow(em, coupon.member.id);
+      const now = ctx.services.clock.now();
+      const voided = await em.nativeUpdate(
+        Coupon,
+        { id: coupon.id, status: CouponStatus.UNUSED, expiresAt: { $gt: now } },
+        { status: CouponStatus.VOID, voidedAt: now, voidedBy: operator.id },
+      );
+      if (voided !== 1) throw new RollbackWith(new CouponNotVoidable());
+      await em.nativeUpdate(CouponTemplate, { id: coupon.template.id }, { issuedCount: raw('issued_count - 1') });
+      const applied = await ctx.services.points.apply(em, {
+        communityId: coupon.community.id,
+        memberId: coupon.member.id,
+        amount: coupon.pointsCost,
+        type: PointsEntryType.COUPON_REFUND,
+        reference: `void:${coupon.id}`,
+        note: `「${coupon.template.title}」作废退回`,
+        operatorId: operator.id,
+        at: now,
+      });
+      const refreshed = await em.findOneOrFail(Coupon, coupon.id, { refresh: true });
+      return Object.assign(new CouponVoidedResult(), { coupon: refreshed, refundedPoints: coupon.pointsCost, balance: applied!.balance });
+    });
+  }
+
+  async communityOf(ctx: RequestContext, couponId: number): Promise<number | null> {
+    const coupon = await ctx.em.findOne(Coupon, couponId, { fields: ['community'] });
+    return coupon?.community.id ?? null;
+  }
+}

@@ -1,0 +1,53 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { MemberStatus, WRITE_OFF_ROLES } from '../member/member.enums';
+import { normalizeCouponCode } from './coupon-code';
+import { Coupon } from './coupon.entity';
+import { CouponStatus } from './coupon.enums';
+
+/**
+ * Reading coupons. An UNUSED coupon past its expiry reads as EXPIRED everywhere, at once; the
+ * expiry job only catches the stored status up (see coupon-expiry.job.ts).
+ */
+export class CouponQueryService {
+  effectiveStatus(ctx: RequestContext, coupon: Coupon): CouponStatus {
+    return coupon.status === CouponStatus.UNUSED && coupon.expiresAt <= ctx.services.clock.now() ? CouponStatus.EXPIRED : coupon.status;
+  }
+
+  statusFilter(ctx: RequestContext, status?: CouponStatus): FilterQuery<Coupon> {
+    const now = ctx.services.clock.now();
+    switch (status) {
+      case undefined:
+        return {};
+      case CouponStatus.UNUSED:
+        return { status: CouponStatus.UNUSED, expiresAt: { $gt: now } };
+      case CouponStatus.EXPIRED:
+        return { $or: [{ status: CouponStatus.EXPIRED }, { status: CouponStatus.UNUSED, expiresAt: { $lte: now } }] };
+      default:
+        return { status };
+    }
+  }
+
+  async mine(ctx: RequestContext, communityId: number, status?: CouponStatus): Promise<Coupon[]> {
+    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+    return ctx.em.find(Coupon, { $and: [{ member: member.id }, this.statusFilter(ctx, status)] }, { populate: ['template'], orderBy: { id: 'desc' }, limit: 200 });
+  }
+
+  /** Its owner, or the community's staff and admins; nobody else learns it exists. */
+  async visible(ctx: RequestContext, couponId: number): Promise<Coupon | null> {
+    const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
+    if (!coupon) return null;
+    const caller = await ctx.services.access.callerMember(ctx, coupon.community.id);
+    if (!caller || caller.status !== MemberStatus.ACTIVE) return null;
+    const allowed = caller.id === coupon.member.id || (WRITE_OFF_ROLES as readonly string[]).includes(caller.role);
+    return allowed ? coupon : null;
+  }
+
+  byCode(ctx: RequestContext, communityId: number, code: string): Promise<Coupon | null> {
+    return ctx.em.findOne(Coupon, { code: normalizeCouponCode(code), community: communityId }, { populate: ['template'] });
+  }
+
+  ofCommunity(ctx: RequestContext, communityId: number, status: CouponStatus | undefined, first: number): Promise<Coupon[]> {
+    return ctx.em.find(Coupon, { $and: [{ community: communityId }, this.statusFilter(ctx, status)] }, { populate: ['template'], orderBy: { id: 'desc' }, limit: first });
+  }
+}

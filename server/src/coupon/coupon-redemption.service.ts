@@ -1,0 +1,120 @@
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { RequestContext } from '../context';
+import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
+import type { ErrorResult } from '../common/error-result';
+import { RollbackWith, inTransaction } from '../common/transaction';
+import type { Member } from '../member/member.entity';
+import { lockMemberRow } from '../member/member-lock';
+import { MemberStatus } from '../member/member.enums';
+import { PointsEntry } from '../points/points-entry.entity';
+import { PointsEntryType } from '../points/points.enums';
+import { InsufficientPoints } from '../points/points.types';
+import { generateCouponCode } from './coupon-code';
+import { CouponTemplate } from './coupon-template.entity';
+import { Coupon } from './coupon.entity';
+import { CouponStatus } from './coupon.enums';
+import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, TierTooLow } from './coupon.types';
+
+const DAY_MS = 24 * 3600 * 1000;
+const REPLAYED = Symbol('requestId already used');
+
+/**
+ * 积分兑券: points deducted, stock taken, coupon issued and ledger written in one transaction,
+ * each by a statement the database itself guards, so concurrent redemptions cannot overspend,
+ * oversell or exceed the per-member limit, and a replayed requestId never spends twice.
+ * Order matters for InnoDB: member row first (lockMemberRow), then the template's stock, then
+ * the inserts whose foreign keys point at both.
+ */
+export class CouponRedemptionService {
+  async redeem(ctx: RequestContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
+    const template = await ctx.em.findOne(CouponTemplate, templateId);
+    if (!template) return new CouponTemplateNotFound();
+    const member = await ctx.services.access.callerMember(ctx, template.community.id);
+    if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
+
+    const replay = await this.previousResult(ctx.em, member.id, requestId);
+    if (replay) return replay;
+    const refusal = await this.refusal(ctx, template, member);
+    if (refusal) return refusal;
+
+    const outcome = await inTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (em) => {
+      await lockMemberRow(em, member.id);
+      if (await em.count(Coupon, { member: member.id, requestId })) throw new RollbackWith(REPLAYED);
+      const now = ctx.services.clock.now();
+      const applied = await ctx.services.points.apply(em, {
+        communityId: template.community.id,
+        memberId: member.id,
+        amount: -template.pointsCost,
+        type: PointsEntryType.COUPON_REDEEM,
+        reference: ledgerReference(requestId),
+        note: `兑换「${template.title}」`,
+        at: now,
+      });
+      if (!applied) throw new RollbackWith(new InsufficientPoints(template.pointsCost, await currentPoints(em, member.id)));
+      if (template.perMemberLimit != null) {
+        const held = await em.count(Coupon, { member: member.id, template: template.id, status: { $ne: CouponStatus.VOID } });
+        if (held >= template.perMemberLimit) throw new RollbackWith(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
+      }
+      const taken = await em.nativeUpdate(
+        CouponTemplate,
+        { id: template.id, ...(template.stock == null ? {} : { issuedCount: { $lt: template.stock } }) },
+        { issuedCount: raw('issued_count + 1') },
+      );
+      if (taken !== 1) throw new RollbackWith(new SoldOut('这张券已经被兑完了'));
+      const coupon = new Coupon();
+      Object.assign(coupon, {
+        community: template.community,
+        template,
+        member,
+        code: generateCouponCode(),
+        status: CouponStatus.UNUSED,
+        requestId,
+        pointsCost: template.pointsCost,
+        redeemedAt: now,
+        expiresAt: new Date(now.getTime() + template.validDays * DAY_MS),
+        createdAt: now,
+      });
+      try {
+        // The unique (member, requestId) key is the last word on replays.
+        coupon.id = await em.insert(coupon);
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
+        throw error;
+      }
+      return Object.assign(new CouponRedeemed(), { coupon, balance: applied.balance });
+    });
+    if (outcome !== REPLAYED) return outcome;
+    return (await this.previousResult(ctx.em.fork(), member.id, requestId))!;
+  }
+
+  /** The first result of a requestId: its coupon and the balance its deduction left. */
+  private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
+    const coupon = await em.findOne(Coupon, { member: memberId, requestId });
+    if (!coupon) return null;
+    const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
+    return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentPoints(em, memberId)) });
+  }
+
+  /** Refusals that need no lock: the template's state and the member's tier. */
+  private async refusal(ctx: RequestContext, template: CouponTemplate, member: Member): Promise<ErrorResult | null> {
+    const now = ctx.services.clock.now();
+    if (!template.active || (template.startsAt && template.startsAt > now) || (template.endsAt && template.endsAt <= now)) return new CouponInactive();
+    if (member.tierLevel < template.minTierLevel) {
+      const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
+      const required = tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1];
+      return new TierTooLow(required);
+    }
+    if (template.stock != null && template.issuedCount >= template.stock) return new SoldOut('这张券已经被兑完了');
+    return null;
+  }
+}
+
+function ledgerReference(requestId: string): string {
+  return `redeem:${requestId}`;
+}
+
+async function currentPoints(em: EntityManager, memberId: number): Promise<number> {
+  const rows = await em.getConnection().execute<Array<{ points: number }>>('select points from member where id = ?', [memberId], 'all', em.getTransactionContext());
+  return Number(rows[0]?.points ?? 0);
+}

@@ -1,0 +1,70 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { CommunityLocator, RequireCommunityRole } from '../common/community-role.guard';
+import { parseId } from '../common/ids';
+import { ADMIN_ROLES } from '../member/member.enums';
+import { TierView } from '../tier/tier.types';
+import { CouponTemplate } from './coupon-template.entity';
+import { CouponTemplateInput } from './coupon.types';
+
+@ArgsType()
+class CouponTemplatesArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field({ defaultValue: false, description: 'Admins only: also deactivated and ended templates' })
+  includeInactive!: boolean;
+}
+
+const templateCommunity: CommunityLocator = (args, ctx) => ctx.services.couponTemplates.communityOf(ctx, parseId(args.templateId as string, 'templateId'));
+
+@Resolver(() => CouponTemplate)
+export class CouponTemplateResolver {
+  @Authorized()
+  @Query(() => [CouponTemplate], { description: 'The coupon shop' })
+  couponTemplates(@Args() { communityId, includeInactive }: CouponTemplatesArgs, @Ctx() ctx: RequestContext): Promise<CouponTemplate[]> {
+    return ctx.services.couponTemplates.list(ctx, parseId(communityId, 'communityId'), includeInactive);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => CouponTemplate, { description: 'Admin' })
+  createCouponTemplate(@Arg('communityId', () => ID) communityId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+    return ctx.services.couponTemplates.create(ctx, parseId(communityId), input);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES, templateCommunity)
+  @Mutation(() => CouponTemplate, { description: 'Admin: stock cannot go below what was issued' })
+  updateCouponTemplate(@Arg('templateId', () => ID) templateId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+    return ctx.services.couponTemplates.update(ctx, parseId(templateId, 'templateId'), input);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES, templateCommunity)
+  @Mutation(() => CouponTemplate, { description: 'Admin: take off the shelf, or put back' })
+  setCouponTemplateActive(@Arg('templateId', () => ID) templateId: string, @Arg('active') active: boolean, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+    return ctx.services.couponTemplates.setActive(ctx, parseId(templateId, 'templateId'), active);
+  }
+
+  @FieldResolver(() => Int, { description: 'Face value in yuan × 100' })
+  pointsCost(@Root() template: CouponTemplate): number {
+    return template.pointsCost;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Left to issue; null = unlimited' })
+  remaining(@Root() template: CouponTemplate): number | null {
+    return template.stock == null ? null : Math.max(template.stock - template.issuedCount, 0);
+  }
+
+  @FieldResolver(() => TierView, { nullable: true })
+  async minTier(@Root() template: CouponTemplate, @Ctx() ctx: RequestContext): Promise<TierView | null> {
+    if (template.minTierLevel === 0) return null;
+    const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
+    return tiers.find((tier) => tier.level === template.minTierLevel) ?? null;
+  }
+
+  @FieldResolver(() => Int, { description: "How many of these the caller holds (voided ones excluded)" })
+  async myRedeemedCount(@Root() template: CouponTemplate, @Ctx() ctx: RequestContext): Promise<number> {
+    const member = await ctx.services.access.callerMember(ctx, template.community.id);
+    return member ? ctx.loaders.heldCoupons.load(`${member.id}:${template.id}`) : 0;
+  }
+}

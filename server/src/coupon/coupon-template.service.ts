@@ -1,0 +1,70 @@
+import type { RequestContext } from '../context';
+import { badInput, forbidden } from '../common/graphql-errors';
+import { ADMIN_ROLES } from '../member/member.enums';
+import { CouponTemplate } from './coupon-template.entity';
+import type { CouponTemplateInput } from './coupon.types';
+
+/** What the shop sells. Admins create, edit and (de)activate; members see the active ones. */
+export class CouponTemplateService {
+  async list(ctx: RequestContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
+    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+    if (includeInactive && !ADMIN_ROLES.includes(member.role as (typeof ADMIN_ROLES)[number])) throw forbidden('只有管理员可以查看已下架的券');
+    const now = ctx.services.clock.now();
+    return ctx.em.find(
+      CouponTemplate,
+      includeInactive
+        ? { community: communityId }
+        : { community: communityId, active: true, $and: [{ $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }] },
+      { orderBy: { active: 'desc', faceValueFen: 'asc', id: 'asc' } },
+    );
+  }
+
+  async create(ctx: RequestContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+    checkWindow(input);
+    const template = ctx.em.create(CouponTemplate, { community: communityId, ...fields(input), createdAt: ctx.services.clock.now() });
+    await ctx.em.flush();
+    return template;
+  }
+
+  /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */
+  async update(ctx: RequestContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+    checkWindow(input);
+    const affected = await ctx.em.nativeUpdate(
+      CouponTemplate,
+      { id: templateId, ...(input.stock == null ? {} : { issuedCount: { $lte: input.stock } }) },
+      fields(input),
+    );
+    if (affected !== 1) throw badInput('库存不能少于已发出的数量', 'stock');
+    return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+  }
+
+  async setActive(ctx: RequestContext, templateId: number, active: boolean): Promise<CouponTemplate> {
+    await ctx.em.nativeUpdate(CouponTemplate, { id: templateId }, { active });
+    return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+  }
+
+  /** For the guard: the community a template belongs to, or null. */
+  async communityOf(ctx: RequestContext, templateId: number): Promise<number | null> {
+    const template = await ctx.em.findOne(CouponTemplate, templateId, { fields: ['community'] });
+    return template?.community.id ?? null;
+  }
+}
+
+function checkWindow(input: CouponTemplateInput): void {
+  if (input.startsAt && input.endsAt && input.endsAt <= input.startsAt) throw badInput('结束时间需要晚于开始时间', 'endsAt');
+}
+
+function fields(input: CouponTemplateInput) {
+  return {
+    title: input.title.trim(),
+    description: input.description?.trim() || null,
+    faceValueFen: input.faceValueFen,
+    minSpendFen: input.minSpendFen,
+    validDays: input.validDays,
+    stock: input.stock ?? null,
+    perMemberLimit: input.perMemberLimit ?? null,
+    minTierLevel: input.minTierLevel,
+    startsAt: input.startsAt ?? null,
+    endsAt: input.endsAt ?? null,
+  };
+}

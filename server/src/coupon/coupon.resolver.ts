@@ -1,0 +1,90 @@
+import QRCode from 'qrcode';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { CommunityLocator, RequireCommunityRole } from '../common/community-role.guard';
+import type { ErrorResult } from '../common/error-result';
+import { parseId } from '../common/ids';
+import { Member } from '../member/member.entity';
+import { ADMIN_ROLES, WRITE_OFF_ROLES } from '../member/member.enums';
+import { CouponTemplate } from './coupon-template.entity';
+import { Coupon } from './coupon.entity';
+import { CouponStatus } from './coupon.enums';
+import {
+  CommunityCouponsArgs,
+  CouponCodeArgs,
+  CouponRedeemed,
+  CouponVoidedResult,
+  CouponWrittenOff,
+  MyCouponsArgs,
+  RedeemCouponArgs,
+  RedeemCouponResult,
+  VoidCouponResult,
+  WriteOffCouponResult,
+} from './coupon.types';
+
+const couponCommunity: CommunityLocator = (args, ctx) => ctx.services.couponCounter.communityOf(ctx, parseId(args.couponId as string, 'couponId'));
+
+@Resolver(() => Coupon)
+export class CouponResolver {
+  @Authorized()
+  @Mutation(() => RedeemCouponResult, { description: 'Trade points for a coupon (100 points = ¥1); a replayed requestId returns the first result' })
+  redeemCoupon(@Args() { templateId, requestId }: RedeemCouponArgs, @Ctx() ctx: RequestContext): Promise<CouponRedeemed | ErrorResult> {
+    return ctx.services.couponRedemption.redeem(ctx, parseId(templateId, 'templateId'), requestId);
+  }
+
+  @Authorized()
+  @Query(() => [Coupon], { description: "The caller's coupons, newest first" })
+  myCoupons(@Args() { communityId, status }: MyCouponsArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
+    return ctx.services.couponQueries.mine(ctx, parseId(communityId, 'communityId'), status);
+  }
+
+  @Authorized()
+  @Query(() => Coupon, { nullable: true, description: "One's own coupon, or any of the community's for its staff and admins" })
+  coupon(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Coupon | null> {
+    return ctx.services.couponQueries.visible(ctx, parseId(id));
+  }
+
+  @RequireCommunityRole(WRITE_OFF_ROLES)
+  @Query(() => Coupon, { nullable: true, description: 'Staff/admin: look a scanned code up before writing it off' })
+  couponByCode(@Args() { communityId, code }: CouponCodeArgs, @Ctx() ctx: RequestContext): Promise<Coupon | null> {
+    return ctx.services.couponQueries.byCode(ctx, parseId(communityId), code);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Query(() => [Coupon], { description: 'Admin: coupons issued in the community, newest first' })
+  communityCoupons(@Args() { communityId, status, first }: CommunityCouponsArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
+    return ctx.services.couponQueries.ofCommunity(ctx, parseId(communityId), status, first);
+  }
+
+  @RequireCommunityRole(WRITE_OFF_ROLES)
+  @Mutation(() => WriteOffCouponResult, { description: 'Staff/admin: 核销 a coupon by its code' })
+  writeOffCoupon(@Args() { communityId, code }: CouponCodeArgs, @Ctx() ctx: RequestContext): Promise<CouponWrittenOff | ErrorResult> {
+    return ctx.services.couponCounter.writeOff(ctx, parseId(communityId), code);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES, couponCommunity)
+  @Mutation(() => VoidCouponResult, { description: 'Admin: void an unused coupon; its points come back (COUPON_REFUND)' })
+  voidCoupon(@Arg('couponId', () => ID) couponId: string, @Ctx() ctx: RequestContext): Promise<CouponVoidedResult | ErrorResult> {
+    return ctx.services.couponCounter.void(ctx, parseId(couponId, 'couponId'));
+  }
+
+  @FieldResolver(() => CouponStatus, { description: 'UNUSED past its expiry reads EXPIRED' })
+  status(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): CouponStatus {
+    return ctx.services.couponQueries.effectiveStatus(ctx, coupon);
+  }
+
+  @FieldResolver(() => CouponTemplate)
+  template(@Root() coupon: Coupon): CouponTemplate {
+    return coupon.template;
+  }
+
+  @FieldResolver(() => Member)
+  async member(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<Member> {
+    return (await ctx.loaders.member.load(coupon.member.id))!;
+  }
+
+  @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: 20 })
+  qrCodeDataUrl(@Root() coupon: Coupon): Promise<string> {
+    return QRCode.toDataURL(coupon.code, { errorCorrectionLevel: 'M', margin: 1, width: 360 });
+  }
+}

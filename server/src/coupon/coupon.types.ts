@@ -1,0 +1,191 @@
+import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
+import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { InsufficientPoints } from '../points/points.types';
+import { TierView } from '../tier/tier.types';
+import { Coupon } from './coupon.entity';
+import { CouponStatus } from './coupon.enums';
+
+export const CouponInactive = defineErrorResult('CouponInactive', 'COUPON_INACTIVE', '这张券暂未开放兑换');
+export const CouponTemplateNotFound = defineErrorResult('CouponTemplateNotFound', 'COUPON_TEMPLATE_NOT_FOUND', '没有找到这张优惠券');
+export const CouponNotFound = defineErrorResult('CouponNotFound', 'COUPON_NOT_FOUND', '券码无效，请核对后重试');
+export const CouponVoided = defineErrorResult('CouponVoided', 'COUPON_VOIDED', '这张券已作废');
+export const CouponNotVoidable = defineErrorResult('CouponNotVoidable', 'COUPON_NOT_VOIDABLE', '只有未使用且未过期的券可以作废');
+
+@ObjectType({ implements: ErrorResult })
+export class TierTooLow extends ErrorResult {
+  @Field(() => TierView)
+  requiredTier!: TierView;
+
+  constructor(requiredTier: TierView) {
+    super();
+    this.errorCode = 'TIER_TOO_LOW';
+    this.message = `「${requiredTier.name}」及以上等级才能兑换`;
+    this.requiredTier = requiredTier;
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class CouponAlreadyUsed extends ErrorResult {
+  @Field()
+  usedAt!: Date;
+
+  constructor(usedAt: Date) {
+    super();
+    this.errorCode = 'COUPON_ALREADY_USED';
+    this.message = '这张券已经核销过了';
+    this.usedAt = usedAt;
+  }
+}
+
+@ObjectType({ implements: ErrorResult })
+export class CouponExpired extends ErrorResult {
+  @Field()
+  expiresAt!: Date;
+
+  constructor(expiresAt: Date) {
+    super();
+    this.errorCode = 'COUPON_EXPIRED';
+    this.message = '这张券已过期';
+    this.expiresAt = expiresAt;
+  }
+}
+
+@ObjectType()
+export class CouponRedeemed {
+  @Field(() => Coupon)
+  coupon!: Coupon;
+
+  @Field(() => Int, { description: 'Points balance after the redemption' })
+  balance!: number;
+}
+
+export const RedeemCouponResult = createUnionType({
+  name: 'RedeemCouponResult',
+  types: () => [CouponRedeemed, InsufficientPoints, SoldOut, LimitReached, TierTooLow, CouponInactive, CouponTemplateNotFound, NotActiveMember] as const,
+});
+
+@ObjectType()
+export class CouponWrittenOff {
+  @Field(() => Coupon)
+  coupon!: Coupon;
+}
+
+export const WriteOffCouponResult = createUnionType({
+  name: 'WriteOffCouponResult',
+  types: () => [CouponWrittenOff, CouponNotFound, CouponAlreadyUsed, CouponExpired, CouponVoided] as const,
+});
+
+@ObjectType()
+export class CouponVoidedResult {
+  @Field(() => Coupon)
+  coupon!: Coupon;
+
+  @Field(() => Int)
+  refundedPoints!: number;
+
+  @Field(() => Int, { description: "The member's balance after the refund" })
+  balance!: number;
+}
+
+export const VoidCouponResult = createUnionType({
+  name: 'VoidCouponResult',
+  types: () => [CouponVoidedResult, CouponNotFound, CouponNotVoidable] as const,
+});
+
+@InputType()
+export class CouponTemplateInput {
+  @Field()
+  @Length(1, 40, { message: '券名称需要 1 到 40 个字' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  description?: string | null;
+
+  @Field(() => Int, { description: 'Face value in fen; the price in points equals it (100 points = ¥1)' })
+  @IsInt()
+  @Min(1, { message: '面值至少 1 分' })
+  @Max(10_000_000, { message: '面值最多 ¥100000' })
+  faceValueFen!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  minSpendFen!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: '有效期至少 1 天' })
+  @Max(3650)
+  validDays!: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  stock?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  perMemberLimit?: number | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(9)
+  minTierLevel!: number;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  endsAt?: Date | null;
+}
+
+@ArgsType()
+export class RedeemCouponArgs {
+  @Field(() => ID)
+  templateId!: string;
+
+  @Field({ description: 'Made by the client per confirmation; a replay returns the first result' })
+  @Length(8, 48)
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'requestId 只能包含字母、数字和 _.:-' })
+  requestId!: string;
+}
+
+@ArgsType()
+export class CouponCodeArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field()
+  @Length(4, 40)
+  code!: string;
+}
+
+@ArgsType()
+export class MyCouponsArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field(() => CouponStatus, { nullable: true })
+  status?: CouponStatus;
+}
+
+@ArgsType()
+export class CommunityCouponsArgs extends MyCouponsArgs {
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(200)
+  first!: number;
+}

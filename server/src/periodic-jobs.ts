@@ -1,0 +1,5 @@
+import type { PeriodicJob } from './common/periodic-jobs';
+import { couponExpiryJob } from './coupon/coupon-expiry.job';
+
+/** Everything that happens on a timer, without anyone calling anything. Started by server.ts. */
+export const PERIODIC_JOBS: PeriodicJob[] = [couponExpiryJob];

@@ -1,0 +1,28 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RequireCommunityRole } from '../common/community-role.guard';
+import { parseId } from '../common/ids';
+import { CommunityIdArgs } from '../community/community.types';
+import { ADMIN_ROLES } from '../member/member.enums';
+import { TierInput, TierView } from './tier.types';
+
+@Resolver()
+export class TierResolver {
+  @Authorized()
+  @Query(() => [TierView], { description: "The community's tiers, lowest first" })
+  async tiers(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<TierView[]> {
+    const id = parseId(communityId, 'communityId');
+    await ctx.services.access.requireActiveMember(ctx, id);
+    return ctx.services.tiers.tiersOf(ctx, id);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => [TierView], { description: 'Admin: redefine the tiers; members are re-tiered at once' })
+  setTiers(
+    @Arg('communityId', () => ID) communityId: string,
+    @Arg('tiers', () => [TierInput]) tiers: TierInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<TierView[]> {
+    return ctx.services.tiers.setTiers(ctx, parseId(communityId), tiers);
+  }
+}

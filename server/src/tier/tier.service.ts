@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { RequestContext } from '../context';
+import { badInput } from '../common/graphql-errors';
+import { inTransaction } from '../common/transaction';
+import type { Member } from '../member/member.entity';
+import { DEFAULT_TIERS, Tier } from './tier.entity';
+import type { TierInput, TierView } from './tier.types';
+
+export interface MemberTierStanding {
+  tier: TierView;
+  nextTier: TierView | null;
+  pointsToNextTier: number | null;
+}
+
+const ENTRY_TIER: TierView = { level: 0, name: DEFAULT_TIERS[0].name, threshold: 0, multiplier: 1 };
+
+export function tierView(tier: Pick<Tier, 'level' | 'name' | 'threshold' | 'multiplierPercent'>): TierView {
+  return { level: tier.level, name: tier.name, threshold: tier.threshold, multiplier: tier.multiplierPercent / 100 };
+}
+
+/** 会员等级: by lifetime points, so spending never demotes. */
+export class TierService {
+  async tiersOf(ctx: RequestContext, communityId: number): Promise<TierView[]> {
+    const tiers = await ctx.loaders.tiers.load(communityId);
+    return tiers.length ? tiers.map(tierView) : [ENTRY_TIER];
+  }
+
+  async standingOf(ctx: RequestContext, member: Member): Promise<MemberTierStanding> {
+    const tiers = await this.tiersOf(ctx, member.community.id);
+    const tier = tiers.find((t) => t.level === member.tierLevel) ?? tiers[0];
+    const nextTier = tiers.find((t) => t.level > tier.level) ?? null;
+    return { tier, nextTier, pointsToNextTier: nextTier ? Math.max(nextTier.threshold - member.lifetimePoints, 0) : null };
+  }
+
+  createDefaults(em: EntityManager, communityId: number, at: Date): void {
+    DEFAULT_TIERS.forEach((tier, level) => em.create(Tier, { community: communityId, level, ...tier, createdAt: at }));
+  }
+
+  /**
+   * Replaces the tiers and re-tiers every member of the community in one set-based UPDATE.
+   * Thresholds start at 0 and rise strictly; names are distinct.
+   */
+  async setTiers(ctx: RequestContext, communityId: number, input: TierInput[]): Promise<TierView[]> {
+    if (input.length === 0 || input.length > 10) throw badInput('等级数量需要在 1 到 10 个之间', 'tiers');
+    if (input[0].threshold !== 0) throw badInput('第一个等级的门槛必须是 0', 'tiers');
+    input.forEach((tier, i) => {
+      if (i > 0 && tier.threshold <= input[i - 1].threshold) throw badInput('等级门槛必须逐级升高', 'tiers');
+    });
+    if (new Set(input.map((t) => t.name.trim())).size !== input.length) throw badInput('等级名称不能重复', 'tiers');
+
+    const now = ctx.services.clock.now();
+    await inTransaction(ctx, async (em) => {
+      await em.nativeDelete(Tier, { community: communityId });
+      await em.insertMany(
+        Tier,
+        input.map((tier, level) => ({
+          community: communityId,
+          level,
+          name: tier.name.trim(),
+          threshold: tier.threshold,
+          multiplierPercent: Math.round(tier.multiplier * 100),
+          createdAt: now,
+        })),
+      );
+      await em.getConnection().execute(
+        `update member set tier_level = coalesce((select max(t.level) from member_tier t
+           where t.community_id = member.community_id and t.threshold <= member.lifetime_points), 0)
+         where community_id = ?`,
+        [communityId],
+        'run',
+        em.getTransactionContext(),
+      );
+    });
+    ctx.loaders.tiers.clear(communityId);
+    return this.tiersOf(ctx, communityId);
+  }
+}
