@@ -56,15 +56,8 @@ export class Migration20261121213752 extends Migration {
     this.addSql(`alter table \`coupon\` add constraint \`coupon_used_by_id_foreign\` foreign key (\`used_by_id\`) references \`app_user\` (\`id\`) on update cascade on delete set null;`);
     this.addSql(`alter table \`coupon\` add constraint \`coupon_voided_by_id_foreign\` foreign key (\`voided_by_id\`) references \`app_user\` (\`id\`) on update cascade on delete set null;`);
 
-    this.addSql(`alter table \`community\` modify \`description\` text, modify \`timezone\` varchar(40) not null default 'Asia/Shanghai';`);
-
-    this.addSql(`alter table \`app_user\` modify \`session_key\` varchar(64), modify \`nickname\` varchar(32), modify \`avatar_url\` varchar(512);`);
-
     this.addSql(`alter table \`member\` add \`tier_level\` int not null default 0, add \`last_check_in_on\` varchar(10) null, add \`tags\` json null;`);
 
-    this.addSql(`alter table \`audit_log\` drop constraint detail;`);
-
-    this.addSql(`alter table \`audit_log\` modify \`target_type\` varchar(32), modify \`target_id\` varchar(64), modify \`detail\` json;`);
   }
 
   override async down(): Promise<void> {
@@ -84,12 +77,6 @@ export class Migration20261121213752 extends Migration {
 
     this.addSql(`alter table \`member\` drop column \`tier_level\`, drop column \`last_check_in_on\`, drop column \`tags\`;`);
 
-    this.addSql(`alter table \`audit_log\` modify \`target_type\` varchar(32) default 'NULL', modify \`target_id\` varchar(64) default 'NULL', modify \`detail\` longtext default NULL;`);
-    this.addSql(`alter table \`audit_log\` add constraint detail check(json_valid(\`detail\`));`);
-
-    this.addSql(`alter table \`app_user\` modify \`session_key\` varchar(64) default 'NULL', modify \`nickname\` varchar(32) default 'NULL', modify \`avatar_url\` varchar(512) default 'NULL';`);
-
-    this.addSql(`alter table \`community\` modify \`description\` text default ('NULL'), modify \`timezone\` varchar(40) not null default '\\'Asia/Shanghai\\'';`);
   }
 
 }

@@ -20,6 +20,10 @@ import { MemberAdminService } from './member/member-admin.service';
 import { MembershipService } from './member/membership.service';
 import { WeChatApiClient } from './wechat/wechat-api.client';
 import { WeChatGroupService } from './wechat/wechat-group.service';
+import { ExportService } from './export/export.service';
+import { EXPORT_SOURCES } from './export/export-sources';
+import { GroupBuyEntryService } from './groupbuy/group-buy-entry.service';
+import { GroupBuyService } from './groupbuy/group-buy.service';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger) {
@@ -48,6 +52,10 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponRedemption: new CouponRedemptionService(),
     couponCounter: new CouponCounterService(),
     couponQueries: new CouponQueryService(),
+    // community activities
+    groupBuys: new GroupBuyService(),
+    groupBuyEntries: new GroupBuyEntryService(),
+    exports: new ExportService(config.session, clock, EXPORT_SOURCES),
   };
 }
 

@@ -5,6 +5,8 @@ import { Coupon } from './coupon/coupon.entity';
 import { CouponTemplate } from './coupon/coupon-template.entity';
 import { PointsEntry } from './points/points-entry.entity';
 import { Tier } from './tier/tier.entity';
+import { GroupBuy } from './groupbuy/group-buy.entity';
+import { GroupBuyEntry } from './groupbuy/group-buy-entry.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
@@ -24,4 +26,7 @@ export const ENTITIES = [
   CheckIn,
   CouponTemplate,
   Coupon,
+  // community activities
+  GroupBuy,
+  GroupBuyEntry,
 ];

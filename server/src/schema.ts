@@ -11,6 +11,8 @@ import { authChecker } from './common/auth-checker';
 import { CommunityResolver } from './community/community.resolver';
 import { MemberResolver } from './member/member.resolver';
 import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
+import { GroupBuyResolver } from './groupbuy/group-buy.resolver';
+import { GroupBuyEntryResolver } from './groupbuy/group-buy-entry.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -24,6 +26,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PointsResolver,
   CouponTemplateResolver,
   CouponResolver,
+  // community activities
+  GroupBuyResolver,
+  GroupBuyEntryResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

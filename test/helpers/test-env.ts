@@ -30,6 +30,8 @@ export interface TestEnvironment {
   join(name: string, joinCode: string): Promise<LoggedIn & { memberId: string; status: string }>;
   /** A fresh EntityManager on the test database, for asserting on rows. */
   em(): EntityManager;
+  /** The SQL statements the server ran while `work` ran (nothing else should run meanwhile). */
+  recordQueries(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,18 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
       return { ...member, memberId: data.joinCommunity.member.id, status: data.joinCommunity.member.status };
     },
     em: () => server.orm.em.fork() as EntityManager,
+    async recordQueries(work) {
+      const knex = (server.orm.em as EntityManager).getKnex();
+      const statements: string[] = [];
+      const listener = (query: { sql: string }) => statements.push(query.sql);
+      knex.on('query', listener);
+      try {
+        await work();
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      return statements;
+    },
     async close() {
       await server.close();
       await wechat.stop();

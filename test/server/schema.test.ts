@@ -15,7 +15,8 @@ describe('schema/schema.graphql', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
-        names.push(field.name, ...('args' in field ? field.args.map((arg) => arg.name) : []));
+        const args: ReadonlyArray<{ name: string }> = 'args' in field ? field.args : [];
+        names.push(field.name, ...args.map((arg) => arg.name));
       }
     }
     expect(names.length).toBeGreaterThan(50);

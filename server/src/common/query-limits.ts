@@ -15,12 +15,18 @@ export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document }) {
           const query = request.operationName ? separateOperations(document)[request.operationName] : document;
-          const cost = getComplexity({
-            schema,
-            query: query ?? document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: query ?? document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them with a proper BAD_USER_INPUT.
+            return;
+          }
           if (cost > MAX_QUERY_COST) {
             throw new GraphQLError(`查询过于复杂（${cost} > ${MAX_QUERY_COST}），请拆分后再试`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },

@@ -90,13 +90,13 @@ export class CouponRedemptionService {
 
   /** The first result of a requestId: its coupon and the balance its deduction left. */
   private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
-    const coupon = await em.findOne(Coupon, { member: memberId, requestId });
+    const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
     const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
     return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentPoints(em, memberId)) });
   }
 
-  /** Refusals that need no lock: the template's state and the member's tier. */
+  /** Early answers that need no lock (the transaction re-checks limit and stock authoritatively). */
   private async refusal(ctx: RequestContext, template: CouponTemplate, member: Member): Promise<ErrorResult | null> {
     const now = ctx.services.clock.now();
     if (!template.active || (template.startsAt && template.startsAt > now) || (template.endsAt && template.endsAt <= now)) return new CouponInactive();
@@ -104,6 +104,9 @@ export class CouponRedemptionService {
       const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
       const required = tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1];
       return new TierTooLow(required);
+    }
+    if (template.perMemberLimit != null && (await ctx.loaders.heldCoupons.load(`${member.id}:${template.id}`)) >= template.perMemberLimit) {
+      return new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`);
     }
     if (template.stock != null && template.issuedCount >= template.stock) return new SoldOut('这张券已经被兑完了');
     return null;

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import QRCode from 'qrcode';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
@@ -74,7 +75,8 @@ export class CouponResolver {
   }
 
   @FieldResolver(() => CouponTemplate)
-  template(@Root() coupon: Coupon): CouponTemplate {
+  async template(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+    if (!wrap(coupon.template).isInitialized()) await ctx.em.populate(coupon, ['template']);
     return coupon.template;
   }
 

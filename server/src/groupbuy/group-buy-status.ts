@@ -53,6 +53,11 @@ export function whereStatus(status: GroupBuyStatus, now: Date): FilterQuery<Grou
 }
 
 /** Members may take, change or give back units only while this holds (part of every conditional UPDATE). */
-export function whereOpenForEntries(now: Date): FilterQuery<GroupBuy> {
+export function whereOpenForEntries(now: Date) {
   return { state: GroupBuyState.PUBLISHED, startsAt: { $lte: now }, endsAt: { $gt: now } };
+}
+
+/** Quantities change and entries are cancelled while this holds. */
+export function whereAcceptingChanges(now: Date) {
+  return { state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } };
 }

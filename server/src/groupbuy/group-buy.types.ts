@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import { defineErrorResult, ErrorResult } from '../common/error-result';
@@ -105,12 +105,14 @@ export class CreateGroupBuyArgs {
   communityId!: string;
 
   @Field(() => GroupBuyInput)
+  @ValidateNested()
   input!: GroupBuyInput;
 }
 
 @ArgsType()
 export class UpdateGroupBuyArgs extends GroupBuyIdArgs {
   @Field(() => GroupBuyInput)
+  @ValidateNested()
   input!: GroupBuyInput;
 }
 

@@ -1,0 +1,5 @@
+import { groupBuyExport } from '../groupbuy/group-buy.export';
+import type { ExportSource } from './export.service';
+
+/** Everything a download link may stand for. */
+export const EXPORT_SOURCES: ExportSource[] = [groupBuyExport];

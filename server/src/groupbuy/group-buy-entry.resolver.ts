@@ -1,0 +1,53 @@
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RequireCommunityRole } from '../common/community-role.guard';
+import type { ErrorResult } from '../common/error-result';
+import { parseId } from '../common/ids';
+import { Member } from '../member/member.entity';
+import { ADMIN_ROLES } from '../member/member.enums';
+import { GroupBuyEntry } from './group-buy-entry.entity';
+import { groupBuyEntryCommunity } from './group-buy.locators';
+import {
+  CancelGroupBuyEntryResult,
+  EntryIdArgs,
+  GroupBuyEntryCancelled,
+  GroupBuyEntryUpdated,
+  GroupBuyJoined,
+  JoinGroupBuyArgs,
+  JoinGroupBuyResult,
+  SetEntryPickedUpArgs,
+  UpdateGroupBuyEntryArgs,
+  UpdateGroupBuyEntryResult,
+} from './group-buy.types';
+
+@Resolver(() => GroupBuyEntry)
+export class GroupBuyEntryResolver {
+  @Authorized()
+  @Mutation(() => JoinGroupBuyResult, { description: '接龙: takes the next number; one live entry per member (change the quantity instead)' })
+  joinGroupBuy(@Args() { groupBuyId, quantity, note, requestId }: JoinGroupBuyArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyJoined | ErrorResult> {
+    return ctx.services.groupBuyEntries.join(ctx, parseId(groupBuyId, 'groupBuyId'), { quantity, note, requestId });
+  }
+
+  @Authorized()
+  @Mutation(() => UpdateGroupBuyEntryResult, { description: 'Changes the quantity (and the note) of your entry before the end' })
+  updateGroupBuyEntry(@Args() { entryId, quantity, note }: UpdateGroupBuyEntryArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyEntryUpdated | ErrorResult> {
+    return ctx.services.groupBuyEntries.updateQuantity(ctx, parseId(entryId, 'entryId'), quantity, note);
+  }
+
+  @Authorized()
+  @Mutation(() => CancelGroupBuyEntryResult, { description: 'Cancels your entry before the end; the stock comes back' })
+  cancelGroupBuyEntry(@Args() { entryId }: EntryIdArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyEntryCancelled | ErrorResult> {
+    return ctx.services.groupBuyEntries.cancel(ctx, parseId(entryId, 'entryId'));
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES, groupBuyEntryCommunity)
+  @Mutation(() => GroupBuyEntry, { description: 'Admin: mark an entry picked up (or not)' })
+  setEntryPickedUp(@Args() { entryId, pickedUp }: SetEntryPickedUpArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry> {
+    return ctx.services.groupBuys.setPickedUp(ctx, parseId(entryId, 'entryId'), pickedUp);
+  }
+
+  @FieldResolver(() => Member)
+  async member(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<Member> {
+    return (await ctx.loaders.member.load(entry.member.id))!;
+  }
+}

@@ -1,0 +1,258 @@
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { RequestContext } from '../context';
+import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
+import type { ErrorResult } from '../common/error-result';
+import { badInput } from '../common/graphql-errors';
+import { inTransaction, RollbackWith } from '../common/transaction';
+import type { Member } from '../member/member.entity';
+import { MemberStatus } from '../member/member.enums';
+import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
+import { GroupBuy } from './group-buy.entity';
+import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
+import { statusAt, whereAcceptingChanges, whereOpenForEntries } from './group-buy-status';
+import {
+  AlreadyJoined,
+  EntryNotFound,
+  GroupBuyClosed,
+  GroupBuyEntryCancelled,
+  GroupBuyEntryUpdated,
+  GroupBuyJoined,
+  GroupBuyNotFound,
+  GroupBuyNotStarted,
+} from './group-buy.types';
+
+export interface JoinRequest {
+  quantity: number;
+  note?: string | null;
+  requestId: string;
+}
+
+/** A conditional UPDATE matched nothing: look again at the row and answer why (or try again). */
+const REFUSED = Symbol('refused');
+/** The entry changed between reading it and locking the group-buy: start over. */
+const ENTRY_MOVED = Symbol('entry moved');
+const ATTEMPTS = 4;
+
+/**
+ * Members' side of the 接龙: join, change the quantity, cancel. Every change of stock is one
+ * conditional UPDATE of the group-buy row (`sold_quantity + ? <= stock`, affected rows checked)
+ * taken first in its transaction; the row lock it holds until commit also orders the 接龙
+ * numbers, so they are unique and handed out 1, 2, 3 … in join order. Entries are written
+ * after the lock, so their foreign key never takes a shared lock on the row first.
+ */
+export class GroupBuyEntryService {
+  async join(ctx: RequestContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
+    const found = await ctx.em.findOne(GroupBuy, groupBuyId);
+    if (!found || found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
+    const member = await ctx.services.access.callerMember(ctx, found.community.id);
+    if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
+    if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
+
+    const note = cleanNote(request.note);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      const replay = await this.replay(ctx, member, request.requestId, groupBuyId);
+      if (replay) return replay;
+      const groupBuy = attempt === 1 ? found : await ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
+      const now = ctx.services.clock.now();
+      const refusal = this.joinRefusal(groupBuy, request.quantity, now) ?? (await this.alreadyJoined(ctx.em, groupBuyId, member.id));
+      if (refusal) return refusal;
+
+      let entryId: number | typeof REFUSED;
+      try {
+        entryId = await inTransaction<number | typeof REFUSED>(ctx, async (em) => {
+          const taken = await em.nativeUpdate(
+            GroupBuy,
+            { id: groupBuyId, ...whereOpenForEntries(now), soldQuantity: { $lte: stockLeaving(request.quantity) } },
+            {
+              soldQuantity: raw('sold_quantity + ?', [request.quantity]),
+              participantCount: raw('participant_count + 1'),
+              lastSeq: raw('last_seq + 1'),
+            },
+          );
+          if (taken !== 1) throw new RollbackWith(REFUSED);
+          return em.insert(GroupBuyEntry, {
+            groupBuy: groupBuyId,
+            community: groupBuy.community.id,
+            member: member.id,
+            seq: await lastSeq(em, groupBuyId),
+            quantity: request.quantity,
+            note,
+            requestId: request.requestId,
+            liveKey: LIVE,
+            createdAt: now,
+            updatedAt: now,
+          });
+        });
+      } catch (error) {
+        // The unique keys answered: the same requestId, or another live entry of this member.
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        const answer = (await this.replay(ctx, member, request.requestId, groupBuyId)) ?? (await this.alreadyJoined(ctx.em, groupBuyId, member.id));
+        if (answer) return answer;
+        continue;
+      }
+      if (entryId !== REFUSED) return this.joined(ctx, Number(entryId));
+      // Refused by the database: the next round reads the row again and says why.
+    }
+    return new SoldOut();
+  }
+
+  async updateQuantity(ctx: RequestContext, entryId: number, quantity: number, note: string | null | undefined): Promise<GroupBuyEntryUpdated | ErrorResult> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      const entry = await this.ownLiveEntry(ctx, entryId);
+      if (!entry) return new EntryNotFound();
+      const groupBuy = entry.groupBuy;
+      const now = ctx.services.clock.now();
+      const refusal = changeRefusal(groupBuy, now) ?? limitRefusal(groupBuy, quantity);
+      if (refusal) return refusal;
+
+      const delta = quantity - entry.quantity;
+      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+        const moved = await em.nativeUpdate(
+          GroupBuy,
+          { id: groupBuy.id, ...whereAcceptingChanges(now), ...(delta > 0 ? { soldQuantity: { $lte: stockLeaving(delta) } } : {}) },
+          { soldQuantity: raw('sold_quantity + ?', [delta]) },
+        );
+        if (moved !== 1) throw new RollbackWith(REFUSED);
+        const changed = await em.nativeUpdate(
+          GroupBuyEntry,
+          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
+          { quantity, ...(note === undefined || note === null ? {} : { note: cleanNote(note) }), updatedAt: now },
+        );
+        if (changed !== 1) throw new RollbackWith(ENTRY_MOVED);
+        return true;
+      });
+      if (outcome === true) {
+        const [fresh, freshGroupBuy] = await Promise.all([this.reload(ctx, entry.id), ctx.em.findOneOrFail(GroupBuy, groupBuy.id, { refresh: true })]);
+        return Object.assign(new GroupBuyEntryUpdated(), { entry: fresh, groupBuy: freshGroupBuy });
+      }
+      if (outcome === REFUSED) {
+        const current = await ctx.em.findOneOrFail(GroupBuy, groupBuy.id, { refresh: true });
+        const why = changeRefusal(current, now);
+        if (why) return why;
+        const remaining = current.stock - current.soldQuantity;
+        if (remaining < delta) return soldOut(remaining, true);
+      }
+      // ENTRY_MOVED, or the stock came back meanwhile: read everything again.
+    }
+    return new SoldOut();
+  }
+
+  async cancel(ctx: RequestContext, entryId: number): Promise<GroupBuyEntryCancelled | ErrorResult> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      const entry = await this.ownLiveEntry(ctx, entryId);
+      if (!entry) return new EntryNotFound();
+      const groupBuy = entry.groupBuy;
+      const now = ctx.services.clock.now();
+      const refusal = changeRefusal(groupBuy, now);
+      if (refusal) return refusal;
+
+      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+        const released = await em.nativeUpdate(
+          GroupBuy,
+          { id: groupBuy.id, ...whereAcceptingChanges(now) },
+          { soldQuantity: raw('sold_quantity - ?', [entry.quantity]), participantCount: raw('participant_count - 1') },
+        );
+        if (released !== 1) throw new RollbackWith(REFUSED);
+        const cancelled = await em.nativeUpdate(
+          GroupBuyEntry,
+          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
+          { liveKey: null, cancelledAt: now, updatedAt: now },
+        );
+        if (cancelled !== 1) throw new RollbackWith(ENTRY_MOVED);
+        return true;
+      });
+      if (outcome === true) {
+        return Object.assign(new GroupBuyEntryCancelled(), { groupBuy: await ctx.em.findOneOrFail(GroupBuy, groupBuy.id, { refresh: true }) });
+      }
+      if (outcome === REFUSED) {
+        const why = changeRefusal(await ctx.em.findOneOrFail(GroupBuy, groupBuy.id, { refresh: true }), now);
+        if (why) return why;
+      }
+    }
+    return new EntryNotFound();
+  }
+
+  /** Refusals visible before taking any lock; the conditional UPDATE has the last word. */
+  private joinRefusal(groupBuy: GroupBuy, quantity: number, now: Date): ErrorResult | null {
+    const closed = changeRefusal(groupBuy, now);
+    if (closed) return closed;
+    if (now < groupBuy.startsAt) return new GroupBuyNotStarted(groupBuy.startsAt);
+    const limit = limitRefusal(groupBuy, quantity);
+    if (limit) return limit;
+    const remaining = groupBuy.stock - groupBuy.soldQuantity;
+    return remaining < quantity ? soldOut(remaining, false) : null;
+  }
+
+  private async alreadyJoined(em: EntityManager, groupBuyId: number, memberId: number): Promise<AlreadyJoined | null> {
+    const live = await em.findOne(GroupBuyEntry, { groupBuy: groupBuyId, member: memberId, liveKey: LIVE }, { refresh: true });
+    return live ? new AlreadyJoined(live) : null;
+  }
+
+  /** The first result of a requestId. The same id for another group-buy is a client bug. */
+  private async replay(ctx: RequestContext, member: Member, requestId: string, groupBuyId: number): Promise<GroupBuyJoined | null> {
+    const previous = await ctx.em.findOne(GroupBuyEntry, { member: member.id, requestId }, { refresh: true });
+    if (!previous) return null;
+    if (previous.groupBuy.id !== groupBuyId) throw badInput('这个 requestId 已经用于另一个团购', 'requestId');
+    return this.joined(ctx, previous.id);
+  }
+
+  private async joined(ctx: RequestContext, entryId: number): Promise<GroupBuyJoined> {
+    const entry = await this.reload(ctx, entryId);
+    const groupBuy = await ctx.em.findOneOrFail(GroupBuy, entry.groupBuy.id, { refresh: true });
+    return Object.assign(new GroupBuyJoined(), { entry, groupBuy });
+  }
+
+  private reload(ctx: RequestContext, entryId: number): Promise<GroupBuyEntry> {
+    return ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true });
+  }
+
+  /** The caller's own live entry (as an active member), with its group-buy; null otherwise. */
+  private async ownLiveEntry(ctx: RequestContext, entryId: number): Promise<(GroupBuyEntry & { groupBuy: GroupBuy }) | null> {
+    const entry = await ctx.em.findOne(GroupBuyEntry, { id: entryId, liveKey: LIVE }, { populate: ['groupBuy'], refresh: true });
+    if (!entry) return null;
+    const member = await ctx.services.access.callerMember(ctx, entry.community.id);
+    if (!member || member.status !== MemberStatus.ACTIVE || member.id !== entry.member.id) return null;
+    return entry as GroupBuyEntry & { groupBuy: GroupBuy };
+  }
+}
+
+/** Quantities change and entries are cancelled only while the group-buy is open. */
+function changeRefusal(groupBuy: GroupBuy, now: Date): ErrorResult | null {
+  switch (statusAt(groupBuy, now)) {
+    case GroupBuyStatus.OPEN:
+      return null;
+    case GroupBuyStatus.CANCELLED:
+      return new GroupBuyClosed('团购已取消');
+    case GroupBuyStatus.DRAFT:
+      return new GroupBuyNotFound();
+    case GroupBuyStatus.CLOSED:
+      return new GroupBuyClosed('团购已结束，不能再修改');
+  }
+}
+
+function limitRefusal(groupBuy: GroupBuy, quantity: number): LimitReached | null {
+  const limit = groupBuy.perMemberLimit;
+  return limit != null && quantity > limit ? new LimitReached(limit, `每人限购 ${limit} 份`) : null;
+}
+
+function soldOut(remaining: number, changing: boolean): InstanceType<typeof SoldOut> {
+  if (remaining <= 0) return new SoldOut(changing ? '已经抢光了，不能再加了' : '已经抢光了');
+  return new SoldOut(changing ? `最多还能再加 ${remaining} 份` : `只剩 ${remaining} 份了`);
+}
+
+function cleanNote(note: string | null | undefined): string | null {
+  const trimmed = note?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** `sold_quantity <= stock - n`: the condition that keeps the sum of quantities within the stock. */
+function stockLeaving(units: number): number {
+  return raw('stock - ?', [units]) as unknown as number;
+}
+
+/** Read inside the transaction that just moved it, under that UPDATE's row lock. */
+async function lastSeq(em: EntityManager, groupBuyId: number): Promise<number> {
+  const row = await em.createQueryBuilder(GroupBuy).select('lastSeq').where({ id: groupBuyId }).execute('get');
+  return Number((row as { lastSeq: number }).lastSeq);
+}

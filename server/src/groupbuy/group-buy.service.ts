@@ -1,0 +1,170 @@
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { RequestContext } from '../context';
+import type { ErrorResult } from '../common/error-result';
+import { badInput } from '../common/graphql-errors';
+import { requireUser } from '../common/require-user';
+import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
+import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
+import { GroupBuy } from './group-buy.entity';
+import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
+import { OUTCOME_SQL, statusAt, whereStatus } from './group-buy-status';
+import { GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, StockBelowSold } from './group-buy.types';
+
+const LIST_LIMIT = 100;
+const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
+
+/**
+ * Group-buys as admins run them and members read them. Admin methods run behind
+ * @RequireCommunityRole(ADMIN_ROLES); reads check active membership here.
+ */
+export class GroupBuyService {
+  /** Members see published ones (open, closed, cancelled); admins also see drafts. Newest start first. */
+  async list(ctx: RequestContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
+    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const admin = isAdmin(member.role);
+    if (!admin && status === GroupBuyStatus.DRAFT) return [];
+    const now = ctx.services.clock.now();
+    return ctx.em.find(
+      GroupBuy,
+      {
+        $and: [
+          { community: communityId },
+          status ? whereStatus(status, now) : {},
+          admin ? {} : { state: { $ne: GroupBuyState.DRAFT } },
+        ],
+      },
+      { orderBy: { startsAt: 'desc', id: 'desc' }, limit: LIST_LIMIT },
+    );
+  }
+
+  /** Null unless the caller is an active member of its community (and, for a draft, an admin). */
+  async findVisible(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy | null> {
+    const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId);
+    if (!groupBuy) return null;
+    const member = await ctx.services.access.callerMember(ctx, groupBuy.community.id);
+    if (!member || member.status !== MemberStatus.ACTIVE) return null;
+    if (groupBuy.state === GroupBuyState.DRAFT && !isAdmin(member.role)) return null;
+    return groupBuy;
+  }
+
+  async create(ctx: RequestContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
+    const user = requireUser(ctx);
+    const now = ctx.services.clock.now();
+    const fields = checkedFields(input, now);
+    const groupBuy = ctx.em.create(GroupBuy, {
+      ...fields,
+      community: communityId,
+      createdBy: user,
+      state: input.draft ? GroupBuyState.DRAFT : GroupBuyState.PUBLISHED,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.em.flush();
+    return groupBuy;
+  }
+
+  /**
+   * Edits a draft or an open group-buy. The stock may not go below what is already taken: the
+   * UPDATE itself says so (`sold_quantity <= new stock`), so a join cannot slip in between.
+   */
+  async update(ctx: RequestContext, groupBuyId: number, input: GroupBuyInput): Promise<GroupBuySaved | ErrorResult> {
+    const now = ctx.services.clock.now();
+    const fields = checkedFields(input, now);
+    const updated = await ctx.em.nativeUpdate(
+      GroupBuy,
+      { id: groupBuyId, soldQuantity: { $lte: input.stock }, ...editable(now) },
+      { ...fields, updatedAt: now },
+    );
+    const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId, { refresh: true });
+    if (!groupBuy) return new GroupBuyNotFound();
+    if (updated === 1) return saved(groupBuy);
+    if (statusAt(groupBuy, now) === GroupBuyStatus.CLOSED || groupBuy.state === GroupBuyState.CANCELLED) return new GroupBuyClosed('团购已结束或已取消，不能再修改');
+    return new StockBelowSold(groupBuy.soldQuantity);
+  }
+
+  /** DRAFT → published: open from startsAt. Publishing again is harmless. */
+  async publish(ctx: RequestContext, groupBuyId: number): Promise<GroupBuySaved | ErrorResult> {
+    const now = ctx.services.clock.now();
+    await ctx.em.nativeUpdate(GroupBuy, { id: groupBuyId, state: GroupBuyState.DRAFT, endsAt: { $gt: now } }, { state: GroupBuyState.PUBLISHED, updatedAt: now });
+    const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId, { refresh: true });
+    if (!groupBuy) return new GroupBuyNotFound();
+    if (groupBuy.state === GroupBuyState.DRAFT) return new GroupBuyClosed('结束时间已过，请先修改时间再发布');
+    if (statusAt(groupBuy, now) !== GroupBuyStatus.OPEN) return new GroupBuyClosed('团购已结束或已取消');
+    return saved(groupBuy);
+  }
+
+  /** Early close: the outcome is decided by the same statement, from the participants at that moment. */
+  async close(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = ctx.services.clock.now();
+    await ctx.em.nativeUpdate(
+      GroupBuy,
+      { id: groupBuyId, state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } },
+      { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: now, updatedAt: now },
+    );
+    return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
+  }
+
+  /** Cancels whatever state it is in; entries stay for the record (payment happens outside the app). */
+  async cancel(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = ctx.services.clock.now();
+    await ctx.em.nativeUpdate(GroupBuy, { id: groupBuyId, state: { $ne: GroupBuyState.CANCELLED } }, { state: GroupBuyState.CANCELLED, updatedAt: now });
+    return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
+  }
+
+  async setPickedUp(ctx: RequestContext, entryId: number, pickedUp: boolean): Promise<GroupBuyEntry> {
+    const now = ctx.services.clock.now();
+    const changed = await ctx.em.nativeUpdate(GroupBuyEntry, { id: entryId, liveKey: LIVE }, { pickedUp, pickedUpAt: pickedUp ? now : null, updatedAt: now });
+    if (changed !== 1) throw badInput('这条接龙已经取消了', 'entryId');
+    return ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true });
+  }
+
+  /**
+   * The closing job: every published group-buy past its end becomes CLOSED with its outcome, in
+   * one statement. Readers never wait for it (see statusAt); it keeps the stored rows honest.
+   */
+  closeDue(em: EntityManager, now: Date): Promise<number> {
+    return em.nativeUpdate(
+      GroupBuy,
+      { state: GroupBuyState.PUBLISHED, endsAt: { $lte: now } },
+      { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: raw('ends_at') },
+    );
+  }
+}
+
+function isAdmin(role: MemberRole): boolean {
+  return (ADMIN_ROLES as readonly MemberRole[]).includes(role);
+}
+
+/** Drafts, and published ones before their end. */
+function editable(now: Date) {
+  return { $or: [{ state: GroupBuyState.DRAFT }, { state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } }] };
+}
+
+function saved(groupBuy: GroupBuy): GroupBuySaved {
+  return Object.assign(new GroupBuySaved(), { groupBuy });
+}
+
+/** The input's rules that span fields, and its columns, trimmed. */
+function checkedFields(input: GroupBuyInput, now: Date) {
+  const title = input.title.trim();
+  if (!title) throw badInput('请填写团购标题', 'input.title');
+  if (input.endsAt.getTime() <= input.startsAt.getTime()) throw badInput('结束时间需要晚于开始时间', 'input.endsAt');
+  if (input.endsAt.getTime() <= now.getTime()) throw badInput('结束时间需要晚于现在', 'input.endsAt');
+  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_DURATION_MS) throw badInput('团购最长持续一年', 'input.endsAt');
+  if (input.originalPriceFen != null && input.originalPriceFen < input.priceFen) throw badInput('划线价不能低于团购价', 'input.originalPriceFen');
+  if (input.perMemberLimit != null && input.perMemberLimit > input.stock) throw badInput('每人限购不能超过库存', 'input.perMemberLimit');
+  return {
+    title,
+    description: input.description?.trim() || null,
+    images: input.images ?? [],
+    priceFen: input.priceFen,
+    originalPriceFen: input.originalPriceFen ?? null,
+    stock: input.stock,
+    perMemberLimit: input.perMemberLimit ?? null,
+    minParticipants: input.minParticipants,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    pickupNote: input.pickupNote?.trim() || null,
+  };
+}

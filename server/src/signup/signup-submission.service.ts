@@ -1,0 +1,107 @@
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { NotActiveMember } from '../common/common-errors';
+import type { ErrorResult } from '../common/error-result';
+import { inTransaction, RollbackWith } from '../common/transaction';
+import { MemberStatus } from '../member/member.enums';
+import { checkSignupAnswers } from './signup-answers';
+import { closedMessage, formStatusAt, lockFormRow } from './signup-form-rules';
+import { SignupForm } from './signup-form.entity';
+import { LIVE, SignupSubmission } from './signup-submission.entity';
+import { belowCapacity, promoteWaitlisted } from './signup-waitlist';
+import { SignupFormStatus, SignupStatus } from './signup.enums';
+import { FormClosed, FormFull, FormNotFound, InvalidSignupAnswer, NotSignedUp, SignupAnswerInput, SignupCancelled, SignupSubmitted } from './signup.types';
+
+const ATTEMPTS = 3;
+
+/**
+ * A member signs up, edits, cancels. Each is one transaction that first locks the form row;
+ * a seat is taken by `UPDATE … SET confirmed_count = confirmed_count + 1 WHERE confirmed_count
+ * < capacity` (affected rows checked), a waitlist number by bumping lastWaitlistNo, and a
+ * cancelled seat goes to the earliest waitlisted submission in the same transaction.
+ */
+export class SignupSubmissionService {
+  async submit(ctx: RequestContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
+    const form = await ctx.em.findOne(SignupForm, formId);
+    if (!form) return new FormNotFound();
+    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    if (!member) return new FormNotFound();
+    if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
+    const now = ctx.services.clock.now();
+    if (formStatusAt(form, now) === SignupFormStatus.CLOSED) return new FormClosed(closedMessage(form));
+    const checked = checkSignupAnswers(form.fields, answers);
+    if (checked instanceof InvalidSignupAnswer) return checked;
+
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const outcome = await inTransaction<number | ErrorResult>(ctx, async (em) => {
+          const locked = await lockFormRow(em, formId);
+          if (!locked) throw new RollbackWith(new FormNotFound());
+          if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(closedMessage(locked)));
+          // An admin may have edited the form since: the locked row's fields are the ones that count.
+          const snapshot = checkSignupAnswers(locked.fields, answers);
+          if (snapshot instanceof InvalidSignupAnswer) throw new RollbackWith(snapshot);
+
+          const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
+          if (mine) {
+            // An edit before the deadline keeps the seat or the place in the waitlist.
+            await em.nativeUpdate(SignupSubmission, { id: mine.id }, { answers: snapshot, updatedAt: now });
+            return mine.id;
+          }
+          const seated = await em.nativeUpdate(SignupForm, { id: formId, confirmedCount: { $lt: belowCapacity() } }, { confirmedCount: raw('confirmed_count + 1') });
+          let waitlistNo: number | null = null;
+          if (seated !== 1) {
+            if (!locked.waitlist) throw new RollbackWith(new FormFull(`名额已满（${locked.capacity} 人）`));
+            await em.nativeUpdate(SignupForm, { id: formId }, { lastWaitlistNo: raw('last_waitlist_no + 1') });
+            waitlistNo = locked.lastWaitlistNo + 1; // read under the lock, so it is the number just taken
+          }
+          return em.insert(SignupSubmission, {
+            form: formId,
+            community: locked.community.id,
+            member: member.id,
+            status: waitlistNo === null ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED,
+            waitlistNo,
+            answers: snapshot,
+            liveKey: LIVE,
+            confirmedAt: waitlistNo === null ? now : null,
+            createdAt: now,
+            updatedAt: now,
+          });
+        });
+        if (typeof outcome !== 'number') return outcome;
+        const [submission, fresh] = await Promise.all([
+          ctx.em.findOneOrFail(SignupSubmission, outcome, { refresh: true }),
+          ctx.em.findOneOrFail(SignupForm, formId, { refresh: true }),
+        ]);
+        return Object.assign(new SignupSubmitted(), { submission, form: fresh });
+      } catch (error) {
+        // The member's own simultaneous first submission won the unique key; the next round edits it.
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Cancels the caller's sign-up; a confirmed seat passes to the earliest waitlisted member. */
+  async cancel(ctx: RequestContext, formId: number): Promise<SignupCancelled | ErrorResult> {
+    const form = await ctx.em.findOne(SignupForm, formId);
+    if (!form) return new FormNotFound();
+    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    if (!member) return new FormNotFound();
+    const now = ctx.services.clock.now();
+
+    const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
+      const locked = await lockFormRow(em, formId);
+      if (!locked) throw new RollbackWith(new FormNotFound());
+      if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(`${closedMessage(locked)}，不能再取消`));
+      const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
+      if (!mine) throw new RollbackWith(new NotSignedUp());
+      await em.nativeUpdate(SignupSubmission, { id: mine.id, liveKey: LIVE }, { status: SignupStatus.CANCELLED, liveKey: null, cancelledAt: now, updatedAt: now });
+      if (mine.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now)) === 0) {
+        await em.nativeUpdate(SignupForm, { id: formId }, { confirmedCount: raw('confirmed_count - 1') });
+      }
+      return true;
+    });
+    if (outcome !== true) return outcome;
+    return Object.assign(new SignupCancelled(), { form: await ctx.em.findOneOrFail(SignupForm, formId, { refresh: true }) });
+  }
+}
