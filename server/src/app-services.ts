@@ -24,6 +24,10 @@ import { ExportService } from './export/export.service';
 import { EXPORT_SOURCES } from './export/export-sources';
 import { GroupBuyEntryService } from './groupbuy/group-buy-entry.service';
 import { GroupBuyService } from './groupbuy/group-buy.service';
+import { ApplicationService } from './questionnaire/application.service';
+import { QuestionnaireService } from './questionnaire/questionnaire.service';
+import { SignupFormService } from './signup/signup-form.service';
+import { SignupSubmissionService } from './signup/signup-submission.service';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger) {
@@ -55,6 +59,10 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     // community activities
     groupBuys: new GroupBuyService(),
     groupBuyEntries: new GroupBuyEntryService(),
+    signupForms: new SignupFormService(),
+    signupSubmissions: new SignupSubmissionService(),
+    questionnaires: new QuestionnaireService(),
+    applications: new ApplicationService(),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
   };
 }

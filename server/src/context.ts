@@ -20,5 +20,7 @@ export interface RequestContext {
 export async function createRequestContext(services: AppServices, authorization: string | undefined): Promise<RequestContext> {
   const em = services.orm.em.fork() as EntityManager;
   const user = authorization ? await services.sessions.authenticate(em, authorization) : null;
-  return { em, user, services, loaders: createLoaders(em), callerMembers: new Map() };
+  const loaders = createLoaders(em);
+  if (user) loaders.user.prime(user.id, user);
+  return { em, user, services, loaders, callerMembers: new Map() };
 }

@@ -7,6 +7,10 @@ import { PointsEntry } from './points/points-entry.entity';
 import { Tier } from './tier/tier.entity';
 import { GroupBuy } from './groupbuy/group-buy.entity';
 import { GroupBuyEntry } from './groupbuy/group-buy-entry.entity';
+import { Application } from './questionnaire/application.entity';
+import { Questionnaire } from './questionnaire/questionnaire.entity';
+import { SignupForm } from './signup/signup-form.entity';
+import { SignupSubmission } from './signup/signup-submission.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
@@ -29,4 +33,8 @@ export const ENTITIES = [
   // community activities
   GroupBuy,
   GroupBuyEntry,
+  SignupForm,
+  SignupSubmission,
+  Questionnaire,
+  Application,
 ];

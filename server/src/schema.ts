@@ -13,6 +13,9 @@ import { MemberResolver } from './member/member.resolver';
 import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
 import { GroupBuyResolver } from './groupbuy/group-buy.resolver';
 import { GroupBuyEntryResolver } from './groupbuy/group-buy-entry.resolver';
+import { QuestionnaireResolver } from './questionnaire/questionnaire.resolver';
+import { SignupFormResolver } from './signup/signup-form.resolver';
+import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -29,6 +32,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   // community activities
   GroupBuyResolver,
   GroupBuyEntryResolver,
+  SignupFormResolver,
+  SignupSubmissionResolver,
+  QuestionnaireResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,10 +1,15 @@
 import { FAKE_APPID, FakeWeChatServer } from './fake-wechat';
+import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
 export interface AdminOperationTarget {
   communityId: string;
   memberId: string;
   callerName: string;
+  /** A coupon template of the community, and a coupon the target member redeemed from it. */
+  templateId?: string;
+  couponId?: string;
+  couponCode?: string;
 }
 
 export interface AdminOperation {
@@ -46,4 +51,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
       return { c: t.communityId, d: data.encryptedData, iv: data.iv };
     },
   },
+  ...ECONOMY_ADMIN_OPERATIONS,
 ];

@@ -1,4 +1,9 @@
 import { AuditLog } from '../../server/src/audit/audit-log.entity';
+import { CouponTemplate } from '../../server/src/coupon/coupon-template.entity';
+import { Coupon } from '../../server/src/coupon/coupon.entity';
+import { PointsEntry } from '../../server/src/points/points-entry.entity';
+import { Tier } from '../../server/src/tier/tier.entity';
+import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/economy';
 import { Member } from '../../server/src/member/member.entity';
 import { WeChatGroup } from '../../server/src/wechat/wechat-group.entity';
 import { ADMIN_OPERATIONS } from '../helpers/admin-operations';
@@ -11,13 +16,23 @@ describe('authorization of admin operations', () => {
   let env: TestEnvironment;
   let communityId: string;
   let targetMemberId: string;
+  const economy: { templateId?: string; couponId?: string; couponCode?: string } = {};
   const callers: Record<string, LoggedIn> = {};
 
   beforeAll(async () => {
     env = await createTestEnvironment('authz');
     const home = await env.createCommunity('z-owner');
     communityId = home.communityId;
-    targetMemberId = (await env.join('z-target', home.joinCode)).memberId;
+    const target = await env.join('z-target', home.joinCode);
+    targetMemberId = target.memberId;
+    economy.templateId = (await home.owner.client.data(CREATE_TEMPLATE, {
+      c: communityId,
+      i: { title: '¥5 券', faceValueFen: 500, minSpendFen: 0, validDays: 30, minTierLevel: 0 },
+    })).createCouponTemplate.id;
+    await home.owner.client.data(ADJUST, { c: communityId, m: target.memberId, a: 500, r: '准备' });
+    const redeemed = (await target.client.data(REDEEM, { t: economy.templateId, r: newRequestId() })).redeemCoupon.coupon;
+    economy.couponId = redeemed.id;
+    economy.couponCode = redeemed.code;
     callers.member = await env.join('z-member', home.joinCode);
     const staff = await env.join('z-staff', home.joinCode);
     await home.owner.client.data(SET_ROLE, { c: communityId, m: staff.memberId, r: 'STAFF' });
@@ -37,7 +52,11 @@ describe('authorization of admin operations', () => {
     return {
       audit: await em.count(AuditLog, {}),
       groups: await em.count(WeChatGroup, {}),
-      target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}`),
+      target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}`),
+      ledger: await em.count(PointsEntry, {}),
+      coupons: await em.count(Coupon, { status: 'UNUSED' }),
+      templates: await em.count(CouponTemplate, { active: true }),
+      tiers: await em.count(Tier, {}),
     };
   };
 
@@ -48,7 +67,7 @@ describe('authorization of admin operations', () => {
       it(`${operation.name} is refused to a ${kind}, and nothing changes`, async () => {
         const before = await snapshot();
         const caller = callers[kind];
-        const result = await caller.client.request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: caller.name }));
+        const result = await caller.client.request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: caller.name, ...economy }));
         expect(result.status).toBeLessThan(500);
         expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(result.data?.[operation.name] ?? null).toBeNull();
@@ -56,7 +75,7 @@ describe('authorization of admin operations', () => {
       });
     }
     it(`${operation.name} needs a login`, async () => {
-      const result = await new GraphQLClient(env.url).request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: 'nobody' }));
+      const result = await new GraphQLClient(env.url).request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: 'nobody', ...economy }));
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
   }
@@ -69,6 +88,6 @@ describe('authorization of admin operations', () => {
       m: targetMemberId,
     });
     expect(result.banMember.errorCode).toBe('MEMBER_NOT_FOUND');
-    expect((await snapshot()).target).toBe('MEMBER/ACTIVE');
+    expect((await snapshot()).target).toBe('MEMBER/ACTIVE/0');
   });
 });

@@ -8,7 +8,6 @@ import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { User } from '../user/user.entity';
 import { Tier } from '../tier/tier.entity';
-import { WeChatGroup } from '../wechat/wechat-group.entity';
 
 /** Per-request batching: one query per kind of row however many members a list shows. */
 export function createLoaders(em: EntityManager) {
@@ -16,23 +15,24 @@ export function createLoaders(em: EntityManager) {
     const map = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => map.get(id) ?? null);
   };
-  const countBy = async (entity: typeof Member | typeof WeChatGroup, ids: readonly number[], where: object) => {
-    const rows: Array<{ community: number; n: string | number }> = await em
-      .createQueryBuilder(entity)
-      .select(['community', raw('count(*) as n')])
-      .where({ community: { $in: [...ids] }, ...where })
-      .groupBy('community')
-      .execute();
-    const map = new Map(rows.map((row) => [Number(row.community), Number(row.n)]));
-    return ids.map((id) => map.get(id) ?? 0);
-  };
+  /** Both counts of a community in one statement: the home page shows them together. */
+  const communityCounts = new DataLoader<number, { members: number; groups: number }>(async (ids) => {
+    const rows = await em.getConnection().execute<Array<{ id: number; members: number; groups: number }>>(
+      `select c.id,
+              (select count(*) from member m where m.community_id = c.id and m.status = ?) as members,
+              (select count(*) from wechat_group g where g.community_id = c.id) as ` + "`groups`" + `
+         from community c where c.id in (${ids.map(() => '?').join(',')})`,
+      [MemberStatus.ACTIVE, ...ids],
+    );
+    const map = new Map(rows.map((row) => [Number(row.id), { members: Number(row.members), groups: Number(row.groups) }]));
+    return ids.map((id) => map.get(id) ?? { members: 0, groups: 0 });
+  });
   return {
     user: new DataLoader<number, User | null>(async (ids) => byIds(await em.find(User, { id: { $in: [...ids] } }), ids)),
     community: new DataLoader<number, Community | null>(async (ids) =>
       byIds(await em.find(Community, { id: { $in: [...ids] } }), ids),
     ),
-    activeMemberCount: new DataLoader<number, number>((ids) => countBy(Member, ids, { status: MemberStatus.ACTIVE })),
-    boundGroupCount: new DataLoader<number, number>((ids) => countBy(WeChatGroup, ids, {})),
+    communityCounts,
     member: new DataLoader<number, Member | null>(async (ids) => byIds(await em.find(Member, { id: { $in: [...ids] } }), ids)),
     /** Coupons a member holds of a template (voided ones excluded), keyed `memberId:templateId`. */
     heldCoupons: new DataLoader<string, number>(async (keys) => {

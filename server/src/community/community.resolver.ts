@@ -24,13 +24,13 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Active members' })
-  memberCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.activeMemberCount.load(community.id);
+  async memberCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.communityCounts.load(community.id)).members;
   }
 
   @FieldResolver(() => Int, { description: 'WeChat groups bound to this community' })
-  boundGroupCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.boundGroupCount.load(community.id);
+  async boundGroupCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.communityCounts.load(community.id)).groups;
   }
 
   @FieldResolver(() => String, { description: 'Mini-program path that opens this community (share cards, QR codes)' })

@@ -46,7 +46,7 @@ export class CommunityService {
   async preview(ctx: RequestContext, joinCode: string): Promise<CommunityPreview | null> {
     const community = await this.findByJoinCode(ctx, joinCode);
     if (!community) return null;
-    const memberCount = await ctx.loaders.activeMemberCount.load(community.id);
+    const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
     const { id, name, category, description, joinPolicy } = community;
     return { id, name, category, description, joinPolicy, memberCount };
   }

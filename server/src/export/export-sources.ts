@@ -1,5 +1,6 @@
 import { groupBuyExport } from '../groupbuy/group-buy.export';
+import { signupExport } from '../signup/signup.export';
 import type { ExportSource } from './export.service';
 
 /** Everything a download link may stand for. */
-export const EXPORT_SOURCES: ExportSource[] = [groupBuyExport];
+export const EXPORT_SOURCES: ExportSource[] = [groupBuyExport, signupExport];

@@ -13,8 +13,12 @@ export class MemberAccessService {
     const user = requireUser(ctx);
     let lookup = ctx.callerMembers.get(communityId);
     if (!lookup) {
-      lookup = ctx.em.findOne(Member, { community: communityId, user: user.id }, { populate: ['community'] }).then(async (member) => {
-        if (member?.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
+      lookup = ctx.em.findOne(Member, { community: communityId, user: user.id }, { populate: ['community', 'user'] }).then(async (member) => {
+        if (!member) return null;
+        // One joined statement; the field resolvers then find community and user already loaded.
+        ctx.loaders.community.prime(member.community.id, member.community);
+        ctx.loaders.user.prime(member.user.id, member.user);
+        if (member.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
         return member;
       });
       ctx.callerMembers.set(communityId, lookup);

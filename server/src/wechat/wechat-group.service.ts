@@ -46,7 +46,7 @@ export class WeChatGroupService {
       group = await ctx.em.findOneOrFail(WeChatGroup, { openGid }, { refresh: true });
     }
     if (group.community.id !== community.id) return new GroupBoundElsewhere();
-    ctx.loaders.boundGroupCount.clear(community.id);
+    ctx.loaders.communityCounts.clear(community.id);
     return Object.assign(new WeChatGroupBound(), { community, alreadyBound });
   }
 

@@ -1,0 +1,80 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RequireCommunityRole } from '../common/community-role.guard';
+import type { ErrorResult } from '../common/error-result';
+import { parseId } from '../common/ids';
+import { Member } from '../member/member.entity';
+import { ADMIN_ROLES } from '../member/member.enums';
+import { Application } from './application.entity';
+import { applicationCommunity } from './questionnaire.locators';
+import {
+  ApplicationAnswer,
+  ApplicationReviewed,
+  ApplicationsArgs,
+  ApplicationSubmitted,
+  QuestionnaireView,
+  ReviewApplicationArgs,
+  ReviewApplicationResult,
+  SaveQuestionnaireArgs,
+  SubmitApplicationArgs,
+  SubmitApplicationResult,
+} from './questionnaire.types';
+
+@Resolver(() => Application)
+export class QuestionnaireResolver {
+  @Authorized()
+  @Query(() => QuestionnaireView, { nullable: true, description: 'The entry questionnaire (members and applicants); null when none. Scores for admins only' })
+  questionnaire(@Arg('communityId', () => ID) communityId: string, @Ctx() ctx: RequestContext): Promise<QuestionnaireView | null> {
+    return ctx.services.questionnaires.view(ctx, parseId(communityId, 'communityId'));
+  }
+
+  @Authorized()
+  @Query(() => Application, { nullable: true, description: "The caller's latest application in the community" })
+  myApplication(@Arg('communityId', () => ID) communityId: string, @Ctx() ctx: RequestContext): Promise<Application | null> {
+    return ctx.services.applications.mine(ctx, parseId(communityId, 'communityId'));
+  }
+
+  @Authorized()
+  @Mutation(() => SubmitApplicationResult, { description: 'An applicant answers; a rejected applicant may answer again' })
+  submitApplication(@Args() { communityId, answers }: SubmitApplicationArgs, @Ctx() ctx: RequestContext): Promise<ApplicationSubmitted | ErrorResult> {
+    return ctx.services.applications.submit(ctx, parseId(communityId, 'communityId'), answers);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => QuestionnaireView, { description: 'Admin: create or replace the questionnaire (ids in the input keep questions and options)' })
+  saveQuestionnaire(@Args() { communityId, input }: SaveQuestionnaireArgs, @Ctx() ctx: RequestContext): Promise<QuestionnaireView> {
+    return ctx.services.questionnaires.save(ctx, parseId(communityId), input);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Query(() => [Application], { description: 'Admin: applications, newest first' })
+  applications(@Args() { communityId, status }: ApplicationsArgs, @Ctx() ctx: RequestContext): Promise<Application[]> {
+    return ctx.services.applications.list(ctx, parseId(communityId), status);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES, applicationCommunity)
+  @Mutation(() => ReviewApplicationResult, { description: 'Admin: approve, or reject with a reason the applicant sees' })
+  reviewApplication(@Args() { applicationId, approve, reason }: ReviewApplicationArgs, @Ctx() ctx: RequestContext): Promise<ApplicationReviewed | ErrorResult> {
+    return ctx.services.applications.review(ctx, parseId(applicationId), approve, reason);
+  }
+
+  @FieldResolver(() => [ApplicationAnswer], { description: 'With the questions as they were when answered' })
+  answers(@Root() application: Application): ApplicationAnswer[] {
+    return application.answers.map((answer) => Object.assign(new ApplicationAnswer(), answer));
+  }
+
+  @FieldResolver(() => [String])
+  tags(@Root() application: Application): string[] {
+    return application.tags;
+  }
+
+  @FieldResolver(() => Date)
+  submittedAt(@Root() application: Application): Date {
+    return application.createdAt;
+  }
+
+  @FieldResolver(() => Member)
+  async member(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Member> {
+    return (await ctx.loaders.member.load(application.member.id))!;
+  }
+}

@@ -1,0 +1,80 @@
+import { raw } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { badInput } from '../common/graphql-errors';
+import { inTransaction } from '../common/transaction';
+import { requireUser } from '../common/require-user';
+import { MemberStatus } from '../member/member.enums';
+import { formColumns, lockFormRow } from './signup-form-rules';
+import { SignupForm } from './signup-form.entity';
+import { SignupSubmission } from './signup-submission.entity';
+import { promoteWaitlisted } from './signup-waitlist';
+import { SignupStatus } from './signup.enums';
+import type { SignupFormInput } from './signup.types';
+
+const LIST_LIMIT = 100;
+const SUBMISSION_LIMIT = 5000;
+
+/** Forms as admins build them and members read them. Admin methods run behind @RequireCommunityRole(ADMIN_ROLES). */
+export class SignupFormService {
+  async list(ctx: RequestContext, communityId: number): Promise<SignupForm[]> {
+    await ctx.services.access.requireActiveMember(ctx, communityId);
+    return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
+  }
+
+  /** Null unless the caller is an active member of the form's community. */
+  async findVisible(ctx: RequestContext, formId: number): Promise<SignupForm | null> {
+    const form = await ctx.em.findOne(SignupForm, formId);
+    if (!form) return null;
+    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    return member?.status === MemberStatus.ACTIVE ? form : null;
+  }
+
+  async create(ctx: RequestContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
+    const user = requireUser(ctx);
+    const now = ctx.services.clock.now();
+    const form = ctx.em.create(SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user, createdAt: now, updatedAt: now });
+    await ctx.em.flush();
+    return form;
+  }
+
+  /**
+   * Edits the form. Fields named by id keep their answers; submissions keep the labels they
+   * answered. The capacity may not drop below the confirmed sign-ups; raising it promotes the
+   * earliest waitlisted ones in the same transaction.
+   */
+  async update(ctx: RequestContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
+    const now = ctx.services.clock.now();
+    await inTransaction(ctx, async (em) => {
+      const form = (await lockFormRow(em, formId))!;
+      const columns = formColumns(input, now, form.fields);
+      if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
+      const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now);
+      await em.nativeUpdate(SignupForm, { id: formId }, { ...columns, confirmedCount: raw('confirmed_count + ?', [promoted]), updatedAt: now });
+    });
+    return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
+  }
+
+  /** Closes sign-ups now (before the deadline, or without one). Closing again changes nothing. */
+  async close(ctx: RequestContext, formId: number): Promise<SignupForm> {
+    const now = ctx.services.clock.now();
+    await ctx.em.nativeUpdate(SignupForm, { id: formId, closedAt: null }, { closedAt: now, updatedAt: now });
+    return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
+  }
+
+  /** Admin list: confirmed by when they got the seat, waitlisted by position, cancelled last; or one status. */
+  async submissions(ctx: RequestContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
+    const rows = await ctx.em.find(SignupSubmission, { form: formId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' }, limit: SUBMISSION_LIMIT });
+    return sortForAdmins(rows);
+  }
+}
+
+const STATUS_RANK: Record<SignupStatus, number> = { [SignupStatus.CONFIRMED]: 0, [SignupStatus.WAITLISTED]: 1, [SignupStatus.CANCELLED]: 2 };
+
+export function sortForAdmins(rows: SignupSubmission[]): SignupSubmission[] {
+  const key = (row: SignupSubmission): number => {
+    if (row.status === SignupStatus.CONFIRMED) return (row.confirmedAt ?? row.createdAt).getTime();
+    if (row.status === SignupStatus.WAITLISTED) return row.waitlistNo ?? 0;
+    return -(row.cancelledAt ?? row.createdAt).getTime();
+  };
+  return [...rows].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || key(a) - key(b) || a.id - b.id);
+}

@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Member } from '../member/member.entity';
+import { SignupSubmission } from './signup-submission.entity';
+import { SignupStatus } from './signup.enums';
+import { signupLoaders } from './signup.loaders';
+import { SignupAnswer } from './signup.types';
+
+@Resolver(() => SignupSubmission)
+export class SignupSubmissionResolver {
+  @FieldResolver(() => Int, { nullable: true, description: '候补第 N 位 while WAITLISTED' })
+  async position(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (submission.status !== SignupStatus.WAITLISTED) return null;
+    return (await signupLoaders(ctx).waitlist.load(submission.form.id)).get(submission.id) ?? null;
+  }
+
+  @FieldResolver(() => [SignupAnswer], { description: 'As submitted, with the labels of that moment' })
+  answers(@Root() submission: SignupSubmission): SignupAnswer[] {
+    return submission.answers.map(({ fieldId, label, value, values }) => Object.assign(new SignupAnswer(), { fieldId, label, value, values }));
+  }
+
+  @FieldResolver(() => Date)
+  submittedAt(@Root() submission: SignupSubmission): Date {
+    return submission.createdAt;
+  }
+
+  @FieldResolver(() => Member)
+  async member(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<Member> {
+    return (await ctx.loaders.member.load(submission.member.id))!;
+  }
+}

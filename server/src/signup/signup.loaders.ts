@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from '../context';
+import { LIVE, SignupSubmission } from './signup-submission.entity';
+import { SignupStatus } from './signup.enums';
+
+const perRequest = new WeakMap<RequestContext, ReturnType<typeof createSignupLoaders>>();
+
+function createSignupLoaders(ctx: RequestContext) {
+  return {
+    /** Per form: waitlisted submission id → 候补第 N 位, in waitlist order. */
+    waitlist: new DataLoader<number, Map<number, number>>(async (formIds) => {
+      const rows = (await ctx.em
+        .createQueryBuilder(SignupSubmission)
+        .select(['id', 'form'])
+        .where({ form: { $in: [...formIds] }, status: SignupStatus.WAITLISTED, liveKey: LIVE })
+        .orderBy({ waitlistNo: 'asc', id: 'asc' })
+        .execute('all')) as Array<{ id: number; form: number }>;
+      return formIds.map((formId) => {
+        const positions = new Map<number, number>();
+        for (const row of rows) if (Number(row.form) === formId) positions.set(Number(row.id), positions.size + 1);
+        return positions;
+      });
+    }),
+    /** `formId:memberId` → the member's live submission, else their latest cancelled one. */
+    mine: new DataLoader<string, SignupSubmission | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split(':').map(Number));
+      const rows = await ctx.em.find(
+        SignupSubmission,
+        { form: { $in: [...new Set(pairs.map(([form]) => form))] }, member: { $in: [...new Set(pairs.map(([, member]) => member))] } },
+        { orderBy: { id: 'desc' } },
+      );
+      return pairs.map(([formId, memberId]) => {
+        const own = rows.filter((row) => row.form.id === formId && row.member.id === memberId);
+        return own.find((row) => row.liveKey === LIVE) ?? own[0] ?? null;
+      });
+    }),
+  };
+}
+
+export function signupLoaders(ctx: RequestContext) {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) {
+    loaders = createSignupLoaders(ctx);
+    perRequest.set(ctx, loaders);
+  }
+  return loaders;
+}
