@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
@@ -8,10 +9,15 @@ const ISSUER = 'qunyou';
 
 /** Signed, expiring session tokens (HS256). They carry the user id and nothing secret. */
 export class SessionTokenService {
-  constructor(private readonly settings: AppConfig['session']) {}
+  /** Built once: given a string, jsonwebtoken rebuilds a key object (after a failed public-key parse) on every call. */
+  private readonly key: KeyObject;
+
+  constructor(private readonly settings: AppConfig['session']) {
+    this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+  }
 
   issue(userId: number): string {
-    return jwt.sign({}, this.settings.secret, {
+    return jwt.sign({}, this.key, {
       algorithm: 'HS256',
       subject: String(userId),
       issuer: ISSUER,
@@ -25,7 +31,7 @@ export class SessionTokenService {
     if (!match) throw unauthenticated('登录凭证格式不正确，请重新登录');
     let subject: string | undefined;
     try {
-      const claims = jwt.verify(match[1], this.settings.secret, { algorithms: ['HS256'], issuer: ISSUER });
+      const claims = jwt.verify(match[1], this.key, { algorithms: ['HS256'], issuer: ISSUER });
       subject = typeof claims === 'string' ? undefined : claims.sub;
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('登录已过期，请重新登录');

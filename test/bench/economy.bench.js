@@ -1,0 +1,122 @@
+// Benchmark (not a test): check-in, coupon redemption and the home query through the full server
+// on MariaDB, each against a bare node:http + mysql2 baseline doing the same SQL, in the same run.
+// Distinct members, 32 connections. Usage: npm run build:server && node test/bench/economy.bench.js
+// Prints one JSON report: throughput ratios (server / baseline) and latencies (ms).
+'use strict';
+const path = require('node:path');
+const mysql = require('mysql2/promise');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire } = require('./lib');
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
+const CONNECTIONS = 32;
+const HOME_SECONDS = Number(process.env.BENCH_HOME_SECONDS || 5);
+const HOME_QUERY = `query Home($c: ID!) {
+  membership(communityId: $c) { id role status points lifetimePoints streak checkedInToday nickname avatarUrl
+    tier { level name threshold multiplier } nextTier { level name threshold multiplier } pointsToNextTier
+    community { id name category description joinPolicy joinCode sharePath memberCount boundGroupCount } }
+  checkInRule(communityId: $c) { basePoints cycleDays bonuses { day points } } }`;
+
+async function prepareCommunity(url, ownerToken, label) {
+  const { createCommunity } = await gql(url, `mutation { createCommunity(input: { name: "压测${label}", category: PERKS, joinPolicy: OPEN }) { id joinCode } }`, {}, ownerToken);
+  const { createCouponTemplate } = await gql(
+    url,
+    `mutation ($c: ID!) { createCouponTemplate(communityId: $c, input: { title: "¥1 券", faceValueFen: 100, minSpendFen: 0, validDays: 30, minTierLevel: 0 }) { id } }`,
+    { c: createCommunity.id },
+    ownerToken,
+  );
+  const members = await inBatches(Array.from({ length: MEMBERS }, (_, i) => `${label}-${i}`), 16, async (name) => {
+    const data = await gql(url, `mutation ($c: String!) { login(code: $c) { token user { id } } }`, { c: `dev:${name}` });
+    const token = data.login.token;
+    const joined = await gql(url, `mutation ($c: String!) { joinCommunity(joinCode: $c) { ... on JoinedCommunity { member { id } } } }`, { c: createCommunity.joinCode }, token);
+    const memberId = joined.joinCommunity.member.id;
+    await gql(url, `mutation ($c: ID!, $m: ID!) { adjustPoints(communityId: $c, memberId: $m, amount: 100000, reason: "压测") { __typename } }`, { c: createCommunity.id, m: memberId }, ownerToken);
+    return { token, memberId: Number(memberId), userId: Number(data.login.user.id) };
+  });
+  return { communityId: Number(createCommunity.id), templateId: Number(createCouponTemplate.id), members };
+}
+
+async function main() {
+  const db = await createDatabase('economy');
+  const qunyou = await startQunyou(db.url);
+  const baseline = await startProcess(path.join(__dirname, 'economy-baseline-server.js'), [], { DATABASE_URL: db.url });
+  try {
+    const ownerToken = await login(qunyou.url, 'bench-owner');
+    const started = Date.now();
+    const [viaServer, viaBaseline] = [await prepareCommunity(qunyou.url, ownerToken, 's'), await prepareCommunity(qunyou.url, ownerToken, 'b')];
+    const prepareSeconds = (Date.now() - started) / 1000;
+
+    const server = (query, variablesFor) => (i) => {
+      const member = viaServer.members[i % MEMBERS];
+      return { headers: { authorization: `Bearer ${member.token}` }, body: { query, variables: variablesFor(member, i) } };
+    };
+    const plain = (variablesFor) => (i) => ({ headers: {}, body: variablesFor(viaBaseline.members[i % MEMBERS], i) });
+
+    // Warm both up (JIT, pools) on the read path.
+    await fire({ url: `${qunyou.url}/graphql`, duration: 2, connections: CONNECTIONS, bodyFor: server(HOME_QUERY, () => ({ c: viaServer.communityId })) });
+    await fire({ url: `${baseline.url}/home`, duration: 2, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId })) });
+
+    const report = { members: MEMBERS, connections: CONNECTIONS, prepareSeconds, results: {} };
+    const compare = async (name, serverRun, baselineRun, validate) => {
+      const s = await fire(serverRun);
+      const b = await fire(baselineRun);
+      if (validate) validate(s);
+      report.results[name] = {
+        server: { rps: s.throughput, p50: s.p50, p99: s.p99, requests: s.requests, non2xx: s.non2xx, errors: s.errors },
+        baseline: { rps: b.throughput, p50: b.p50, p99: b.p99, requests: b.requests, non2xx: b.non2xx, errors: b.errors },
+        throughputRatio: Math.round((s.throughput / b.throughput) * 100) / 100,
+      };
+    };
+
+    await compare(
+      'checkIn',
+      { url: `${qunyou.url}/graphql`, amount: MEMBERS, connections: CONNECTIONS, check: true, bodyFor: server(`mutation ($c: ID!) { checkIn(communityId: $c) { __typename } }`, () => ({ c: viaServer.communityId })) },
+      { url: `${baseline.url}/checkin`, amount: MEMBERS, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, communityId: viaBaseline.communityId })) },
+      (s) => {
+        const ok = s.responses.filter((body) => body.includes('CheckInSuccess')).length;
+        if (ok !== MEMBERS) throw new Error(`expected ${MEMBERS} successful check-ins, got ${ok}`);
+      },
+    );
+    await compare(
+      'redeemCoupon',
+      {
+        url: `${qunyou.url}/graphql`, amount: MEMBERS * 2, connections: CONNECTIONS, check: true,
+        bodyFor: server(`mutation ($t: ID!, $r: String!) { redeemCoupon(templateId: $t, requestId: $r) { __typename } }`, (m, i) => ({ t: viaServer.templateId, r: `bench-s-${i}` })),
+      },
+      { url: `${baseline.url}/redeem`, amount: MEMBERS * 2, connections: CONNECTIONS, bodyFor: plain((m, i) => ({ memberId: m.memberId, communityId: viaBaseline.communityId, templateId: viaBaseline.templateId, requestId: `bench-b-${i}` })) },
+      (s) => {
+        const ok = s.responses.filter((body) => body.includes('CouponRedeemed')).length;
+        if (ok !== MEMBERS * 2) throw new Error(`expected ${MEMBERS * 2} redemptions, got ${ok}`);
+      },
+    );
+    await compare(
+      'homeQuery',
+      { url: `${qunyou.url}/graphql`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: server(HOME_QUERY, () => ({ c: viaServer.communityId })) },
+      { url: `${baseline.url}/home`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId })) },
+    );
+
+    const conn = await mysql.createConnection(db.url);
+    const [[check]] = await conn.query(
+      `select count(*) as broken from member m where m.points <> (select coalesce(sum(amount), 0) from points_entry e where e.member_id = m.id) or m.points < 0`,
+    );
+    await conn.end();
+    report.invariantViolations = Number(check.broken);
+    report.goals = Object.fromEntries(
+      ['checkIn', 'redeemCoupon'].map((name) => {
+        const r = report.results[name];
+        return [name, { ratioAtLeastHalf: r.throughputRatio >= 0.5, p99AtMost50ms: r.server.p99 <= 50 }];
+      }),
+    );
+    console.log(JSON.stringify(report, null, 2));
+    return report;
+  } finally {
+    await qunyou.stop();
+    await baseline.stop();
+    await db.drop();
+  }
+}
+
+module.exports = main;
+if (require.main === module) main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+// Shared pieces of the benchmarks: a MariaDB database of their own, the compiled server as a
+// process, GraphQL calls, and autocannon runs summarised the same way for server and baseline.
+'use strict';
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const net = require('node:net');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const mysql = require('mysql2/promise');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const MYSQL_ROOT_URL = process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
+
+async function createDatabase(label) {
+  const name = `qyb_${label}_${randomBytes(3).toString('hex')}`;
+  const admin = await mysql.createConnection(MYSQL_ROOT_URL);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+  await admin.end();
+  return {
+    url: `${MYSQL_ROOT_URL}/${name}`,
+    async drop() {
+      const conn = await mysql.createConnection(MYSQL_ROOT_URL);
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a node script with env; resolves once GET <url>/healthz answers 200. */
+async function startProcess(script, args, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`${script} did not come up`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+  };
+}
+
+/** The real server (compiled), dev login, on the given database. */
+function startQunyou(databaseUrl) {
+  return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
+    DATABASE_URL: databaseUrl,
+    WECHAT_LOGIN: 'dev',
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+  });
+}
+
+async function gql(url, query, variables = {}, token) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function login(url, name) {
+  const data = await gql(url, `mutation ($c: String!) { login(code: $c) { token user { id } } }`, { c: `dev:${name}` });
+  return data.login.token;
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function inBatches(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i], i);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * Fires `amount` POST requests (or for `duration` seconds) at `url` with `connections` in parallel;
+ * `bodyFor(i)` gives the i-th request's { headers, body }. Returns throughput and latencies.
+ */
+async function fire({ url, connections = 32, amount, duration, bodyFor, check }) {
+  let i = 0;
+  const responses = [];
+  const result = await autocannon({
+    url,
+    connections,
+    ...(amount ? { amount } : { duration }),
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { headers, body } = bodyFor(i++);
+          return { ...request, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+        },
+        onResponse: check ? (status, body) => responses.push(body) : undefined,
+      },
+    ],
+  });
+  return {
+    requests: result.requests.total,
+    throughput: Math.round((result.requests.total / (result.duration || 1)) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    responses,
+  };
+}
+
+module.exports = { REPO_ROOT, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
