@@ -9,6 +9,7 @@ import type { AppServices } from './app-services';
 import { depthLimitRule, queryCostPlugin } from './common/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { buildAppSchema } from './schema';
+import { serveExportDownload } from './export/export.route';
 
 /** Codes the client is meant to see as they are; anything else is a bug and is masked. */
 const CLIENT_ERROR_CODES = new Set([
@@ -64,6 +65,9 @@ export async function createApp(services: AppServices, httpServer: Server) {
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  // Spreadsheet exports: the signed, short-lived token in the path is the permission.
+  app.get('/exports/:token', serveExportDownload(services));
 
   app.use(
     '/graphql',

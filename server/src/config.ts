@@ -37,6 +37,11 @@ export function databaseFromUrl(url: string): AppConfig['database'] {
   return { kind: 'sqlite', url: url.replace(/^(file|sqlite):/i, '') };
 }
 
+/** Just the database, for commands that need nothing else (`npm run db:migrate`). */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig['database'] {
+  return databaseFromUrl(env.DATABASE_URL || DEFAULT_SQLITE_FILE);
+}
+
 /**
  * @param env   the environment (process.env in production; tests pass their own)
  * @param opts  demo: `npm start` — dev login and demo data unless the environment says otherwise
@@ -61,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   return {
     port,
     production,
-    database: databaseFromUrl(env.DATABASE_URL || DEFAULT_SQLITE_FILE),
+    database: loadDatabaseConfig(env),
     wechat: {
       appId: appId || 'wx-dev-appid',
       secret,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadDatabaseConfig } from '../config';
 import { initORM } from '../orm';
 
 /**
@@ -7,7 +7,7 @@ import { initORM } from '../orm';
  * from the difference between the entities and the committed snapshot. Add it to migrations/index.ts.
  */
 async function main(): Promise<void> {
-  const { database } = loadConfig(process.env, { demo: true });
+  const database = loadDatabaseConfig();
   if (database.kind !== 'mysql') throw new Error('Migrations are written for MySQL: set DATABASE_URL=mysql://…');
   const orm = await initORM(database);
   try {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadDatabaseConfig } from '../config';
 import { initORM, migrateDatabase } from '../orm';
 
 /** `npm run db:migrate`: for deployments that migrate before starting the servers. */
 async function main(): Promise<void> {
-  const { database } = loadConfig(process.env, { demo: true });
+  const database = loadDatabaseConfig();
   const orm = await initORM(database);
   try {
     await migrateDatabase(orm, database);

@@ -21,7 +21,7 @@ export function closedMessage(form: SignupForm): string {
  * after it see every earlier change committed.
  */
 export async function lockFormRow(em: EntityManager, formId: number): Promise<SignupForm | null> {
-  const mysql = em.getPlatform().getConfig().get('driver').name === 'MySqlDriver';
+  const mysql = em.getPlatform().getConfig().get('driver')?.name === 'MySqlDriver';
   return em.findOne(SignupForm, formId, { refresh: true, ...(mysql ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) });
 }
 
