@@ -5,6 +5,7 @@ import type { Clock } from '../../server/src/common/clock';
 import { startServer, RunningServer } from '../../server/src/server';
 import { FAKE_APPID, FAKE_SECRET, FakeWeChatServer } from './fake-wechat';
 import { GraphQLClient } from './graphql-client';
+import { ServerProcess, startServerProcess } from './server-process';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
@@ -30,6 +31,8 @@ export interface TestEnvironment {
   join(name: string, joinCode: string): Promise<LoggedIn & { memberId: string; status: string }>;
   /** A fresh EntityManager on the test database, for asserting on rows. */
   em(): EntityManager;
+  /** A second server process (the compiled build) on the same database and fake WeChat, for races across processes. */
+  startPeerProcess(): Promise<ServerProcess>;
   /** The SQL statements the server ran while `work` ran (nothing else should run meanwhile). */
   recordQueries(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -88,6 +91,16 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
       return { ...member, memberId: data.joinCommunity.member.id, status: data.joinCommunity.member.status };
     },
     em: () => server.orm.em.fork() as EntityManager,
+    startPeerProcess: () =>
+      startServerProcess({
+        DATABASE_URL: db.url,
+        WECHAT_LOGIN: 'wechat',
+        WECHAT_APPID: FAKE_APPID,
+        WECHAT_SECRET: FAKE_SECRET,
+        WECHAT_API_BASE: wechat.url,
+        SESSION_SECRET: TEST_SESSION_SECRET,
+        LOG_LEVEL: 'warn',
+      }),
     async recordQueries(work) {
       const knex = (server.orm.em as EntityManager).getKnex();
       const statements: string[] = [];

@@ -1,6 +1,7 @@
 import { AuditLog } from '../../server/src/audit/audit-log.entity';
 import { CouponTemplate } from '../../server/src/coupon/coupon-template.entity';
 import { Coupon } from '../../server/src/coupon/coupon.entity';
+import { CouponStatus } from '../../server/src/coupon/coupon.enums';
 import { PointsEntry } from '../../server/src/points/points-entry.entity';
 import { Tier } from '../../server/src/tier/tier.entity';
 import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/economy';
@@ -54,7 +55,7 @@ describe('authorization of admin operations', () => {
       groups: await em.count(WeChatGroup, {}),
       target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}`),
       ledger: await em.count(PointsEntry, {}),
-      coupons: await em.count(Coupon, { status: 'UNUSED' }),
+      coupons: await em.count(Coupon, { status: CouponStatus.UNUSED }),
       templates: await em.count(CouponTemplate, { active: true }),
       tiers: await em.count(Tier, {}),
     };

@@ -1,11 +1,10 @@
 import { CheckIn } from '../../server/src/checkin/checkin.entity';
 import { PointsEntry } from '../../server/src/points/points-entry.entity';
-import { FAKE_APPID, FAKE_SECRET } from '../helpers/fake-wechat';
 import { GraphQLClient } from '../helpers/graphql-client';
 import { checkEconomyInvariants } from '../helpers/invariants';
-import { startServerProcess, ServerProcess } from '../helpers/server-process';
+import type { ServerProcess } from '../helpers/server-process';
 import { TEST_DB } from '../helpers/test-database';
-import { createTestEnvironment, TEST_SESSION_SECRET, TestEnvironment } from '../helpers/test-env';
+import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 
 const CHECK_IN = `mutation ($c: ID!) { checkIn(communityId: $c) { __typename ... on CheckInSuccess { balance } } }`;
 const describeOnMySql = TEST_DB === 'mysql' ? describe : describe.skip;
@@ -15,15 +14,7 @@ describeOnMySql('check-in under simultaneous taps (MariaDB, two server processes
   let second: ServerProcess;
   beforeAll(async () => {
     env = await createTestEnvironment('checkin_race');
-    second = await startServerProcess({
-      DATABASE_URL: env.db.url,
-      WECHAT_LOGIN: 'wechat',
-      WECHAT_APPID: FAKE_APPID,
-      WECHAT_SECRET: FAKE_SECRET,
-      WECHAT_API_BASE: env.wechat.url,
-      SESSION_SECRET: TEST_SESSION_SECRET,
-      LOG_LEVEL: 'warn',
-    });
+    second = await env.startPeerProcess();
   });
   afterAll(async () => {
     await second.stop();

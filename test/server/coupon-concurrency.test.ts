@@ -1,12 +1,12 @@
 import { Coupon } from '../../server/src/coupon/coupon.entity';
 import { PointsEntry } from '../../server/src/points/points-entry.entity';
-import { FAKE_APPID, FAKE_SECRET } from '../helpers/fake-wechat';
+import { PointsEntryType } from '../../server/src/points/points.enums';
 import { couponShop, newRequestId, REDEEM, WRITE_OFF } from '../helpers/economy';
 import { GraphQLClient } from '../helpers/graphql-client';
 import { checkEconomyInvariants } from '../helpers/invariants';
-import { startServerProcess, ServerProcess } from '../helpers/server-process';
+import type { ServerProcess } from '../helpers/server-process';
 import { TEST_DB } from '../helpers/test-database';
-import { createTestEnvironment, LoggedIn, TEST_SESSION_SECRET, TestEnvironment } from '../helpers/test-env';
+import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
 
 const describeOnMySql = TEST_DB === 'mysql' ? describe : describe.skip;
 
@@ -18,15 +18,7 @@ describeOnMySql('coupons under simultaneous requests (MariaDB, two server proces
 
   beforeAll(async () => {
     env = await createTestEnvironment('coupon_race');
-    second = await startServerProcess({
-      DATABASE_URL: env.db.url,
-      WECHAT_LOGIN: 'wechat',
-      WECHAT_APPID: FAKE_APPID,
-      WECHAT_SECRET: FAKE_SECRET,
-      WECHAT_API_BASE: env.wechat.url,
-      SESSION_SECRET: TEST_SESSION_SECRET,
-      LOG_LEVEL: 'warn',
-    });
+    second = await env.startPeerProcess();
   });
   afterAll(async () => {
     await second.stop();
@@ -55,7 +47,7 @@ describeOnMySql('coupons under simultaneous requests (MariaDB, two server proces
     expect(kinds.filter((k) => k === 'CouponRedeemed')).toHaveLength(10);
     expect(kinds.filter((k) => k === 'SoldOut')).toHaveLength(30);
     expect(await env.em().count(Coupon, { template: Number(shop.templateId) })).toBe(10);
-    const refunded = await env.em().count(PointsEntry, { type: 'COUPON_REDEEM', member: { $in: members.map((m) => Number(m.memberId)) } });
+    const refunded = await env.em().count(PointsEntry, { type: PointsEntryType.COUPON_REDEEM, member: { $in: members.map((m) => Number(m.memberId)) } });
     expect(refunded).toBe(10); // the 30 refused ones left no deduction behind
   });
 
@@ -82,7 +74,7 @@ describeOnMySql('coupons under simultaneous requests (MariaDB, two server proces
     expect(new Set(answers.map((a) => a.coupon.code)).size).toBe(1);
     expect(new Set(answers.map((a) => a.balance))).toEqual(new Set([1500]));
     expect(await env.em().count(Coupon, { member: Number(member.memberId) })).toBe(1);
-    expect(await env.em().count(PointsEntry, { member: Number(member.memberId), type: 'COUPON_REDEEM' })).toBe(1);
+    expect(await env.em().count(PointsEntry, { member: Number(member.memberId), type: PointsEntryType.COUPON_REDEEM })).toBe(1);
   });
 
   it('six simultaneous write-offs of one code: one success, five already used', async () => {

@@ -9,3 +9,13 @@ export async function graphqlRequest<T>(baseUrl: string, query: string, variable
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+/** A session token for a dev-login user (the server runs with WECHAT_LOGIN=dev). */
+export async function devLoginToken(baseUrl: string, name: string): Promise<string> {
+  const { login } = await graphqlRequest<{ login: { token: string } }>(
+    baseUrl,
+    'mutation ($code: String!) { login(code: $code) { token } }',
+    { code: `dev:${name}` },
+  );
+  return login.token;
+}

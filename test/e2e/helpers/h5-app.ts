@@ -42,6 +42,30 @@ export class H5App {
     return saveScreenshot(this.page, name);
   }
 
+  /** Waits for the Taro modal (showModal) to show `text`; returns all of its text. */
+  async waitForModal(text: string): Promise<string> {
+    const modal = this.page.locator('.taro-modal__content', { hasText: text });
+    await modal.waitFor();
+    return ((await modal.textContent()) ?? '').trim();
+  }
+
+  /** Waits for a toast (showToast) saying `text`; the toast box itself has no size, its text has. */
+  async waitForToast(text: string): Promise<void> {
+    await this.page.locator('.taro__toast').getByText(text).waitFor();
+  }
+
+  /** Taps the modal's confirm button (Taro spells its class `model`). */
+  async confirmModal(): Promise<void> {
+    await this.page.locator('.taro-model__confirm').click();
+  }
+
+  /** Waits until no toast (Taro.showToast) covers the page, e.g. before a screenshot. */
+  async waitForToastGone(): Promise<void> {
+    await this.page.waitForFunction(
+      `Array.from(document.querySelectorAll('.taro__toast')).every((toast) => getComputedStyle(toast).display === 'none')`,
+    );
+  }
+
   /** Trimmed text of the first match inside the current page, once it shows. */
   async textOf(selector: string): Promise<string> {
     const target = this.current.locator(selector).first();
