@@ -1,10 +1,42 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/community-create/index'],
+  pages: [
+    'pages/index/index',
+    'pages/community-create/index',
+    'pages/checkin-calendar/index',
+    'pages/points-ledger/index',
+    'pages/coupon-shop/index',
+    'pages/my-coupons/index',
+    'pages/coupon-detail/index',
+    'pages/questionnaire/index',
+  ],
   // Admin pages are not needed on the first screen: keep them out of the main package.
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/community/index', 'pages/members/index'],
+      pages: [
+        'pages/community/index',
+        'pages/members/index',
+        'pages/write-off/index',
+        'pages/points-adjust/index',
+        'pages/checkin-rule/index',
+        'pages/tiers/index',
+        'pages/coupon-templates/index',
+        'pages/coupon-template-edit/index',
+        'pages/coupons/index',
+        'pages/questionnaire-edit/index',
+        'pages/applications/index',
+        'pages/groupbuys/index',
+        'pages/groupbuy-edit/index',
+        'pages/groupbuy-manage/index',
+        'pages/signups/index',
+        'pages/signup-edit/index',
+        'pages/signup-manage/index',
+      ],
+    },
+    // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.
+    {
+      root: 'activity',
+      pages: ['pages/groupbuy-list/index', 'pages/groupbuy-detail/index', 'pages/signup-list/index', 'pages/signup-detail/index'],
     },
   ],
   window: {

@@ -98,7 +98,7 @@ function describeInvalidInput(formatted: GraphQLFormattedError): GraphQLFormatte
   const walk = (list: ValidationFailure[], prefix: string) => {
     for (const failure of list) {
       const field = prefix ? `${prefix}.${failure.property}` : failure.property;
-      for (const message of Object.values(failure.constraints ?? {})) fields.push({ field, message });
+      for (const [rule, message] of Object.entries(failure.constraints ?? {})) fields.push({ field, message: inChinese(rule, message) });
       walk(failure.children ?? [], field);
     }
   };
@@ -109,6 +109,26 @@ function describeInvalidInput(formatted: GraphQLFormattedError): GraphQLFormatte
     path: formatted.path,
     extensions: { code: 'BAD_USER_INPUT', fields },
   };
+}
+
+/** class-validator's own messages are English; rules without a Chinese message get one here. */
+function inChinese(rule: string, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  const limits = message.match(/\d+/g) ?? [];
+  switch (rule) {
+    case 'isLength':
+      return limits.length > 1 ? `长度需要在 ${limits[0]} 到 ${limits[1]} 个字之间` : `长度不符合要求`;
+    case 'maxLength':
+      return `最多 ${limits[0] ?? ''} 个字`;
+    case 'min':
+      return `不能小于 ${limits[0] ?? ''}`;
+    case 'max':
+      return `不能大于 ${limits[0] ?? ''}`;
+    case 'isInt':
+      return '需要是整数';
+    default:
+      return '格式不正确';
+  }
 }
 
 function noCacheForHtml(res: express.Response, filePath: string): void {

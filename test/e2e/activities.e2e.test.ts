@@ -331,6 +331,31 @@ describe('activities: questionnaire, group-buy, sign-up, export (H5)', () => {
     await owner.screenshot('admin-signup-manage');
   });
 
+  it('a full form puts the member on the waitlist, and a cancellation moves them up', async () => {
+    const { createSignupForm } = await ownerGraphql<{ createSignupForm: { id: string; fields: Array<{ id: string }> } }>(
+      'mutation ($id: ID!, $input: SignupFormInput!) { createSignupForm(communityId: $id, input: $input) { id fields { id } } }',
+      {
+        id: community.id,
+        input: { title: '周日私房课（限 1 人）', fields: [{ label: '称呼', type: 'TEXT', required: true }], capacity: 1, waitlist: true },
+      },
+    );
+    const submit = 'mutation ($formId: ID!, $answers: [SignupAnswerInput!]!) { submitSignup(formId: $formId, answers: $answers) { __typename } }';
+    await ownerGraphql(submit, { formId: createSignupForm.id, answers: [{ fieldId: createSignupForm.fields[0].id, value: '林店长' }] });
+
+    await member.open(`/activity/pages/signup-detail/index?id=${community.id}&formId=${createSignupForm.id}`);
+    await member.current.locator('.qy-signup-field').first().waitFor();
+    expect(await member.textOf('.qy-notice__title')).toBe('名额已满，可以候补');
+    await type(member.current.locator('.qy-signup-field').first(), '小新');
+    await member.current.getByText('加入候补').click();
+    expect(await member.textOf('.qy-signup-status__title')).toBe('候补第 1 位');
+    await member.waitForToastGone();
+    await member.screenshot('signup-detail-waitlisted');
+
+    await ownerGraphql('mutation ($formId: ID!) { cancelSignup(formId: $formId) { __typename } }', { formId: createSignupForm.id });
+    await member.page.reload();
+    expect(await member.textOf('.qy-signup-status__title')).toBe('已报名');
+  });
+
   it('the owner exports the group-buy list as XLSX and the sign-ups as CSV', async () => {
     // The CSV of the sign-up page the owner is on: headers are the field labels.
     const csvDownload = owner.page.waitForEvent('download');
@@ -365,10 +390,30 @@ describe('activities: questionnaire, group-buy, sign-up, export (H5)', () => {
     workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')).join('|')));
     expect(rows.some((row) => row.includes(MEMBER) && row.includes('周六下午来取'))).toBe(true);
 
+    // Closing early while a member is changing their entry: the member is told, the page shows the outcome.
+    await member.open(`/activity/pages/groupbuy-detail/index?id=${community.id}&groupBuyId=${groupBuyId}`);
+    await member.current.getByText('修改 / 取消').click();
+    await member.current.locator('.qy-sheet .qy-stepper__minus').click();
+    await owner.current.getByText('提前截团').click();
+    expect(await owner.waitForModal('未成团')).toContain('1 人参与');
+    await owner.confirmModal();
+    await owner.current.locator('.qy-gb-phase', { hasText: '未成团' }).waitFor();
+    await member.current.getByText('保存修改').click();
+    expect(await member.waitForModal('修改失败')).toContain('团购已结束');
+    await member.screenshot('groupbuy-closed-refusal');
+    await member.confirmModal();
+    await member.current.locator('.qy-gb-phase', { hasText: '未成团' }).waitFor();
+    expect(await member.textOf('.qy-gb-bar')).toContain('我已接龙 #1 ×2');
+    await member.screenshot('groupbuy-detail-closed');
+
+    // The manage pages show the same cards: wait for the list page's own button first.
+    await owner.waitForToastGone();
     await owner.open(`/admin/pages/groupbuys/index?id=${community.id}`);
+    await owner.current.locator('.qy-admin-gbs__create').waitFor();
     await owner.current.locator('.qy-gb-card').first().waitFor();
     await owner.screenshot('admin-groupbuys');
     await owner.open(`/admin/pages/signups/index?id=${community.id}`);
+    await owner.current.locator('.qy-admin-signups__create').waitFor();
     await owner.current.locator('.qy-signup-card').first().waitFor();
     await owner.screenshot('admin-signups');
     await owner.open(`/admin/pages/community/index?id=${community.id}`);

@@ -325,6 +325,8 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     expect(await owner.waitForModal('已退回')).toContain(`已退回 ${template.pointsCost} 积分，TA 当前积分 ${redeemCoupon.balance + template.pointsCost}`);
     await owner.screenshot('admin-coupon-voided');
     await owner.confirmModal();
-    await owner.current.locator('.qy-empty__title', { hasText: '暂无优惠券' }).waitFor();
+    await unused.waitFor({ state: 'detached' });
+    await owner.current.locator('.qy-tabs__item', { hasText: '已作废' }).click();
+    await owner.current.locator('.qy-ticket', { hasText: '林店长' }).getByText('已作废').first().waitFor();
   });
 });

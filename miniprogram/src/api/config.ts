@@ -2,6 +2,9 @@
 // The H5 build is served by the GraphQL server itself, so an empty origin means same-origin.
 const origin = process.env.TARO_ENV === 'h5' ? process.env.TARO_APP_H5_API_BASE : process.env.TARO_APP_API_BASE
 
-export const GRAPHQL_URL = `${(origin ?? '').replace(/\/+$/, '')}/graphql`
+/** The server's origin ('' in H5: same origin); server paths such as export files hang off it. */
+export const API_BASE = (origin ?? '').replace(/\/+$/, '')
+
+export const GRAPHQL_URL = `${API_BASE}/graphql`
 
 export const REQUEST_TIMEOUT_MS = 15000

@@ -1,6 +1,7 @@
 import { graphql } from './client'
 import { COMMUNITY_FIELDS, type Community } from './community'
 import { ERROR_RESULT_FIELDS, type ErrorResult } from './errors'
+import { TIER_FIELDS, type Tier } from './tier'
 
 export type MemberRole = 'OWNER' | 'ADMIN' | 'STAFF' | 'MEMBER'
 export type MemberStatus = 'APPLICANT' | 'ACTIVE' | 'REMOVED' | 'BANNED'
@@ -19,13 +20,21 @@ export interface Member {
   lastActiveAt: string | null
 }
 
-export interface Membership extends Member {
+/** The member card's tier and the way to the next one (nextTier null at the top tier). */
+export interface MemberTierProgress {
+  tier: Tier
+  nextTier: Tier | null
+  pointsToNextTier: number | null
+}
+
+export interface Membership extends Member, MemberTierProgress {
   community: Community
 }
 
 export const MEMBER_FIELDS =
   'id role status points lifetimePoints streak checkedInToday nickname avatarUrl joinedAt lastActiveAt'
-export const MEMBERSHIP_FIELDS = `${MEMBER_FIELDS} community { ${COMMUNITY_FIELDS} }`
+const TIER_PROGRESS_FIELDS = `tier { ${TIER_FIELDS} } nextTier { ${TIER_FIELDS} } pointsToNextTier`
+export const MEMBERSHIP_FIELDS = `${MEMBER_FIELDS} ${TIER_PROGRESS_FIELDS} community { ${COMMUNITY_FIELDS} }`
 
 export async function fetchMyMemberships(): Promise<Membership[]> {
   const data = await graphql<{ myMemberships: Membership[] }>(

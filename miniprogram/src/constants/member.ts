@@ -17,3 +17,8 @@ export const STATUS_LABELS: Record<MemberStatus, string> = {
 export function isAdminRole(role: MemberRole | null | undefined): boolean {
   return role === 'OWNER' || role === 'ADMIN'
 }
+
+/** Staff write off coupons at the counter; admins and the owner may too. */
+export function canWriteOff(role: MemberRole | null | undefined): boolean {
+  return role === 'STAFF' || isAdminRole(role)
+}

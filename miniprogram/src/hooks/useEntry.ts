@@ -45,6 +45,13 @@ function landedNotice(joined: JoinedCommunity, groupNotBound: boolean): EntryNot
       bindableCommunityId: community.id,
     }
   }
+  if (member.status === 'APPLICANT' && community.joinPolicy === 'QUESTIONNAIRE') {
+    return {
+      tone: 'info',
+      title: `申请加入「${community.name}」`,
+      description: '这个社群需要先填写入群问卷。',
+    }
+  }
   if (member.status === 'APPLICANT') {
     return {
       tone: 'info',

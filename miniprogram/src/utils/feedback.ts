@@ -10,12 +10,13 @@ export async function alertMessage(content: string, title = '提示'): Promise<v
   await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: '#07c160' })
 }
 
-export async function confirmAction(options: { title: string; content: string; confirmText: string; danger?: boolean }) {
+/** `cancelText` for confirmations whose action is itself a 取消 (取消报名 …), so the two buttons differ. */
+export async function confirmAction(options: { title: string; content: string; confirmText: string; cancelText?: string; danger?: boolean }) {
   const { confirm } = await Taro.showModal({
     title: options.title,
     content: options.content,
     confirmText: options.confirmText,
-    cancelText: '取消',
+    cancelText: options.cancelText ?? '取消',
     confirmColor: options.danger ? '#f53f3f' : '#07c160',
   })
   return confirm

@@ -1,22 +1,15 @@
-import { useRouter } from '@tarojs/taro'
-import { fetchMembership } from '@/api/member'
-import { isAdminRole } from '@/constants/member'
-import { useQuery } from '@/hooks/useQuery'
-import { useCurrentCommunityId, useToken } from '@/hooks/useSession'
+import { canWriteOff, isAdminRole } from '@/constants/member'
+import { useMembership } from '@/hooks/useMembership'
 
 /**
- * For admin pages: the community from `?id=` (or the current one) and the caller's membership,
- * so the page can say 无权限 before the server does.
+ * For admin pages: the community from `?id=` (or the current one) and the caller's membership.
+ * `allowStaff` opens the page to 核销员 too (the write-off page is the only one).
  */
-export function useAdminCommunity() {
-  const token = useToken()
-  const { params } = useRouter()
-  const currentId = useCurrentCommunityId()
-  const communityId = params.id || currentId
-  const query = useQuery(() => fetchMembership(communityId!), [communityId, token], {
-    enabled: token !== null && !!communityId,
-  })
-  const membership = query.data ?? null
-  const isAdmin = membership !== null && membership.status === 'ACTIVE' && isAdminRole(membership.role)
-  return { ...query, communityId, membership, isAdmin }
+export function useAdminCommunity({ allowStaff = false }: { allowStaff?: boolean } = {}) {
+  const state = useMembership()
+  const { membership } = state
+  const active = membership !== null && membership.status === 'ACTIVE'
+  const isAdmin = active && isAdminRole(membership.role)
+  const allowed = active && (allowStaff ? canWriteOff(membership.role) : isAdmin)
+  return { ...state, isAdmin, allowed, allowStaff }
 }

@@ -6,20 +6,22 @@ interface EntryTileProps {
   icon: string
   color: string
   title: string
-  description: string
+  description?: string
+  /** Icon above the title, for the four-across grid (`qy-entry-grid--compact`). */
+  compact?: boolean
   onClick: () => void
 }
 
-/** A shortcut on the home page (创建社群, 管理, and later 签到, 兑换 …). */
-export default function EntryTile({ icon, color, title, description, onClick }: EntryTileProps) {
+/** A shortcut on the home page (创建社群, 管理, 签到日历, 积分商城 …). */
+export default function EntryTile({ icon, color, title, description, compact = false, onClick }: EntryTileProps) {
   return (
-    <View className='qy-entry-tile' hoverClass='is-pressed' onClick={onClick}>
+    <View className={`qy-entry-tile ${compact ? 'qy-entry-tile--compact' : ''}`} hoverClass='is-pressed' onClick={onClick}>
       <View className='qy-entry-tile__icon' style={{ background: color }}>
         {icon}
       </View>
       <View className='qy-entry-tile__text'>
         <View className='qy-entry-tile__title'>{title}</View>
-        <View className='qy-entry-tile__description qy-ellipsis'>{description}</View>
+        {description && <View className='qy-entry-tile__description qy-ellipsis'>{description}</View>}
       </View>
     </View>
   )

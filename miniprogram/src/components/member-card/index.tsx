@@ -1,14 +1,28 @@
 import { View } from '@tarojs/components'
-import type { Member } from '@/api/member'
+import type { Membership } from '@/api/member'
 import { STATUS_LABELS } from '@/constants/member'
 import { ANONYMOUS_NICKNAME } from '@/constants/profile'
 import { formatDate } from '@/utils/format'
 import Avatar from '../avatar'
 import RoleBadge from '../role-badge'
+import TierProgress from '../tier-progress'
 import './index.css'
 
 type MemberCardProps = {
-  member: Pick<Member, 'nickname' | 'avatarUrl' | 'role' | 'status' | 'points' | 'lifetimePoints' | 'streak' | 'joinedAt'>
+  member: Pick<
+    Membership,
+    | 'nickname'
+    | 'avatarUrl'
+    | 'role'
+    | 'status'
+    | 'points'
+    | 'lifetimePoints'
+    | 'streak'
+    | 'joinedAt'
+    | 'tier'
+    | 'nextTier'
+    | 'pointsToNextTier'
+  >
 }
 
 export default function MemberCard({ member }: MemberCardProps) {
@@ -28,8 +42,17 @@ export default function MemberCard({ member }: MemberCardProps) {
       </View>
 
       <View className='qy-member-card__points'>
-        <View className='qy-member-card__label'>我的积分</View>
+        <View className='qy-member-card__points-head'>
+          <View className='qy-member-card__label'>我的积分</View>
+          <View className='qy-member-card__tier'>{member.tier.name}</View>
+        </View>
         <View className='qy-member-card__value qy-member-card__points-value'>{member.points}</View>
+        <TierProgress
+          tier={member.tier}
+          nextTier={member.nextTier}
+          pointsToNextTier={member.pointsToNextTier}
+          lifetimePoints={member.lifetimePoints}
+        />
       </View>
 
       <View className='qy-member-card__foot'>

@@ -2,9 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { fetchMyMemberships, type Membership } from '@/api/member'
 import ActionButton from '@/components/action-button'
+import ActivityEntries from '@/components/activity-entries'
 import AnnouncementCard from '@/components/announcement-card'
+import CheckInPanel from '@/components/check-in-panel'
 import CommunityHero from '@/components/community-hero'
 import CommunityList from '@/components/community-list'
+import EconomyEntries from '@/components/economy-entries'
 import EmptyView from '@/components/empty-view'
 import EntryTile from '@/components/entry-tile'
 import ErrorView from '@/components/error-view'
@@ -12,7 +15,8 @@ import LoadingView from '@/components/loading-view'
 import LoginPanel from '@/components/login-panel'
 import MemberCard from '@/components/member-card'
 import NoticeBar from '@/components/notice-bar'
-import { isAdminRole } from '@/constants/member'
+import QuestionnaireCard from '@/components/questionnaire-card'
+import { canWriteOff, isAdminRole } from '@/constants/member'
 import { useAuth } from '@/hooks/useAuth'
 import { useCommunityShare } from '@/hooks/useCommunityShare'
 import { useEntry } from '@/hooks/useEntry'
@@ -91,12 +95,31 @@ export default function HomePage() {
 
       {current ? (
         <>
-          {current.status === 'APPLICANT' && !notice && (
+          {current.status === 'APPLICANT' && current.community.joinPolicy !== 'QUESTIONNAIRE' && !notice && (
             <NoticeBar tone='info' title='入群申请审核中' description='管理员审核通过后，就可以签到、攒积分、领福利啦。' />
           )}
           <CommunityHero community={current.community} />
+          {current.status === 'APPLICANT' && current.community.joinPolicy === 'QUESTIONNAIRE' && (
+            <QuestionnaireCard communityId={current.community.id} />
+          )}
           <MemberCard member={current} />
+          {current.status === 'ACTIVE' && (
+            <>
+              <CheckInPanel communityId={current.community.id} member={current} onCheckedIn={() => void memberships.refresh()} />
+              <EconomyEntries communityId={current.community.id} />
+            </>
+          )}
           <View className='qy-entry-grid'>
+            {current.status === 'ACTIVE' && <ActivityEntries communityId={current.community.id} />}
+            {current.status === 'ACTIVE' && canWriteOff(current.role) && (
+              <EntryTile
+                icon='核'
+                color='#7d5cf3'
+                title='核销'
+                description='扫码核销优惠券'
+                onClick={() => openPage(routes.adminWriteOff(current.community.id))}
+              />
+            )}
             {isAdminRole(current.role) && (
               <EntryTile
                 icon='管'

@@ -17,10 +17,12 @@ const STATUS_TAG_CLASS = {
 interface MemberRowProps {
   member: Member
   isSelf: boolean
+  /** Shown at the end instead of ··· (e.g. 选择 in a picker). */
+  actionLabel?: string
   onClick?: () => void
 }
 
-export default function MemberRow({ member, isSelf, onClick }: MemberRowProps) {
+export default function MemberRow({ member, isSelf, actionLabel, onClick }: MemberRowProps) {
   const nickname = member.nickname || ANONYMOUS_NICKNAME
   return (
     <View className='qy-member-row' hoverClass={onClick ? 'is-pressed' : 'none'} onClick={onClick}>
@@ -38,7 +40,12 @@ export default function MemberRow({ member, isSelf, onClick }: MemberRowProps) {
       {member.status !== 'ACTIVE' && (
         <View className={`qy-tag ${STATUS_TAG_CLASS[member.status]}`}>{STATUS_LABELS[member.status]}</View>
       )}
-      {onClick && <View className='qy-member-row__more'>···</View>}
+      {onClick &&
+        (actionLabel ? (
+          <View className='qy-member-row__action'>{actionLabel}</View>
+        ) : (
+          <View className='qy-member-row__more'>···</View>
+        ))}
     </View>
   )
 }

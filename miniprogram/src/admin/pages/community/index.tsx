@@ -48,6 +48,20 @@ export default function AdminCommunityPage() {
 
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
 
+          <View className='qy-section-title'>积分与优惠券</View>
+          <NavRow title='核销优惠券' value='扫码或输入券码' onClick={() => openPage(routes.adminWriteOff(id))} />
+          <NavRow title='调整积分' value='给成员加减积分' onClick={() => openPage(routes.adminPointsAdjust(id))} />
+          <NavRow title='签到规则' value='每日积分与连签奖励' onClick={() => openPage(routes.adminCheckInRule(id))} />
+          <NavRow title='会员等级' value='等级门槛与倍数' onClick={() => openPage(routes.adminTiers(id))} />
+          <NavRow title='优惠券管理' value='上新、编辑、上下架' onClick={() => openPage(routes.adminCouponTemplates(id))} />
+          <NavRow title='已发放的券' value='查看与作废' onClick={() => openPage(routes.adminCoupons(id))} />
+
+          <View className='qy-section-title'>入群与活动</View>
+          <NavRow title='入群问卷' value='题目、分值与自动通过' onClick={() => openPage(routes.adminQuestionnaire(id))} />
+          <NavRow title='入群申请' value='审核问卷申请' onClick={() => openPage(routes.adminApplications(id))} />
+          <NavRow title='团购接龙' value='发布、截团、导出' onClick={() => openPage(routes.adminGroupBuys(id))} />
+          <NavRow title='活动报名' value='报名表、名单、导出' onClick={() => openPage(routes.adminSignups(id))} />
+
           <InviteCard community={{ joinCode }} />
 
           <GroupBindingCard

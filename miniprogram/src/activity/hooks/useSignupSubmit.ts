@@ -1,0 +1,94 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { errorResultMessage, isErrorResult, messageOf } from '@/api/errors'
+import {
+  cancelSignup,
+  type InvalidSignupAnswer,
+  type SignupFormDetail,
+  type SignupSubmitted,
+  submitSignup,
+} from '@/api/signup'
+import { alertMessage, confirmAction } from '@/utils/feedback'
+import { draftOfSubmission, type SignupDraft, signupAnswersOf, signupErrors } from '@/utils/signup-answers'
+
+function scrollToField(fieldId: string): void {
+  void Taro.pageScrollTo({ selector: `#field-${fieldId}`, offsetTop: -24, duration: 300 }).catch(() => undefined)
+}
+
+/**
+ * The member's answers to one form: the server's checks first on the phone, then submitSignup
+ * (a first sign-up or an edit); a field the server refuses is marked like a local mistake.
+ */
+export function useSignupSubmit(form: SignupFormDetail, onChanged: (form: SignupFormDetail, submitted?: SignupSubmitted) => void, reload: () => void) {
+  const [draft, setDraft] = useState<SignupDraft>(() => draftOfSubmission(form.mySubmission))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [pending, setPending] = useState<'submit' | 'cancel' | null>(null)
+
+  const setAnswer = (fieldId: string, value: string | string[]) => {
+    setDraft((current) => ({ ...current, [fieldId]: value }))
+    setErrors(({ [fieldId]: _fixed, ...rest }) => rest)
+  }
+
+  const markInvalid = (found: Record<string, string>) => {
+    setErrors(found)
+    const first = form.fields.find((field) => found[field.id])
+    if (first) scrollToField(first.id)
+  }
+
+  const submit = async () => {
+    if (pending) return
+    const found = signupErrors(form.fields, draft)
+    if (Object.keys(found).length > 0) {
+      markInvalid(found)
+      return
+    }
+    setPending('submit')
+    try {
+      const result = await submitSignup(form.id, signupAnswersOf(form.fields, draft))
+      if (result.__typename === 'InvalidSignupAnswer') {
+        markInvalid({ [(result as InvalidSignupAnswer).fieldId]: errorResultMessage(result as InvalidSignupAnswer) })
+        return
+      }
+      if (isErrorResult(result)) {
+        void alertMessage(errorResultMessage(result), '报名失败')
+        reload()
+        return
+      }
+      onChanged(result.form, result)
+    } catch (caught) {
+      void alertMessage(messageOf(caught), '报名失败')
+    } finally {
+      setPending(null)
+    }
+  }
+
+  const cancel = async () => {
+    if (pending) return
+    const confirmed = await confirmAction({
+      title: '取消报名',
+      content: form.mySubmission?.status === 'CONFIRMED' && form.waitlist ? '取消后名额会让给候补的第一位，确定取消吗？' : '确定取消报名吗？',
+      confirmText: '取消报名',
+      cancelText: '再想想',
+      danger: true,
+    })
+    if (!confirmed) return
+    setPending('cancel')
+    try {
+      const result = await cancelSignup(form.id)
+      if (isErrorResult(result)) {
+        void alertMessage(errorResultMessage(result), '取消失败')
+        reload()
+        return
+      }
+      setDraft(draftOfSubmission(null))
+      onChanged(result.form)
+      void Taro.showToast({ title: '已取消报名', icon: 'none' })
+    } catch (caught) {
+      void alertMessage(messageOf(caught), '取消失败')
+    } finally {
+      setPending(null)
+    }
+  }
+
+  return { draft, errors, pending, setAnswer, submit, cancel }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '团购接龙',
+  enablePullDownRefresh: true,
+})

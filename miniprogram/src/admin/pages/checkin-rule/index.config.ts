@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到规则',
+  enablePullDownRefresh: true,
+})

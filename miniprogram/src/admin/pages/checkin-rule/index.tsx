@@ -1,0 +1,110 @@
+import { Input, View } from '@tarojs/components'
+import { useState } from 'react'
+import { fetchCheckInRule, updateCheckInRule } from '@/api/checkin'
+import { messageOf } from '@/api/errors'
+import AdminGate from '@/admin/components/admin-gate'
+import RowsEditor from '@/admin/components/rows-editor'
+import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
+import { useEditableCopy } from '@/admin/hooks/useEditableCopy'
+import { checkCheckInRule, checkInRuleForm, MAX_CYCLE_DAYS } from '@/admin/utils/checkin-rule-form'
+import ActionButton from '@/components/action-button'
+import CheckInRuleSummary from '@/components/check-in-rule-summary'
+import ErrorView from '@/components/error-view'
+import FormField from '@/components/form-field'
+import LoadingView from '@/components/loading-view'
+import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useQuery } from '@/hooks/useQuery'
+import { alertMessage, toastSuccess } from '@/utils/feedback'
+
+const BONUS_COLUMNS = [
+  { key: 'day', label: '连签第几天', type: 'number' as const, placeholder: '如 3' },
+  { key: 'points', label: '额外积分', type: 'number' as const, placeholder: '如 10' },
+]
+
+export default function CheckInRulePage() {
+  const admin = useAdminCommunity()
+  const communityId = admin.communityId ?? ''
+  const rule = useQuery(() => fetchCheckInRule(communityId), [communityId], { enabled: admin.allowed })
+  usePageRefresh(async () => {
+    await admin.refresh()
+    if (admin.allowed) await rule.refresh()
+  })
+  const [form, setForm] = useEditableCopy(rule.data, checkInRuleForm)
+  const [saving, setSaving] = useState(false)
+  const [showError, setShowError] = useState(false)
+
+  const checked = form ? checkCheckInRule(form) : null
+
+  const save = async () => {
+    setShowError(true)
+    if (!checked?.value) return
+    setSaving(true)
+    try {
+      const saved = await updateCheckInRule(communityId, checked.value)
+      rule.setData(() => saved)
+      setShowError(false)
+      toastSuccess('签到规则已保存')
+    } catch (caught) {
+      void alertMessage(messageOf(caught), '保存失败')
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <AdminGate admin={admin}>
+      {() => (
+        <View className='qy-page'>
+          {rule.loading && <LoadingView />}
+          {rule.error && <ErrorView message={rule.error.message} onRetry={rule.reload} />}
+          {form && (
+            <>
+              <View className='qy-card'>
+                <FormField label='每日签到积分' required hint='成员每天签到获得的基础积分，会乘以会员等级的倍数'>
+                  <Input
+                    className='qy-field__input'
+                    type='number'
+                    value={form.basePoints}
+                    onInput={(event) => setForm({ ...form, basePoints: event.detail.value })}
+                  />
+                </FormField>
+                <FormField label='奖励周期（天）' required hint={`连签奖励每个周期重新开始，1–${MAX_CYCLE_DAYS} 天`}>
+                  <Input
+                    className='qy-field__input'
+                    type='number'
+                    value={form.cycleDays}
+                    onInput={(event) => setForm({ ...form, cycleDays: event.detail.value })}
+                  />
+                </FormField>
+                <FormField label='连签奖励' hint='连续签到到第几天时，额外奖励多少积分'>
+                  <RowsEditor
+                    columns={BONUS_COLUMNS}
+                    rows={form.bonuses}
+                    onChange={(bonuses) => setForm({ ...form, bonuses })}
+                    newRow={() => ({ day: '', points: '' })}
+                    addLabel='添加奖励'
+                    maxRows={MAX_CYCLE_DAYS}
+                  />
+                </FormField>
+                {showError && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
+              </View>
+
+              {checked?.value && (
+                <>
+                  <View className='qy-section-title'>成员看到的规则</View>
+                  <View className='qy-card'>
+                    <CheckInRuleSummary rule={checked.value} />
+                  </View>
+                </>
+              )}
+
+              <ActionButton loading={saving} onClick={() => void save()}>
+                保存签到规则
+              </ActionButton>
+            </>
+          )}
+        </View>
+      )}
+    </AdminGate>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '已发放的券',
+  enablePullDownRefresh: true,
+})

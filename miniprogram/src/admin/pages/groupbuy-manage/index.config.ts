@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '团购详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '团购管理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,111 @@
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { messageOf } from '@/api/errors'
+import { fetchQuestionnaire, saveQuestionnaire } from '@/api/questionnaire'
+import AdminGate from '@/admin/components/admin-gate'
+import NavRow from '@/admin/components/nav-row'
+import QuestionEditor from '@/admin/components/question-editor'
+import QuestionnaireSettings from '@/admin/components/questionnaire-settings'
+import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
+import { useEditableCopy } from '@/admin/hooks/useEditableCopy'
+import { moved } from '@/admin/utils/list-order'
+import {
+  checkQuestionnaireForm,
+  emptyQuestionnaireForm,
+  maxScoreOf,
+  newQuestion,
+  type QuestionDraft,
+  questionnaireForm,
+} from '@/admin/utils/questionnaire-form'
+import ActionButton from '@/components/action-button'
+import ErrorView from '@/components/error-view'
+import LoadingView from '@/components/loading-view'
+import NoticeBar from '@/components/notice-bar'
+import { QUESTIONS_MAX } from '@/constants/questionnaire'
+import { useQuery } from '@/hooks/useQuery'
+import { alertMessage, toastSuccess } from '@/utils/feedback'
+import { openPage, routes } from '@/utils/routes'
+import './index.css'
+
+export default function QuestionnaireEditPage() {
+  const admin = useAdminCommunity()
+  const communityId = admin.communityId ?? ''
+  const source = useQuery(() => fetchQuestionnaire(communityId), [communityId], { enabled: admin.allowed })
+  const [form, setForm] = useEditableCopy(source.data, (questionnaire) =>
+    questionnaire ? questionnaireForm(questionnaire) : emptyQuestionnaireForm(),
+  )
+  const [showErrors, setShowErrors] = useState(false)
+  const [saving, setSaving] = useState(false)
+
+  const checked = form ? checkQuestionnaireForm(form) : null
+  const errors = showErrors && checked ? checked.errors : { byQuestion: {} }
+
+  const setQuestions = (update: (questions: QuestionDraft[]) => QuestionDraft[]) =>
+    setForm((current) => current && { ...current, questions: update(current.questions) })
+
+  const save = async () => {
+    setShowErrors(true)
+    if (!checked?.input) {
+      void alertMessage('有内容没有填好，请按红色提示修改后再保存', '还不能保存')
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await saveQuestionnaire(communityId, checked.input)
+      source.setData(() => saved)
+      setShowErrors(false)
+      toastSuccess('问卷已保存')
+    } catch (caught) {
+      void alertMessage(messageOf(caught), '保存失败')
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <AdminGate admin={admin}>
+      {({ community }) => (
+        <View className='qy-page qy-q-edit'>
+          {community.joinPolicy !== 'QUESTIONNAIRE' && (
+            <NoticeBar tone='info' title='当前社群不需要填写问卷' description='加入方式为「填写问卷审核后加入」时，新成员才会看到这份问卷。' />
+          )}
+          <NavRow title='入群申请' value='审核与记录' onClick={() => openPage(routes.adminApplications(communityId))} />
+          {source.loading && <LoadingView />}
+          {source.error && <ErrorView message={source.error.message} onRetry={source.reload} />}
+          {form && (
+            <>
+              <QuestionnaireSettings form={form} errors={errors} maxScore={maxScoreOf(form)} onChange={setForm} />
+              <View className='qy-section-title'>
+                题目
+                <View className='qy-section-title__extra'>共 {form.questions.length} 题</View>
+              </View>
+              {errors.questions && <View className='qy-q-edit__error'>{errors.questions}</View>}
+              {form.questions.map((question, index) => (
+                <QuestionEditor
+                  key={question.key}
+                  index={index}
+                  count={form.questions.length}
+                  question={question}
+                  error={errors.byQuestion[question.key] ?? null}
+                  onChange={(next) => setQuestions((list) => list.map((item) => (item.key === question.key ? next : item)))}
+                  onMove={(delta) => setQuestions((list) => moved(list, index, delta))}
+                  onRemove={() => setQuestions((list) => list.filter((item) => item.key !== question.key))}
+                />
+              ))}
+              {form.questions.length < QUESTIONS_MAX && (
+                <View className='qy-q-edit__add'>
+                  <ActionButton variant='plain' onClick={() => setQuestions((list) => [...list, newQuestion()])}>
+                    + 添加题目
+                  </ActionButton>
+                </View>
+              )}
+              <ActionButton className='qy-q-edit__save' loading={saving} onClick={() => void save()}>
+                保存问卷
+              </ActionButton>
+            </>
+          )}
+        </View>
+      )}
+    </AdminGate>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员等级',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入群问卷',
+  enablePullDownRefresh: true,
+})
