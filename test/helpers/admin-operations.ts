@@ -1,8 +1,9 @@
 import { FAKE_APPID, FakeWeChatServer } from './fake-wechat';
+import { ACTIVITY_ADMIN_OPERATIONS, ActivityFixtures } from './activity-admin-operations';
 import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
-export interface AdminOperationTarget {
+export interface AdminOperationTarget extends ActivityFixtures {
   communityId: string;
   memberId: string;
   callerName: string;
@@ -52,4 +53,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
     },
   },
   ...ECONOMY_ADMIN_OPERATIONS,
+  ...ACTIVITY_ADMIN_OPERATIONS,
 ];

@@ -8,6 +8,7 @@ import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/econom
 import { Member } from '../../server/src/member/member.entity';
 import { WeChatGroup } from '../../server/src/wechat/wechat-group.entity';
 import { ADMIN_OPERATIONS } from '../helpers/admin-operations';
+import { ActivityFixtures, activitySnapshot, prepareActivityFixtures } from '../helpers/activity-admin-operations';
 import { GraphQLClient } from '../helpers/graphql-client';
 import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
 
@@ -18,6 +19,7 @@ describe('authorization of admin operations', () => {
   let communityId: string;
   let targetMemberId: string;
   const economy: { templateId?: string; couponId?: string; couponCode?: string } = {};
+  const activities: ActivityFixtures = {};
   const callers: Record<string, LoggedIn> = {};
 
   beforeAll(async () => {
@@ -34,6 +36,7 @@ describe('authorization of admin operations', () => {
     const redeemed = (await target.client.data(REDEEM, { t: economy.templateId, r: newRequestId() })).redeemCoupon.coupon;
     economy.couponId = redeemed.id;
     economy.couponCode = redeemed.code;
+    Object.assign(activities, await prepareActivityFixtures(env, home));
     callers.member = await env.join('z-member', home.joinCode);
     const staff = await env.join('z-staff', home.joinCode);
     await home.owner.client.data(SET_ROLE, { c: communityId, m: staff.memberId, r: 'STAFF' });
@@ -58,6 +61,7 @@ describe('authorization of admin operations', () => {
       coupons: await em.count(Coupon, { status: CouponStatus.UNUSED }),
       templates: await em.count(CouponTemplate, { active: true }),
       tiers: await em.count(Tier, {}),
+      activities: await activitySnapshot(em),
     };
   };
 
@@ -68,7 +72,7 @@ describe('authorization of admin operations', () => {
       it(`${operation.name} is refused to a ${kind}, and nothing changes`, async () => {
         const before = await snapshot();
         const caller = callers[kind];
-        const result = await caller.client.request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: caller.name, ...economy }));
+        const result = await caller.client.request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: caller.name, ...economy, ...activities }));
         expect(result.status).toBeLessThan(500);
         expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(result.data?.[operation.name] ?? null).toBeNull();
@@ -76,7 +80,7 @@ describe('authorization of admin operations', () => {
       });
     }
     it(`${operation.name} needs a login`, async () => {
-      const result = await new GraphQLClient(env.url).request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: 'nobody', ...economy }));
+      const result = await new GraphQLClient(env.url).request(operation.query, operation.variables({ communityId, memberId: targetMemberId, callerName: 'nobody', ...economy, ...activities }));
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
   }

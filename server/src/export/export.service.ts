@@ -18,8 +18,10 @@ dayjs.extend(timezone);
 
 /** Download links are meant to be used at once: Taro.downloadFile right after the mutation. */
 export const EXPORT_LINK_TTL_SECONDS = 10 * 60;
+// Its own issuer as well as its own audience: the session check asks for the issuer `qunyou`
+// only, so a leaked download link must not pass for a session token.
 const AUDIENCE = 'qunyou-export';
-const ISSUER = 'qunyou';
+const ISSUER = 'qunyou-exports';
 
 /** What can be exported: a domain names its rows' community and title and builds the table. */
 export interface ExportSource {

@@ -4,8 +4,8 @@ import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
-import { inTransaction, RollbackWith } from '../common/transaction';
-import type { Member } from '../member/member.entity';
+import { inDetachedTransaction } from '../common/detached-transaction';
+import { RollbackWith } from '../common/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -50,32 +50,27 @@ export class GroupBuyEntryService {
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
     const note = cleanNote(request.note);
+    const { previous, live } = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
+    if (previous) return this.replay(ctx, previous, groupBuyId);
+    let groupBuy = found;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-      const replay = await this.replay(ctx, member, request.requestId, groupBuyId);
-      if (replay) return replay;
-      const groupBuy = attempt === 1 ? found : await ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
+      // After a refusal by the database only the row needs reading again: a new entry of this
+      // member (a replay, a second join) could only come with the unique-key error handled below.
+      if (attempt > 1) groupBuy = await ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
       const now = ctx.services.clock.now();
-      const refusal = this.joinRefusal(groupBuy, request.quantity, now) ?? (await this.alreadyJoined(ctx.em, groupBuyId, member.id));
+      const refusal = this.joinRefusal(groupBuy, request.quantity, now) ?? (live ? new AlreadyJoined(live) : null);
       if (refusal) return refusal;
 
       let entryId: number | typeof REFUSED;
       try {
-        entryId = await inTransaction<number | typeof REFUSED>(ctx, async (em) => {
-          const taken = await em.nativeUpdate(
-            GroupBuy,
-            { id: groupBuyId, ...whereOpenForEntries(now), soldQuantity: { $lte: stockLeaving(request.quantity) } },
-            {
-              soldQuantity: raw('sold_quantity + ?', [request.quantity]),
-              participantCount: raw('participant_count + 1'),
-              lastSeq: raw('last_seq + 1'),
-            },
-          );
-          if (taken !== 1) throw new RollbackWith(REFUSED);
+        entryId = await inDetachedTransaction<number | typeof REFUSED>(ctx, async (em) => {
+          const seq = await takeStockAndNumber(em, groupBuyId, request.quantity, now);
+          if (seq === null) throw new RollbackWith(REFUSED);
           return em.insert(GroupBuyEntry, {
             groupBuy: groupBuyId,
             community: groupBuy.community.id,
             member: member.id,
-            seq: await lastSeq(em, groupBuyId),
+            seq,
             quantity: request.quantity,
             note,
             requestId: request.requestId,
@@ -87,11 +82,12 @@ export class GroupBuyEntryService {
       } catch (error) {
         // The unique keys answered: the same requestId, or another live entry of this member.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        const answer = (await this.replay(ctx, member, request.requestId, groupBuyId)) ?? (await this.alreadyJoined(ctx.em, groupBuyId, member.id));
-        if (answer) return answer;
+        const mine = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
+        if (mine.previous) return this.replay(ctx, mine.previous, groupBuyId);
+        if (mine.live) return new AlreadyJoined(mine.live);
         continue;
       }
-      if (entryId !== REFUSED) return this.joined(ctx, Number(entryId));
+      if (entryId !== REFUSED) return this.joined(ctx, Number(entryId), groupBuyId);
       // Refused by the database: the next round reads the row again and says why.
     }
     return new SoldOut();
@@ -107,7 +103,7 @@ export class GroupBuyEntryService {
       if (refusal) return refusal;
 
       const delta = quantity - entry.quantity;
-      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inDetachedTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
         const moved = await em.nativeUpdate(
           GroupBuy,
           { id: groupBuy.id, ...whereAcceptingChanges(now), ...(delta > 0 ? { soldQuantity: { $lte: stockLeaving(delta) } } : {}) },
@@ -147,7 +143,7 @@ export class GroupBuyEntryService {
       const refusal = changeRefusal(groupBuy, now);
       if (refusal) return refusal;
 
-      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inDetachedTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
         const released = await em.nativeUpdate(
           GroupBuy,
           { id: groupBuy.id, ...whereAcceptingChanges(now) },
@@ -175,7 +171,7 @@ export class GroupBuyEntryService {
 
   /** Refusals visible before taking any lock; the conditional UPDATE has the last word. */
   private joinRefusal(groupBuy: GroupBuy, quantity: number, now: Date): ErrorResult | null {
-    const closed = changeRefusal(groupBuy, now);
+    const closed = changeRefusal(groupBuy, now, '团购已结束');
     if (closed) return closed;
     if (now < groupBuy.startsAt) return new GroupBuyNotStarted(groupBuy.startsAt);
     const limit = limitRefusal(groupBuy, quantity);
@@ -184,22 +180,24 @@ export class GroupBuyEntryService {
     return remaining < quantity ? soldOut(remaining, false) : null;
   }
 
-  private async alreadyJoined(em: EntityManager, groupBuyId: number, memberId: number): Promise<AlreadyJoined | null> {
-    const live = await em.findOne(GroupBuyEntry, { groupBuy: groupBuyId, member: memberId, liveKey: LIVE }, { refresh: true });
-    return live ? new AlreadyJoined(live) : null;
+  /** In one query: the entry this requestId made before (a replay), and the member's live entry here. */
+  private async ownEntries(em: EntityManager, memberId: number, requestId: string, groupBuyId: number) {
+    const rows = await em.find(GroupBuyEntry, { member: memberId, $or: [{ requestId }, { groupBuy: groupBuyId, liveKey: LIVE }] }, { refresh: true });
+    return {
+      previous: rows.find((row) => row.requestId === requestId) ?? null,
+      live: rows.find((row) => row.groupBuy.id === groupBuyId && row.liveKey === LIVE) ?? null,
+    };
   }
 
   /** The first result of a requestId. The same id for another group-buy is a client bug. */
-  private async replay(ctx: RequestContext, member: Member, requestId: string, groupBuyId: number): Promise<GroupBuyJoined | null> {
-    const previous = await ctx.em.findOne(GroupBuyEntry, { member: member.id, requestId }, { refresh: true });
-    if (!previous) return null;
+  private replay(ctx: RequestContext, previous: GroupBuyEntry, groupBuyId: number): Promise<GroupBuyJoined> {
     if (previous.groupBuy.id !== groupBuyId) throw badInput('这个 requestId 已经用于另一个团购', 'requestId');
-    return this.joined(ctx, previous.id);
+    return this.joined(ctx, previous.id, groupBuyId);
   }
 
-  private async joined(ctx: RequestContext, entryId: number): Promise<GroupBuyJoined> {
-    const entry = await this.reload(ctx, entryId);
-    const groupBuy = await ctx.em.findOneOrFail(GroupBuy, entry.groupBuy.id, { refresh: true });
+  /** The entry and its group-buy as they are now. */
+  private async joined(ctx: RequestContext, entryId: number, groupBuyId: number): Promise<GroupBuyJoined> {
+    const [entry, groupBuy] = await Promise.all([this.reload(ctx, entryId), ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true })]);
     return Object.assign(new GroupBuyJoined(), { entry, groupBuy });
   }
 
@@ -217,8 +215,8 @@ export class GroupBuyEntryService {
   }
 }
 
-/** Quantities change and entries are cancelled only while the group-buy is open. */
-function changeRefusal(groupBuy: GroupBuy, now: Date): ErrorResult | null {
+/** Members join, change quantities and cancel only while the group-buy is open. */
+function changeRefusal(groupBuy: GroupBuy, now: Date, closedMessage = '团购已结束，不能再修改'): ErrorResult | null {
   switch (statusAt(groupBuy, now)) {
     case GroupBuyStatus.OPEN:
       return null;
@@ -227,7 +225,7 @@ function changeRefusal(groupBuy: GroupBuy, now: Date): ErrorResult | null {
     case GroupBuyStatus.DRAFT:
       return new GroupBuyNotFound();
     case GroupBuyStatus.CLOSED:
-      return new GroupBuyClosed('团购已结束，不能再修改');
+      return new GroupBuyClosed(closedMessage);
   }
 }
 
@@ -251,8 +249,28 @@ function stockLeaving(units: number): number {
   return raw('stock - ?', [units]) as unknown as number;
 }
 
-/** Read inside the transaction that just moved it, under that UPDATE's row lock. */
-async function lastSeq(em: EntityManager, groupBuyId: number): Promise<number> {
-  const row = await em.createQueryBuilder(GroupBuy).select('lastSeq').where({ id: groupBuyId }).execute('get');
-  return Number((row as { lastSeq: number }).lastSeq);
+/**
+ * The join's critical section, step one: takes `quantity` units and the next 接龙 number in one
+ * conditional UPDATE of the group-buy row, whose lock the transaction then holds until commit.
+ * @returns the 接龙 number, or null when the row refused (sold out, closed, not started).
+ *
+ * Every round trip made while holding that lock delays every other join of the group-buy, so on
+ * MySQL the number comes back in the UPDATE's own reply (`last_seq = LAST_INSERT_ID(last_seq + 1)`
+ * sets the connection's insert id); SQLite has one writer at a time and simply reads it back.
+ */
+async function takeStockAndNumber(em: EntityManager, groupBuyId: number, quantity: number, now: Date): Promise<number | null> {
+  const mysql = em.getPlatform().getConfig().get('driver')?.name === 'MySqlDriver';
+  const result = (await em
+    .createQueryBuilder(GroupBuy)
+    .update({
+      soldQuantity: raw('sold_quantity + ?', [quantity]),
+      participantCount: raw('participant_count + 1'),
+      lastSeq: raw(mysql ? 'last_insert_id(last_seq + 1)' : 'last_seq + 1'),
+    })
+    .where({ id: groupBuyId, ...whereOpenForEntries(now), soldQuantity: { $lte: stockLeaving(quantity) } })
+    .execute('run')) as { affectedRows: number; insertId: number };
+  if (result.affectedRows !== 1) return null;
+  if (mysql) return Number(result.insertId);
+  const row = (await em.createQueryBuilder(GroupBuy).select('lastSeq').where({ id: groupBuyId }).execute('get')) as { lastSeq: number };
+  return Number(row.lastSeq);
 }

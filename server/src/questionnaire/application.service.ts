@@ -5,9 +5,11 @@ import { NotActiveMember } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
-import { inTransaction, RollbackWith } from '../common/transaction';
+import { inDetachedTransaction } from '../common/detached-transaction';
+import { RollbackWith } from '../common/transaction';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
+import { PointsEntry } from '../points/points-entry.entity';
 import { PointsEntryType } from '../points/points.enums';
 import { Application } from './application.entity';
 import { scoreAnswers } from './questionnaire-rules';
@@ -42,18 +44,19 @@ export class ApplicationService {
     const scored = scoreAnswers(questionnaire.questions, inputs);
     if (scored instanceof InvalidAnswer) return scored;
 
+    // Rejected applicants answer again; so do members who were approved once, removed, and are
+    // applying anew. Only a pending application waits for its review.
     const latest = await this.latest(ctx.em, member.id);
     if (latest?.status === ApplicationStatus.PENDING) return new ApplicationPending();
-    if (latest?.status === ApplicationStatus.APPROVED) return new AlreadyMember();
 
     const passed = scored.score >= questionnaire.passScore;
     const admitNow = passed && questionnaire.autoApprove;
     const now = ctx.services.clock.now();
     let applicationId: number | ErrorResult;
     try {
-      applicationId = await inTransaction<number | ErrorResult>(ctx, async (em) => {
+      applicationId = await inDetachedTransaction<number | ErrorResult>(ctx, async (em) => {
         // The member row first (its UPDATE locks it), then the rows whose foreign keys point at it.
-        if (admitNow && !(await this.activate(em, member, scored.tags, now))) throw new RollbackWith(new AlreadyMember());
+        if (admitNow && !(await this.activate(em, member.id, scored.tags, now))) throw new RollbackWith(new AlreadyMember());
         const id = Number(
           await em.insert(Application, {
             community: communityId,
@@ -102,8 +105,9 @@ export class ApplicationService {
     if (!application) return new ApplicationNotFound();
     if (application.status !== ApplicationStatus.PENDING) return new ApplicationAlreadyReviewed();
     const now = ctx.services.clock.now();
+    const welcomePoints = approve ? ((await ctx.services.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
 
-    const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
+    const outcome = await inDetachedTransaction<true | ErrorResult>(ctx, async (em) => {
       const decided = await em.nativeUpdate(
         Application,
         { id: applicationId, status: ApplicationStatus.PENDING },
@@ -111,12 +115,10 @@ export class ApplicationService {
       );
       if (decided !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
       if (!approve) return true;
-      const member = await em.findOneOrFail(Member, application.member.id, { refresh: true });
-      if (!(await this.activate(em, member, application.tags, now))) {
+      if (!(await this.activate(em, application.member.id, application.tags, now))) {
         throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
       }
-      const questionnaire = await ctx.services.questionnaires.find(ctx, application.community.id);
-      await this.welcome(ctx, em, application.community.id, member.id, applicationId, questionnaire?.welcomePoints ?? 0, now);
+      await this.welcome(ctx, em, application.community.id, application.member.id, applicationId, welcomePoints, now);
       return true;
     });
     if (outcome !== true) return outcome;
@@ -124,19 +126,29 @@ export class ApplicationService {
     return Object.assign(new ApplicationReviewed(), { application: fresh, member });
   }
 
-  /** APPLICANT → ACTIVE, once, with the answers' tags added to the member's. */
-  private async activate(em: EntityManager, member: Member, tags: string[], now: Date): Promise<boolean> {
-    const merged = [...new Set([...(member.tags ?? []), ...tags])];
+  /**
+   * APPLICANT → ACTIVE, once, with the answers' tags added to the member's. The row is read and
+   * written with plain statements: a Member managed by the transaction's EntityManager would be
+   * flushed back at commit with whatever it held before these UPDATEs.
+   */
+  private async activate(em: EntityManager, memberId: number, tags: string[], now: Date): Promise<boolean> {
+    const row = (await em.createQueryBuilder(Member).select('tags').where({ id: memberId, status: MemberStatus.APPLICANT }).execute('get')) as { tags?: unknown } | undefined;
+    if (!row) return false;
+    const merged = [...new Set([...parseTags(row.tags), ...tags])];
     const changed = await em.nativeUpdate(
       Member,
-      { id: member.id, status: MemberStatus.APPLICANT },
+      { id: memberId, status: MemberStatus.APPLICANT },
       { status: MemberStatus.ACTIVE, tags: merged, joinedAt: now, lastActiveAt: now },
     );
     return changed === 1;
   }
 
+  /**
+   * 入群奖励, once per member: someone removed and admitted again is not welcomed twice. Called
+   * after activate(), whose UPDATE holds the member row, so the check cannot race.
+   */
   private async welcome(ctx: RequestContext, em: EntityManager, communityId: number, memberId: number, applicationId: number, points: number, now: Date): Promise<void> {
-    if (points <= 0) return;
+    if (points <= 0 || (await em.count(PointsEntry, { member: memberId, type: PointsEntryType.WELCOME }))) return;
     await ctx.services.points.apply(em, {
       communityId,
       memberId,
@@ -158,4 +170,10 @@ export class ApplicationService {
       ctx.em.findOneOrFail(Member, memberId, { refresh: true }),
     ]);
   }
+}
+
+/** The tags column as the driver hands it back: parsed JSON (MySQL), text (MariaDB, SQLite) or NULL. */
+function parseTags(value: unknown): string[] {
+  const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
 }

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
-import { inTransaction } from '../common/transaction';
+import { inDetachedTransaction } from '../common/detached-transaction';
 import { requireUser } from '../common/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
@@ -44,7 +44,7 @@ export class SignupFormService {
    */
   async update(ctx: RequestContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
     const now = ctx.services.clock.now();
-    await inTransaction(ctx, async (em) => {
+    await inDetachedTransaction(ctx, async (em) => {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
       if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
