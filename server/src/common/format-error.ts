@@ -1,0 +1,81 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/** Codes the client is meant to see as they are; anything else is a bug and is masked. */
+const CLIENT_ERROR_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+export function isClientError(code: unknown): boolean {
+  return typeof code === 'string' && (CLIENT_ERROR_CODES.has(code) || code.startsWith('WECHAT_'));
+}
+
+/**
+ * What a client sees of an error: its own mistakes as they are (validation reduced to field names
+ * and Chinese messages), anything else logged and masked as INTERNAL_SERVER_ERROR.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, production: boolean, log: Logger): GraphQLFormattedError {
+  if (formatted.extensions?.code === 'BAD_USER_INPUT') return describeInvalidInput(formatted);
+  if (isClientError(formatted.extensions?.code)) return formatted;
+  log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'unexpected GraphQL error');
+  return {
+    message: '服务器开小差了，请稍后再试',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(production ? {} : { detail: formatted.message }) },
+  };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator's report, reduced to field names and messages (the input is not echoed back). */
+function describeInvalidInput(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const failures = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
+  if (!failures) return formatted;
+  const fields: Array<{ field: string; message: string }> = [];
+  const walk = (list: ValidationFailure[], prefix: string) => {
+    for (const failure of list) {
+      const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+      for (const [rule, message] of Object.entries(failure.constraints ?? {})) fields.push({ field, message: inChinese(rule, message) });
+      walk(failure.children ?? [], field);
+    }
+  };
+  walk(failures, '');
+  const first = fields[0];
+  return {
+    message: first ? `输入有误（${first.field}）：${first.message}` : '输入有误',
+    path: formatted.path,
+    extensions: { code: 'BAD_USER_INPUT', fields },
+  };
+}
+
+/** class-validator's own messages are English; rules without a Chinese message get one here. */
+function inChinese(rule: string, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  const limits = message.match(/\d+/g) ?? [];
+  switch (rule) {
+    case 'isLength':
+      return limits.length > 1 ? `长度需要在 ${limits[0]} 到 ${limits[1]} 个字之间` : `长度不符合要求`;
+    case 'maxLength':
+      return `最多 ${limits[0] ?? ''} 个字`;
+    case 'min':
+      return `不能小于 ${limits[0] ?? ''}`;
+    case 'max':
+      return `不能大于 ${limits[0] ?? ''}`;
+    case 'isInt':
+      return '需要是整数';
+    default:
+      return '格式不正确';
+  }
+}
