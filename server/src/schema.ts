@@ -14,7 +14,6 @@ import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
 import { GroupBuyResolver } from './groupbuy/group-buy.resolver';
 import { GroupBuyEntryResolver } from './groupbuy/group-buy-entry.resolver';
 import { QuestionnaireResolver } from './questionnaire/questionnaire.resolver';
-import { MemberTagsResolver } from './questionnaire/member-tags.resolver';
 import { SignupFormResolver } from './signup/signup-form.resolver';
 import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 
@@ -36,7 +35,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SignupFormResolver,
   SignupSubmissionResolver,
   QuestionnaireResolver,
-  MemberTagsResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -18,7 +18,7 @@ export interface AuditEvent {
 export class AuditService {
   async record(ctx: RequestContext, event: AuditEvent): Promise<void> {
     const targetKey = Object.keys(event.args).find((key) => key.endsWith('Id') && !NOT_TARGETS.has(key));
-    ctx.em.create(AuditLog, {
+    await ctx.em.insert(AuditLog, {
       community: event.communityId,
       actor: event.actor,
       action: event.action,
@@ -26,8 +26,8 @@ export class AuditService {
       targetId: String(targetKey ? event.args[targetKey] : event.communityId),
       outcome: isErrorResult(event.result) ? event.result.errorCode : 'OK',
       detail: summarizeArgs(event.args),
+      createdAt: ctx.services.clock.now(),
     });
-    await ctx.em.flush();
   }
 }
 

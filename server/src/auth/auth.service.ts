@@ -37,10 +37,13 @@ export class AuthService {
   }
 
   async updateProfile(ctx: RequestContext, user: User, changes: UpdateProfileArgs): Promise<User> {
-    if (changes.nickname !== undefined) user.nickname = changes.nickname.trim();
-    if (changes.avatarUrl !== undefined) user.avatarUrl = changes.avatarUrl;
-    await ctx.em.flush();
-    return user;
+    const update = {
+      ...(changes.nickname !== undefined ? { nickname: changes.nickname.trim() } : {}),
+      ...(changes.avatarUrl !== undefined ? { avatarUrl: changes.avatarUrl } : {}),
+      updatedAt: ctx.services.clock.now(),
+    };
+    await ctx.em.nativeUpdate(User, { id: user.id }, update);
+    return Object.assign(user, update);
   }
 
   /** The caller's WeChat session_key, loaded only when group data must be decrypted. */

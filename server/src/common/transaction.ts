@@ -1,4 +1,4 @@
-import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
+import { DeadlockException, EntityName, LockWaitTimeoutException, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 
@@ -12,14 +12,24 @@ export class RollbackWith<T> extends Error {
 }
 
 /**
- * One transaction per business action. InnoDB may pick a transaction as a deadlock victim when
- * many members act at once; that one is retried from the start. `throw new RollbackWith(x)`
- * undoes everything and returns x.
+ * One transaction per business action, written as explicit statements (conditional UPDATEs,
+ * inserts). The commit writes only what `work` wrote: MikroORM flushes the transaction's
+ * EntityManager at commit, and a fork of the request's one would carry every entity the request
+ * had loaded; one it considers changed (on SQLite every DATETIME compares as changed) would be
+ * written back with values read before this action's UPDATEs. So the transaction starts from an
+ * empty identity map and forgets what it loaded before committing.
+ *
+ * InnoDB may pick a transaction as a deadlock victim when many members act at once; that one is
+ * retried from the start. `throw new RollbackWith(x)` undoes everything and returns x.
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await ctx.em.transactional((em) => work(em as EntityManager));
+      return await ctx.em.fork({ clear: true }).transactional(async (em) => {
+        const result = await work(em as EntityManager);
+        em.clear();
+        return result;
+      });
     } catch (error) {
       if (error instanceof RollbackWith) return error.result as T;
       const retryable = error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
@@ -27,4 +37,12 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
     }
   }
+}
+
+/** Saves one new row without flushing the request's EntityManager (see inTransaction for why). */
+export async function insertNew<T extends object>(ctx: RequestContext, entityName: EntityName<T>, data: RequiredEntityData<T>): Promise<T> {
+  const em = ctx.em.fork({ clear: true });
+  const entity = em.create(entityName, data);
+  await em.flush();
+  return entity;
 }

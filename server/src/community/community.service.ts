@@ -16,7 +16,7 @@ export class CommunityService {
     const user = requireUser(ctx);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await ctx.em.transactional(async (em) => {
+        return await ctx.em.fork({ clear: true }).transactional(async (em) => {
           const community = em.create(Community, {
             name: input.name.trim(),
             category: input.category,
@@ -25,7 +25,7 @@ export class CommunityService {
             joinCode: generateJoinCode(),
           });
           const now = ctx.services.clock.now();
-          em.create(Member, { community, user, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: now });
+          em.create(Member, { community, user: user.id, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: now });
           await em.flush();
           ctx.services.tiers.createDefaults(em as EntityManager, community.id, now);
           ctx.services.checkInRules.createDefaults(em as EntityManager, community.id, now);

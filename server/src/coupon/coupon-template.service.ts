@@ -1,5 +1,6 @@
 import type { RequestContext } from '../context';
 import { badInput, forbidden } from '../common/graphql-errors';
+import { insertNew } from '../common/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
 import type { CouponTemplateInput } from './coupon.types';
@@ -21,9 +22,7 @@ export class CouponTemplateService {
 
   async create(ctx: RequestContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
     checkWindow(input);
-    const template = ctx.em.create(CouponTemplate, { community: communityId, ...fields(input), createdAt: ctx.services.clock.now() });
-    await ctx.em.flush();
-    return template;
+    return insertNew(ctx, CouponTemplate, { community: communityId, ...fields(input), createdAt: ctx.services.clock.now() });
   }
 
   /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */

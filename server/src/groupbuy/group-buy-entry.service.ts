@@ -4,8 +4,7 @@ import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
-import { inDetachedTransaction } from '../common/detached-transaction';
-import { RollbackWith } from '../common/transaction';
+import { RollbackWith, inTransaction } from '../common/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -63,7 +62,7 @@ export class GroupBuyEntryService {
 
       let entryId: number | typeof REFUSED;
       try {
-        entryId = await inDetachedTransaction<number | typeof REFUSED>(ctx, async (em) => {
+        entryId = await inTransaction<number | typeof REFUSED>(ctx, async (em) => {
           const seq = await takeStockAndNumber(em, groupBuyId, request.quantity, now);
           if (seq === null) throw new RollbackWith(REFUSED);
           return em.insert(GroupBuyEntry, {
@@ -103,7 +102,7 @@ export class GroupBuyEntryService {
       if (refusal) return refusal;
 
       const delta = quantity - entry.quantity;
-      const outcome = await inDetachedTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
         const moved = await em.nativeUpdate(
           GroupBuy,
           { id: groupBuy.id, ...whereAcceptingChanges(now), ...(delta > 0 ? { soldQuantity: { $lte: stockLeaving(delta) } } : {}) },
@@ -143,7 +142,7 @@ export class GroupBuyEntryService {
       const refusal = changeRefusal(groupBuy, now);
       if (refusal) return refusal;
 
-      const outcome = await inDetachedTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
         const released = await em.nativeUpdate(
           GroupBuy,
           { id: groupBuy.id, ...whereAcceptingChanges(now) },

@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
+import { insertNew } from '../common/transaction';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
@@ -52,16 +53,14 @@ export class GroupBuyService {
     const user = requireUser(ctx);
     const now = ctx.services.clock.now();
     const fields = checkedFields(input, now);
-    const groupBuy = ctx.em.create(GroupBuy, {
+    return insertNew(ctx, GroupBuy, {
       ...fields,
       community: communityId,
-      createdBy: user,
+      createdBy: user.id,
       state: input.draft ? GroupBuyState.DRAFT : GroupBuyState.PUBLISHED,
       createdAt: now,
       updatedAt: now,
     });
-    await ctx.em.flush();
-    return groupBuy;
   }
 
   /**

@@ -46,7 +46,7 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   @Property({ type: 'string', length: 10, nullable: true })
   lastCheckInOn?: string | null;
 
-  @Field(() => [String], { description: 'Tags from the entry questionnaire' })
+  /** Tags from the entry questionnaire; NULL until a questionnaire tags the member (the API says []). */
   @Property({ type: JsonColumn, nullable: true })
   tags?: string[] | null;
 

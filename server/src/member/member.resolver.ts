@@ -80,6 +80,11 @@ export class MemberResolver {
     return ctx.services.checkIns.currentStreak(ctx, await withCommunity(ctx, member));
   }
 
+  @FieldResolver(() => [String], { description: 'Tags from the entry questionnaire' })
+  tags(@Root() member: Member): string[] {
+    return member.tags ?? [];
+  }
+
   @FieldResolver(() => TierView)
   async tier(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<TierView> {
     return (await ctx.services.tiers.standingOf(ctx, member)).tier;

@@ -5,8 +5,7 @@ import { NotActiveMember } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
-import { inDetachedTransaction } from '../common/detached-transaction';
-import { RollbackWith } from '../common/transaction';
+import { RollbackWith, inTransaction } from '../common/transaction';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
@@ -54,7 +53,7 @@ export class ApplicationService {
     const now = ctx.services.clock.now();
     let applicationId: number | ErrorResult;
     try {
-      applicationId = await inDetachedTransaction<number | ErrorResult>(ctx, async (em) => {
+      applicationId = await inTransaction<number | ErrorResult>(ctx, async (em) => {
         // The member row first (its UPDATE locks it), then the rows whose foreign keys point at it.
         if (admitNow && !(await this.activate(em, member.id, scored.tags, now))) throw new RollbackWith(new AlreadyMember());
         const id = Number(
@@ -107,7 +106,7 @@ export class ApplicationService {
     const now = ctx.services.clock.now();
     const welcomePoints = approve ? ((await ctx.services.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
 
-    const outcome = await inDetachedTransaction<true | ErrorResult>(ctx, async (em) => {
+    const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
       const decided = await em.nativeUpdate(
         Application,
         { id: applicationId, status: ApplicationStatus.PENDING },

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
-import { inDetachedTransaction } from '../common/detached-transaction';
+import { inTransaction, insertNew } from '../common/transaction';
 import { requireUser } from '../common/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
@@ -32,9 +32,7 @@ export class SignupFormService {
   async create(ctx: RequestContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
     const user = requireUser(ctx);
     const now = ctx.services.clock.now();
-    const form = ctx.em.create(SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user, createdAt: now, updatedAt: now });
-    await ctx.em.flush();
-    return form;
+    return insertNew(ctx, SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user.id, createdAt: now, updatedAt: now });
   }
 
   /**
@@ -44,7 +42,7 @@ export class SignupFormService {
    */
   async update(ctx: RequestContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
     const now = ctx.services.clock.now();
-    await inDetachedTransaction(ctx, async (em) => {
+    await inTransaction(ctx, async (em) => {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
       if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');

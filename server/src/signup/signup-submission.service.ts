@@ -2,8 +2,7 @@ import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { NotActiveMember } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
-import { inDetachedTransaction } from '../common/detached-transaction';
-import { RollbackWith } from '../common/transaction';
+import { RollbackWith, inTransaction } from '../common/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { checkSignupAnswers } from './signup-answers';
 import { closedMessage, formStatusAt, lockFormRow } from './signup-form-rules';
@@ -35,7 +34,7 @@ export class SignupSubmissionService {
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcome = await inDetachedTransaction<number | ErrorResult>(ctx, async (em) => {
+        const outcome = await inTransaction<number | ErrorResult>(ctx, async (em) => {
           const locked = await lockFormRow(em, formId);
           if (!locked) throw new RollbackWith(new FormNotFound());
           if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(closedMessage(locked)));
@@ -90,7 +89,7 @@ export class SignupSubmissionService {
     if (!member) return new FormNotFound();
     const now = ctx.services.clock.now();
 
-    const outcome = await inDetachedTransaction<true | ErrorResult>(ctx, async (em) => {
+    const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
       const locked = await lockFormRow(em, formId);
       if (!locked) throw new RollbackWith(new FormNotFound());
       if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(`${closedMessage(locked)}，不能再取消`));

@@ -1,0 +1,175 @@
+// Benchmark (not a test): a flash group-buy. 500 distinct members join a stock-100 group-buy at
+// once through the full server (compiled, MariaDB), then the same joins against a bare node:http
+// + mysql2 baseline running the same statements, in the same run on the same database.
+// Usage: npm run build:server && node test/bench/groupbuy-flash.bench.js
+// Env: BENCH_MEMBERS (500), BENCH_STOCK (100), BENCH_CONNECTIONS (500: every join in flight at once).
+// Prints one JSON report: oversell check, 5xx count, p50/p99 (ms), throughput ratio (server / baseline).
+'use strict';
+const http = require('node:http');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const mysql = require('mysql2/promise');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches } = require('./lib');
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
+const STOCK = Number(process.env.BENCH_STOCK || 100);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || MEMBERS);
+// Every member once, on group-buys of their own: JIT, pools, and each member's throttled last-active UPDATE.
+const WARMUP = MEMBERS;
+const JOIN = `mutation ($g: ID!, $q: Int!, $r: String!) { joinGroupBuy(groupBuyId: $g, quantity: $q, requestId: $r) {
+  __typename ... on GroupBuyJoined { entry { seq } } ... on ErrorResult { errorCode } } }`;
+
+async function createGroupBuy(url, ownerToken, communityId, title, stock) {
+  const now = Date.now();
+  const input = { title, priceFen: 990, stock, minParticipants: 1, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString() };
+  const { createGroupBuy: created } = await gql(url, `mutation ($c: ID!, $i: GroupBuyInput!) { createGroupBuy(communityId: $c, input: $i) { id } }`, { c: communityId, i: input }, ownerToken);
+  return Number(created.id);
+}
+
+/** What the database holds for a group-buy: the invariants the flash must not break. */
+async function ledger(conn, groupBuyId) {
+  const [[row]] = await conn.query('select stock, sold_quantity as sold, participant_count as participants from group_buy where id = ?', [groupBuyId]);
+  const [[sums]] = await conn.query(
+    'select coalesce(sum(quantity), 0) as quantity, count(*) as entries, count(distinct seq) as seqs, min(seq) as minSeq, max(seq) as maxSeq from group_buy_entry where group_buy_id = ? and live_key = 1',
+    [groupBuyId],
+  );
+  const quantity = Number(sums.quantity);
+  return {
+    stock: row.stock,
+    sold: row.sold,
+    sumOfQuantities: quantity,
+    entries: Number(sums.entries),
+    oversold: quantity > row.stock || row.sold > row.stock,
+    consistent: quantity === row.sold && Number(sums.entries) === row.participants,
+    seqsGapFree: Number(sums.seqs) === Number(sums.entries) && (Number(sums.entries) === 0 || (sums.minSeq === 1 && sums.maxSeq === Number(sums.entries))),
+  };
+}
+
+function post(agent, url, { headers, body }) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: text, ms: performance.now() - started }));
+    });
+    request.on('error', (error) => resolve({ status: 0, body: String(error), ms: performance.now() - started }));
+    request.end(JSON.stringify(body));
+  });
+}
+
+/**
+ * Sends `count` POSTs with at most `connections` in flight (keep-alive sockets), timing each one
+ * and the whole burst. (autocannon reports a run's duration in whole sampling intervals, too
+ * coarse for a burst that lasts a second or two.)
+ */
+async function burst({ url, count, connections, requestFor }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const started = performance.now();
+  const results = await inBatches(Array.from({ length: count }, (_, i) => i), connections, (i) => post(agent, url, requestFor(i)));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * (latencies.length - 1)))] * 10) / 10;
+  return {
+    requests: count,
+    seconds: Math.round(seconds * 1000) / 1000,
+    rps: Math.round((count / seconds) * 10) / 10,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+    status5xx: results.filter((result) => result.status >= 500).length,
+    failed: results.filter((result) => result.status === 0).length,
+    responses: results.map((result) => result.body),
+  };
+}
+
+function summarize(run, outcome) {
+  const { responses, ...numbers } = run;
+  return { ...numbers, ...outcome };
+}
+
+async function main() {
+  const db = await createDatabase('groupbuy');
+  const qunyou = await startQunyou(db.url);
+  const baseline = await startProcess(path.join(__dirname, 'groupbuy-baseline-server.js'), [], { DATABASE_URL: db.url });
+  const conn = await mysql.createConnection(db.url);
+  try {
+    const started = Date.now();
+    const ownerToken = await login(qunyou.url, 'flash-owner');
+    const { createCommunity: community } = await gql(qunyou.url, `mutation { createCommunity(input: { name: "压测团购", category: PERKS, joinPolicy: OPEN }) { id joinCode } }`, {}, ownerToken);
+    const communityId = Number(community.id);
+    const members = await inBatches(Array.from({ length: MEMBERS }, (_, i) => `flash-${i}`), 16, async (name) => {
+      const token = await login(qunyou.url, name);
+      const joined = await gql(qunyou.url, `mutation ($c: String!) { joinCommunity(joinCode: $c) { ... on JoinedCommunity { member { id } } } }`, { c: community.joinCode }, token);
+      return { token, memberId: Number(joined.joinCommunity.member.id) };
+    });
+    const [warmServer, warmBaseline, flashServer, flashBaseline] = [
+      await createGroupBuy(qunyou.url, ownerToken, communityId, '预热', MEMBERS),
+      await createGroupBuy(qunyou.url, ownerToken, communityId, '预热基线', MEMBERS),
+      await createGroupBuy(qunyou.url, ownerToken, communityId, '秒杀', STOCK),
+      await createGroupBuy(qunyou.url, ownerToken, communityId, '秒杀基线', STOCK),
+    ];
+    const prepareSeconds = (Date.now() - started) / 1000;
+
+    const viaServer = (groupBuyId, tag) => (i) => ({
+      headers: { authorization: `Bearer ${members[i % MEMBERS].token}` },
+      body: { query: JOIN, variables: { g: String(groupBuyId), q: 1, r: `${tag}-${i}-${groupBuyId}` } },
+    });
+    const viaBaseline = (groupBuyId, tag) => (i) => ({
+      headers: {},
+      body: { groupBuyId, communityId, memberId: members[i % MEMBERS].memberId, quantity: 1, requestId: `${tag}-${i}-${groupBuyId}` },
+    });
+
+    // Warm both up (JIT, connection pools) on group-buys of their own.
+    await burst({ url: `${qunyou.url}/graphql`, count: WARMUP, connections: 32, requestFor: viaServer(warmServer, 'warm') });
+    await burst({ url: `${baseline.url}/join`, count: WARMUP, connections: 32, requestFor: viaBaseline(warmBaseline, 'warm') });
+
+    const server = await burst({ url: `${qunyou.url}/graphql`, count: MEMBERS, connections: CONNECTIONS, requestFor: viaServer(flashServer, 'flash') });
+    const plain = await burst({ url: `${baseline.url}/join`, count: MEMBERS, connections: CONNECTIONS, requestFor: viaBaseline(flashBaseline, 'flash') });
+
+    // The framework's floor on this machine: the cheapest authenticated query, same members, same burst.
+    const floor = await burst({
+      url: `${qunyou.url}/graphql`,
+      count: MEMBERS,
+      connections: CONNECTIONS,
+      requestFor: (i) => ({ headers: { authorization: `Bearer ${members[i % MEMBERS].token}` }, body: { query: '{ me { id } }' } }),
+    });
+
+    const count = (responses, needle) => responses.filter((body) => body.includes(needle)).length;
+    const report = {
+      members: MEMBERS,
+      stock: STOCK,
+      connections: CONNECTIONS,
+      prepareSeconds,
+      server: summarize(server, { joined: count(server.responses, 'GroupBuyJoined'), soldOut: count(server.responses, 'SOLD_OUT'), ledger: await ledger(conn, flashServer) }),
+      baseline: summarize(plain, { joined: count(plain.responses, '"seq"'), soldOut: count(plain.responses, 'soldOut'), ledger: await ledger(conn, flashBaseline) }),
+    };
+    report.serverFloorMeQuery = summarize(floor, {});
+    report.throughputRatio = Math.round((server.rps / plain.rps) * 100) / 100;
+    report.latencyRatio = { p50: Math.round((server.p50 / plain.p50) * 100) / 100, p99: Math.round((server.p99 / plain.p99) * 100) / 100 };
+    report.checks = {
+      zeroOversell: !report.server.ledger.oversold && !report.baseline.ledger.oversold,
+      exactlyStockSold: report.server.ledger.sold === STOCK && report.server.joined === STOCK,
+      everyOtherJoinSoldOut: report.server.soldOut === MEMBERS - STOCK,
+      no5xx: server.status5xx === 0 && server.failed === 0,
+      ledgerConsistent: report.server.ledger.consistent && report.server.ledger.seqsGapFree,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    if (!Object.values(report.checks).every(Boolean)) process.exitCode = 1;
+    return report;
+  } finally {
+    await conn.end();
+    await qunyou.stop();
+    await baseline.stop();
+    await db.drop();
+  }
+}
+
+module.exports = main;
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
