@@ -43,7 +43,7 @@ async function startProcess(script, args, env) {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', process.stderr, process.stderr], // stdout carries the report only
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -109,6 +109,7 @@ async function inBatches(items, limit, work) {
 async function fire({ url, connections = 32, amount, duration, bodyFor, check }) {
   let i = 0;
   const responses = [];
+  const started = process.hrtime.bigint();
   const result = await autocannon({
     url,
     connections,
@@ -124,9 +125,12 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check })
       },
     ],
   });
+  // Timed here: autocannon's own duration is rounded up to whole seconds.
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     requests: result.requests.total,
-    throughput: Math.round((result.requests.total / (result.duration || 1)) * 10) / 10,
+    seconds: Math.round(seconds * 100) / 100,
+    throughput: Math.round((result.requests.total / seconds) * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

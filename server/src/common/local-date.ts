@@ -1,13 +1,21 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
-/** The calendar date (YYYY-MM-DD) at `at` in a community's timezone, whatever the server's TZ. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date (YYYY-MM-DD) at `at` in a community's timezone, whatever the server's TZ.
+ * One formatter per timezone: building one is the expensive part (this runs on every home query).
+ */
 export function localDate(at: Date, tz: string): string {
-  return dayjs(at).tz(tz).format('YYYY-MM-DD');
+  let format = dateFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(tz, format);
+  }
+  return format.format(at);
 }
 
 export function previousDate(date: string): string {
