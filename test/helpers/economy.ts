@@ -12,7 +12,8 @@ export const WRITE_OFF = `mutation ($c: ID!, $code: String!) { writeOffCoupon(co
   __typename ... on CouponWrittenOff { coupon { id status usedAt } } ... on ErrorResult { errorCode message } } }`;
 
 export const VOID = `mutation ($id: ID!) { voidCoupon(couponId: $id) {
-  __typename ... on CouponVoidedResult { refundedPoints balance coupon { status } } ... on ErrorResult { errorCode message } } }`;
+  __typename ... on CouponVoidedResult { refundedPoints balance coupon { status template { title } member { nickname } } }
+  ... on ErrorResult { errorCode message } } }`;
 
 export const ADJUST = `mutation ($c: ID!, $m: ID!, $a: Int!, $r: String!) { adjustPoints(communityId: $c, memberId: $m, amount: $a, reason: $r) {
   __typename ... on PointsAdjusted { member { points lifetimePoints } entry { amount balanceAfter type note } }

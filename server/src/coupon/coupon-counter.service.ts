@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import type { ErrorResult } from '../common/error-result';
+import { ErrorResult, isErrorResult } from '../common/error-result';
 import { requireUser } from '../common/require-user';
 import { RollbackWith, inTransaction } from '../common/transaction';
 import { lockMemberRow } from '../member/member-lock';
@@ -49,7 +49,7 @@ export class CouponCounterService {
     const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
     if (!coupon) return new CouponNotFound();
     const operator = requireUser(ctx);
-    return inTransaction<CouponVoidedResult | ErrorResult>(ctx, async (em) => {
+    const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
       await lockMemberRow(em, coupon.member.id);
       const now = ctx.services.clock.now();
       const voided = await em.nativeUpdate(
@@ -69,9 +69,12 @@ export class CouponCounterService {
         operatorId: operator.id,
         at: now,
       });
-      const refreshed = await em.findOneOrFail(Coupon, coupon.id, { refresh: true });
-      return Object.assign(new CouponVoidedResult(), { coupon: refreshed, refundedPoints: coupon.pointsCost, balance: applied!.balance });
+      return { refundedPoints: coupon.pointsCost, balance: applied!.balance };
     });
+    if (isErrorResult(outcome)) return outcome;
+    // Read back on the request's EntityManager, where its template and member can still be loaded.
+    const voided = await ctx.em.findOneOrFail(Coupon, coupon.id, { populate: ['template'], refresh: true });
+    return Object.assign(new CouponVoidedResult(), { coupon: voided, ...outcome });
   }
 
   async communityOf(ctx: RequestContext, couponId: number): Promise<number | null> {
