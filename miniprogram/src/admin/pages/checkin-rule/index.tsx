@@ -1,11 +1,10 @@
 import { Input, View } from '@tarojs/components'
-import { useState } from 'react'
 import { fetchCheckInRule, updateCheckInRule } from '@/api/checkin'
-import { messageOf } from '@/api/errors'
 import AdminGate from '@/admin/components/admin-gate'
 import RowsEditor from '@/admin/components/rows-editor'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useEditableCopy } from '@/admin/hooks/useEditableCopy'
+import { useSaveAction } from '@/admin/hooks/useSaveAction'
 import { checkCheckInRule, checkInRuleForm, MAX_CYCLE_DAYS } from '@/admin/utils/checkin-rule-form'
 import ActionButton from '@/components/action-button'
 import CheckInRuleSummary from '@/components/check-in-rule-summary'
@@ -14,7 +13,6 @@ import FormField from '@/components/form-field'
 import LoadingView from '@/components/loading-view'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { useQuery } from '@/hooks/useQuery'
-import { alertMessage, toastSuccess } from '@/utils/feedback'
 
 const BONUS_COLUMNS = [
   { key: 'day', label: '连签第几天', type: 'number' as const, placeholder: '如 3' },
@@ -30,26 +28,13 @@ export default function CheckInRulePage() {
     if (admin.allowed) await rule.refresh()
   })
   const [form, setForm] = useEditableCopy(rule.data, checkInRuleForm)
-  const [saving, setSaving] = useState(false)
-  const [showError, setShowError] = useState(false)
-
   const checked = form ? checkCheckInRule(form) : null
-
-  const save = async () => {
-    setShowError(true)
-    if (!checked?.value) return
-    setSaving(true)
-    try {
-      const saved = await updateCheckInRule(communityId, checked.value)
-      rule.setData(() => saved)
-      setShowError(false)
-      toastSuccess('签到规则已保存')
-    } catch (caught) {
-      void alertMessage(messageOf(caught), '保存失败')
-    } finally {
-      setSaving(false)
-    }
-  }
+  const { saving, showErrors, save } = useSaveAction({
+    input: checked?.value ?? null,
+    submit: (input) => updateCheckInRule(communityId, input),
+    onSaved: (saved) => rule.setData(() => saved),
+    successText: '签到规则已保存',
+  })
 
   return (
     <AdminGate admin={admin}>
@@ -86,7 +71,7 @@ export default function CheckInRulePage() {
                     maxRows={MAX_CYCLE_DAYS}
                   />
                 </FormField>
-                {showError && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
+                {showErrors && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
               </View>
 
               {checked?.value && (

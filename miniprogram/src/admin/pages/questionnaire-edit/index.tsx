@@ -1,6 +1,4 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
-import { messageOf } from '@/api/errors'
 import { fetchQuestionnaire, saveQuestionnaire } from '@/api/questionnaire'
 import AdminGate from '@/admin/components/admin-gate'
 import NavRow from '@/admin/components/nav-row'
@@ -8,6 +6,7 @@ import QuestionEditor from '@/admin/components/question-editor'
 import QuestionnaireSettings from '@/admin/components/questionnaire-settings'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useEditableCopy } from '@/admin/hooks/useEditableCopy'
+import { useSaveAction } from '@/admin/hooks/useSaveAction'
 import { moved } from '@/admin/utils/list-order'
 import {
   checkQuestionnaireForm,
@@ -23,7 +22,6 @@ import LoadingView from '@/components/loading-view'
 import NoticeBar from '@/components/notice-bar'
 import { QUESTIONS_MAX } from '@/constants/questionnaire'
 import { useQuery } from '@/hooks/useQuery'
-import { alertMessage, toastSuccess } from '@/utils/feedback'
 import { openPage, routes } from '@/utils/routes'
 import './index.css'
 
@@ -34,33 +32,20 @@ export default function QuestionnaireEditPage() {
   const [form, setForm] = useEditableCopy(source.data, (questionnaire) =>
     questionnaire ? questionnaireForm(questionnaire) : emptyQuestionnaireForm(),
   )
-  const [showErrors, setShowErrors] = useState(false)
-  const [saving, setSaving] = useState(false)
 
   const checked = form ? checkQuestionnaireForm(form) : null
+  const { saving, showErrors, save } = useSaveAction({
+    input: checked?.input ?? null,
+    invalidMessage: '有内容没有填好，请按红色提示修改后再保存',
+    submit: (input) => saveQuestionnaire(communityId, input),
+    onSaved: (saved) => source.setData(() => saved),
+    successText: '问卷已保存',
+  })
   const errors = showErrors && checked ? checked.errors : { byQuestion: {} }
 
   const setQuestions = (update: (questions: QuestionDraft[]) => QuestionDraft[]) =>
     setForm((current) => current && { ...current, questions: update(current.questions) })
 
-  const save = async () => {
-    setShowErrors(true)
-    if (!checked?.input) {
-      void alertMessage('有内容没有填好，请按红色提示修改后再保存', '还不能保存')
-      return
-    }
-    setSaving(true)
-    try {
-      const saved = await saveQuestionnaire(communityId, checked.input)
-      source.setData(() => saved)
-      setShowErrors(false)
-      toastSuccess('问卷已保存')
-    } catch (caught) {
-      void alertMessage(messageOf(caught), '保存失败')
-    } finally {
-      setSaving(false)
-    }
-  }
 
   return (
     <AdminGate admin={admin}>

@@ -1,11 +1,10 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
-import { messageOf } from '@/api/errors'
 import { fetchTiers, setTiers } from '@/api/tier'
 import AdminGate from '@/admin/components/admin-gate'
 import RowsEditor, { type EditableRow } from '@/admin/components/rows-editor'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useEditableCopy } from '@/admin/hooks/useEditableCopy'
+import { useSaveAction } from '@/admin/hooks/useSaveAction'
 import { checkTiers, MAX_TIERS, tierRows } from '@/admin/utils/tier-form'
 import ActionButton from '@/components/action-button'
 import ErrorView from '@/components/error-view'
@@ -13,7 +12,7 @@ import LoadingView from '@/components/loading-view'
 import NoticeBar from '@/components/notice-bar'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { useQuery } from '@/hooks/useQuery'
-import { alertMessage, confirmAction, toastSuccess } from '@/utils/feedback'
+import { confirmAction } from '@/utils/feedback'
 
 const TIER_COLUMNS = [
   { key: 'name', label: '等级名称', type: 'text' as const, placeholder: '如 达人', flex: 1.4 },
@@ -33,31 +32,19 @@ export default function TiersPage() {
     if (admin.allowed) await tiers.refresh()
   })
   const [rows, setRows] = useEditableCopy(tiers.data, tierRows)
-  const [saving, setSaving] = useState(false)
-  const [showError, setShowError] = useState(false)
   const checked = rows ? checkTiers(rows) : null
-
-  const save = async () => {
-    setShowError(true)
-    if (!checked?.value) return
-    const confirmed = await confirmAction({
-      title: '保存会员等级',
-      content: '保存后，所有成员会按累计积分重新评定等级（消费积分不会降级）。',
-      confirmText: '保存',
-    })
-    if (!confirmed) return
-    setSaving(true)
-    try {
-      const saved = await setTiers(communityId, checked.value)
-      tiers.setData(() => saved)
-      setShowError(false)
-      toastSuccess('已保存，成员等级已更新')
-    } catch (caught) {
-      void alertMessage(messageOf(caught), '保存失败')
-    } finally {
-      setSaving(false)
-    }
-  }
+  const { saving, showErrors, save } = useSaveAction({
+    input: checked?.value ?? null,
+    confirm: () =>
+      confirmAction({
+        title: '保存会员等级',
+        content: '保存后，所有成员会按累计积分重新评定等级（消费积分不会降级）。',
+        confirmText: '保存',
+      }),
+    submit: (input) => setTiers(communityId, input),
+    onSaved: (saved) => tiers.setData(() => saved),
+    successText: '已保存，成员等级已更新',
+  })
 
   return (
     <AdminGate admin={admin}>
@@ -83,7 +70,7 @@ export default function TiersPage() {
                   maxRows={MAX_TIERS}
                   isLocked={(index, key) => index === 0 && key === 'threshold'}
                 />
-                {showError && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
+                {showErrors && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
               </View>
               <ActionButton loading={saving} onClick={() => void save()}>
                 保存会员等级
