@@ -1,5 +1,4 @@
 import { ManualClock } from '../../server/src/common/clock';
-import { CheckIn } from '../../server/src/checkin/checkin.entity';
 import { checkEconomyInvariants } from '../helpers/invariants';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.css'
 
-interface EmptyViewProps {
+export interface EmptyViewProps {
   /** One character drawn as the illustration. */
   icon?: string
   tone?: 'green' | 'gray' | 'red'

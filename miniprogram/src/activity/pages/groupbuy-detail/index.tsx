@@ -2,13 +2,11 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { fetchGroupBuy } from '@/api/groupbuy'
-import EmptyView from '@/components/empty-view'
-import ErrorView from '@/components/error-view'
-import LoadingView from '@/components/loading-view'
 import MemberGate from '@/components/member-gate'
 import BottomSheet from '@/components/bottom-sheet'
 import { useMembership } from '@/hooks/useMembership'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { queryStatePage } from '@/components/query-state'
 import { useQuery } from '@/hooks/useQuery'
 import { groupBuyPhase } from '@/utils/groupbuy'
 import { routes } from '@/utils/routes'
@@ -50,22 +48,9 @@ export default function GroupBuyDetailPage() {
   return (
     <MemberGate state={state}>
       {() => {
-        if (groupBuy.loading) return <View className='qy-page'><LoadingView /></View>
-        if (groupBuy.error) {
-          return (
-            <View className='qy-page'>
-              <ErrorView message={groupBuy.error.message} onRetry={groupBuy.reload} />
-            </View>
-          )
-        }
-        const detail = groupBuy.data
-        if (!detail) {
-          return (
-            <View className='qy-page'>
-              <EmptyView icon='团' tone='gray' title='没有找到这个团购' description='它可能已被管理员删除或还没有发布。' />
-            </View>
-          )
-        }
+        const waiting = queryStatePage(groupBuy, { icon: '团', tone: 'gray', title: '没有找到这个团购', description: '它可能已被管理员删除或还没有发布。' })
+        if (waiting) return waiting
+        const detail = groupBuy.data!
         const phase = groupBuyPhase(detail, Date.now())
         const myEntry = detail.myEntry
         return (

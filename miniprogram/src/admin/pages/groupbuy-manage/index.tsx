@@ -10,10 +10,9 @@ import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useGroupBuyActions } from '@/admin/hooks/useGroupBuyActions'
 import ActionButton from '@/components/action-button'
 import EmptyView from '@/components/empty-view'
-import ErrorView from '@/components/error-view'
 import GroupBuyCard from '@/components/groupbuy-card'
-import LoadingView from '@/components/loading-view'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { queryStatePage } from '@/components/query-state'
 import { useQuery } from '@/hooks/useQuery'
 import { openPage, routes } from '@/utils/routes'
 import './index.css'
@@ -32,22 +31,9 @@ export default function GroupBuyManagePage() {
   return (
     <AdminGate admin={admin}>
       {() => {
-        if (groupBuy.loading) return <View className='qy-page'><LoadingView /></View>
-        if (groupBuy.error) {
-          return (
-            <View className='qy-page'>
-              <ErrorView message={groupBuy.error.message} onRetry={groupBuy.reload} />
-            </View>
-          )
-        }
-        const detail = groupBuy.data
-        if (!detail) {
-          return (
-            <View className='qy-page'>
-              <EmptyView icon='团' tone='gray' title='没有找到这个团购' />
-            </View>
-          )
-        }
+        const waiting = queryStatePage(groupBuy, { icon: '团', tone: 'gray', title: '没有找到这个团购' })
+        if (waiting) return waiting
+        const detail = groupBuy.data!
         const running = detail.status === 'DRAFT' || detail.status === 'OPEN'
         return (
           <View className='qy-page qy-gb-manage'>

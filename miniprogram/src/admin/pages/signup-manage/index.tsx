@@ -16,6 +16,7 @@ import SignupCard from '@/components/signup-card'
 import StatusTabs from '@/components/status-tabs'
 import { SIGNUP_SUBMISSION_TABS } from '@/constants/signup'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { queryStatePage } from '@/components/query-state'
 import { useQuery } from '@/hooks/useQuery'
 import { alertMessage, confirmAction, toastSuccess } from '@/utils/feedback'
 import { openPage, routes } from '@/utils/routes'
@@ -57,22 +58,9 @@ export default function SignupManagePage() {
   return (
     <AdminGate admin={admin}>
       {() => {
-        if (form.loading) return <View className='qy-page'><LoadingView /></View>
-        if (form.error) {
-          return (
-            <View className='qy-page'>
-              <ErrorView message={form.error.message} onRetry={form.reload} />
-            </View>
-          )
-        }
-        const detail = form.data
-        if (!detail) {
-          return (
-            <View className='qy-page'>
-              <EmptyView icon='报' tone='gray' title='没有找到这个报名' />
-            </View>
-          )
-        }
+        const waiting = queryStatePage(form, { icon: '报', tone: 'gray', title: '没有找到这个报名' })
+        if (waiting) return waiting
+        const detail = form.data!
         return (
           <View className='qy-page'>
             <SignupCard form={{ ...detail, mySubmission: null }} onClick={() => openPage(routes.signupDetail(communityId, detail.id))} />
