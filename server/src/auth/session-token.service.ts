@@ -2,7 +2,9 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
+import { columnsOf, mapPrefixed } from '../common/entity-rows';
 import { unauthenticated } from '../common/graphql-errors';
+import { selectRows } from '../common/sql';
 import { User } from '../user/user.entity';
 
 const ISSUER = 'qunyou';
@@ -38,8 +40,10 @@ export class SessionTokenService {
       throw unauthenticated('登录凭证无效，请重新登录');
     }
     const userId = Number(subject);
-    const user = Number.isSafeInteger(userId) && userId > 0 ? await em.findOne(User, userId) : null;
-    if (!user) throw unauthenticated('登录凭证无效，请重新登录');
-    return user;
+    if (!Number.isSafeInteger(userId) || userId <= 0) throw unauthenticated('登录凭证无效，请重新登录');
+    // Every request with a token runs this: hand-written SQL (see common/sql.ts).
+    const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id = ?`, [userId]);
+    if (!row) throw unauthenticated('登录凭证无效，请重新登录');
+    return mapPrefixed(em, User, 'u', row);
   }
 }

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
-import { CheckInRule, DEFAULT_CHECKIN_RULE } from './checkin-rule.entity';
+import { JsonColumn } from '../common/json.type';
+import { selectRows } from '../common/sql';
+import { CheckInRule, DEFAULT_CHECKIN_RULE, StreakBonusRow } from './checkin-rule.entity';
+
+const bonusesColumn = new JsonColumn<StreakBonusRow[]>();
 import type { CheckInRuleInput, CheckInRuleView, NextBonus } from './checkin.types';
 
 /** The day of the cycle a streak falls on: day 8 of a 7-day cycle is day 1 again. */
@@ -24,9 +28,15 @@ export function nextBonusAfter(rule: CheckInRuleView, streak: number): NextBonus
 }
 
 export class CheckInRuleService {
+  /** Read on every check-in and home page: hand-written SQL (see common/sql.ts). */
   async ruleOf(em: EntityManager, communityId: number): Promise<CheckInRuleView> {
-    const rule = await em.findOne(CheckInRule, { community: communityId });
-    return rule ? { basePoints: rule.basePoints, cycleDays: rule.cycleDays, bonuses: rule.bonuses } : DEFAULT_CHECKIN_RULE;
+    const [rule] = await selectRows<{ basePoints: number; cycleDays: number; bonuses: unknown }>(
+      em,
+      'select base_points as basePoints, cycle_days as cycleDays, bonuses from checkin_rule where community_id = ?',
+      [communityId],
+    );
+    if (!rule) return DEFAULT_CHECKIN_RULE;
+    return { basePoints: Number(rule.basePoints), cycleDays: Number(rule.cycleDays), bonuses: bonusesColumn.convertToJSValue(rule.bonuses) ?? [] };
   }
 
   createDefaults(em: EntityManager, communityId: number, at: Date): void {

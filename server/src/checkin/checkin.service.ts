@@ -4,9 +4,10 @@ import { NotActiveMember } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { isMonth, localDate, previousDate } from '../common/local-date';
 import { badInput } from '../common/graphql-errors';
+import { runStatement } from '../common/sql';
 import { RollbackWith, inTransaction } from '../common/transaction';
 import { Member } from '../member/member.entity';
-import { lockMemberRow } from '../member/member-lock';
+import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntryType } from '../points/points.enums';
 import { CheckIn } from './checkin.entity';
@@ -26,27 +27,31 @@ export class CheckInService {
     const { tier } = await ctx.services.tiers.standingOf(ctx, member);
 
     const outcome = await inTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (em) => {
-      await lockMemberRow(em, member.id);
-      const last = await em.findOne(CheckIn, { member: member.id }, { orderBy: { day: 'desc' } });
-      if (last?.day === today) throw new RollbackWith(ALREADY);
-      const streak = last?.day === previousDate(today) ? last.streak + 1 : 1;
+      const locked = await lockMember(em, member.id);
+      if (locked.lastCheckInOn === today) throw new RollbackWith(ALREADY);
+      // The member row carries the last check-in (written with it below), so no read of the history.
+      const streak = locked.lastCheckInOn === previousDate(today) ? locked.streak + 1 : 1;
       const pointsAwarded = Math.round(rule.basePoints * tier.multiplier);
       const bonusPoints = bonusFor(rule, streak);
       try {
-        await em.insert(CheckIn, { community: communityId, member: member.id, day: today, streak, pointsAwarded, bonusPoints, createdAt: now });
+        await runStatement(
+          em,
+          'insert into checkin (community_id, member_id, day, streak, points_awarded, bonus_points, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+          [communityId, member.id, today, streak, pointsAwarded, bonusPoints, now],
+        );
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
         throw error;
       }
       const change = { communityId, memberId: member.id, reference: `checkin:${today}`, at: now };
-      let balance = member.points;
+      let balance = locked.points;
       if (pointsAwarded > 0) {
-        balance = (await ctx.services.points.apply(em, { ...change, amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` }))!.balance;
+        balance = (await ctx.services.points.apply(em, { ...change, lockedBalance: balance, amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` }))!.balance;
       }
       if (bonusPoints > 0) {
-        balance = (await ctx.services.points.apply(em, { ...change, amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` }))!.balance;
+        balance = (await ctx.services.points.apply(em, { ...change, lockedBalance: balance, amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` }))!.balance;
       }
-      await em.nativeUpdate(Member, { id: member.id }, { streak, lastCheckInOn: today });
+      await runStatement(em, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });
     if (outcome !== ALREADY) return outcome;

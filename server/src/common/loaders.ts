@@ -7,7 +7,10 @@ import { CouponStatus } from '../coupon/coupon.enums';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { User } from '../user/user.entity';
-import { Tier } from '../tier/tier.entity';
+import type { Tier } from '../tier/tier.entity';
+import { placeholders, selectRows } from './sql';
+
+export type TierRow = Pick<Tier, 'level' | 'name' | 'threshold' | 'multiplierPercent'>;
 
 /** Per-request batching: one query per kind of row however many members a list shows. */
 export function createLoaders(em: EntityManager) {
@@ -21,7 +24,7 @@ export function createLoaders(em: EntityManager) {
       `select c.id,
               (select count(*) from member m where m.community_id = c.id and m.status = ?) as members,
               (select count(*) from wechat_group g where g.community_id = c.id) as ` + "`groups`" + `
-         from community c where c.id in (${ids.map(() => '?').join(',')})`,
+         from community c where c.id in (${placeholders(ids.length)})`,
       [MemberStatus.ACTIVE, ...ids],
     );
     const map = new Map(rows.map((row) => [Number(row.id), { members: Number(row.members), groups: Number(row.groups) }]));
@@ -46,10 +49,15 @@ export function createLoaders(em: EntityManager) {
       const counts = new Map(rows.map((row) => [`${row.member}:${row.template}`, Number(row.n)]));
       return keys.map((key) => counts.get(key) ?? 0);
     }),
-    /** A community's tiers, lowest level first. */
-    tiers: new DataLoader<number, Tier[]>(async (ids) => {
-      const rows = await em.find(Tier, { community: { $in: [...ids] } }, { orderBy: { level: 'asc' } });
-      return ids.map((id) => rows.filter((tier) => tier.community.id === id));
+    /** A community's tiers, lowest level first (read on every check-in and home page: hand-written SQL). */
+    tiers: new DataLoader<number, TierRow[]>(async (ids) => {
+      const rows = await selectRows<TierRow & { community_id: number }>(
+        em,
+        `select community_id, level, name, threshold, multiplier_percent as multiplierPercent
+           from member_tier where community_id in (${placeholders(ids.length)}) order by level`,
+        [...ids],
+      );
+      return ids.map((id) => rows.filter((tier) => Number(tier.community_id) === id));
     }),
   };
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { ErrorResult, isErrorResult } from '../common/error-result';
 import { requireUser } from '../common/require-user';
 import { RollbackWith, inTransaction } from '../common/transaction';
-import { lockMemberRow } from '../member/member-lock';
+import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
 import { normalizeCouponCode } from './coupon-code';
 import { CouponTemplate } from './coupon-template.entity';
@@ -50,7 +50,7 @@ export class CouponCounterService {
     if (!coupon) return new CouponNotFound();
     const operator = requireUser(ctx);
     const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
-      await lockMemberRow(em, coupon.member.id);
+      const locked = await lockMember(em, coupon.member.id);
       const now = ctx.services.clock.now();
       const voided = await em.nativeUpdate(
         Coupon,
@@ -68,6 +68,7 @@ export class CouponCounterService {
         note: `「${coupon.template.title}」作废退回`,
         operatorId: operator.id,
         at: now,
+        lockedBalance: locked.points,
       });
       return { refundedPoints: coupon.pointsCost, balance: applied!.balance };
     });

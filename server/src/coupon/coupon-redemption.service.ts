@@ -1,11 +1,13 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
+import { columnsOf, mapPrefixed } from '../common/entity-rows';
+import { runStatement, selectRows } from '../common/sql';
 import { RollbackWith, inTransaction } from '../common/transaction';
 import type { Member } from '../member/member.entity';
-import { lockMemberRow } from '../member/member-lock';
+import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
 import { PointsEntryType } from '../points/points.enums';
@@ -23,12 +25,12 @@ const REPLAYED = Symbol('requestId already used');
  * 积分兑券: points deducted, stock taken, coupon issued and ledger written in one transaction,
  * each by a statement the database itself guards, so concurrent redemptions cannot overspend,
  * oversell or exceed the per-member limit, and a replayed requestId never spends twice.
- * Order matters for InnoDB: member row first (lockMemberRow), then the template's stock, then
+ * Order matters for InnoDB: member row first (lockMember), then the template's stock, then
  * the inserts whose foreign keys point at both.
  */
 export class CouponRedemptionService {
   async redeem(ctx: RequestContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
-    const template = await ctx.em.findOne(CouponTemplate, templateId);
+    const template = await this.template(ctx.em, templateId);
     if (!template) return new CouponTemplateNotFound();
     const member = await ctx.services.access.callerMember(ctx, template.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
@@ -39,8 +41,12 @@ export class CouponRedemptionService {
     if (refusal) return refusal;
 
     const outcome = await inTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (em) => {
-      await lockMemberRow(em, member.id);
-      if (await em.count(Coupon, { member: member.id, requestId })) throw new RollbackWith(REPLAYED);
+      const locked = await lockMember(em, member.id);
+      // A refusal may be a replay that raced the first request past the check above: under the
+      // member's lock its coupon is visible now, and the replay answers with the first result.
+      const refuse = async (refusal: ErrorResult): Promise<never> => {
+        throw new RollbackWith((await this.issuedFor(em, member.id, requestId)) ? REPLAYED : refusal);
+      };
       const now = ctx.services.clock.now();
       const applied = await ctx.services.points.apply(em, {
         communityId: template.community.id,
@@ -50,20 +56,24 @@ export class CouponRedemptionService {
         reference: ledgerReference(requestId),
         note: `兑换「${template.title}」`,
         at: now,
+        lockedBalance: locked.points,
       });
-      if (!applied) throw new RollbackWith(new InsufficientPoints(template.pointsCost, await currentPoints(em, member.id)));
+      if (!applied) return refuse(new InsufficientPoints(template.pointsCost, locked.points));
       if (template.perMemberLimit != null) {
-        const held = await em.count(Coupon, { member: member.id, template: template.id, status: { $ne: CouponStatus.VOID } });
-        if (held >= template.perMemberLimit) throw new RollbackWith(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
+        const [{ held }] = await selectRows<{ held: number }>(
+          em,
+          'select count(*) as held from coupon where member_id = ? and template_id = ? and status <> ?',
+          [member.id, template.id, CouponStatus.VOID],
+        );
+        if (Number(held) >= template.perMemberLimit) return refuse(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
       }
-      const taken = await em.nativeUpdate(
-        CouponTemplate,
-        { id: template.id, ...(template.stock == null ? {} : { issuedCount: { $lt: template.stock } }) },
-        { issuedCount: raw('issued_count + 1') },
+      const taken = await runStatement(
+        em,
+        `update coupon_template set issued_count = issued_count + 1 where id = ?${template.stock == null ? '' : ' and issued_count < stock'}`,
+        [template.id],
       );
-      if (taken !== 1) throw new RollbackWith(new SoldOut('这张券已经被兑完了'));
-      const coupon = new Coupon();
-      Object.assign(coupon, {
+      if (taken.affectedRows !== 1) return refuse(new SoldOut('这张券已经被兑完了'));
+      const coupon = Object.assign(new Coupon(), {
         community: template.community,
         template,
         member,
@@ -77,7 +87,13 @@ export class CouponRedemptionService {
       });
       try {
         // The unique (member, requestId) key is the last word on replays.
-        coupon.id = await em.insert(coupon);
+        const { insertId } = await runStatement(
+          em,
+          `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [template.community.id, template.id, member.id, coupon.code, coupon.status, requestId, coupon.pointsCost, now, coupon.expiresAt, now],
+        );
+        coupon.id = insertId;
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
         throw error;
@@ -88,8 +104,19 @@ export class CouponRedemptionService {
     return (await this.previousResult(ctx.em.fork(), member.id, requestId))!;
   }
 
+  private async template(em: EntityManager, templateId: number): Promise<CouponTemplate | null> {
+    const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, CouponTemplate, 't')} from coupon_template t where t.id = ?`, [templateId]);
+    return row ? mapPrefixed(em, CouponTemplate, 't', row) : null;
+  }
+
+  private async issuedFor(em: EntityManager, memberId: number, requestId: string): Promise<boolean> {
+    return (await selectRows(em, 'select id from coupon where member_id = ? and request_id = ?', [memberId, requestId])).length > 0;
+  }
+
   /** The first result of a requestId: its coupon and the balance its deduction left. */
   private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
+    // Nearly every request is a first one: ask cheaply before loading anything.
+    if (!(await this.issuedFor(em, memberId, requestId))) return null;
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
     const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });

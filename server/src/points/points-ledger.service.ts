@@ -1,8 +1,6 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { Member } from '../member/member.entity';
-import { PointsEntry } from './points-entry.entity';
-import { PointsEntryType } from './points.enums';
+import { runStatement, selectRows } from '../common/sql';
+import type { PointsEntryType } from './points.enums';
 
 export interface PointsChange {
   communityId: number;
@@ -14,6 +12,11 @@ export interface PointsChange {
   note?: string;
   operatorId?: number;
   at: Date;
+  /**
+   * The balance as this transaction last saw it under the member's lock (see member-lock.ts),
+   * which makes the balance after the change known without reading it back.
+   */
+  lockedBalance?: number;
 }
 
 export interface AppliedPointsChange {
@@ -24,45 +27,38 @@ export interface AppliedPointsChange {
 /**
  * The only writer of members' points. Call it inside the business action's transaction: it
  * changes the balance with one conditional UPDATE (never below zero, lifetime and tier moved in
- * the same statement) and writes the ledger row with the balance that UPDATE produced.
+ * the same statement) and writes the ledger row with the balance that UPDATE produced. Both are
+ * hand-written statements: this runs on every check-in and redemption (see common/sql.ts).
  */
 export class PointsLedgerService {
   /** @returns the balance after the change and the ledger row, or null when the balance would go below zero. */
   async apply(em: EntityManager, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     const earned = Math.max(change.amount, 0);
-    const affected = await em.nativeUpdate(
-      Member,
-      { id: change.memberId, community: change.communityId, ...(change.amount < 0 ? { points: { $gte: -change.amount } } : {}) },
-      {
-        // First: MySQL evaluates SET left to right, so this must read lifetime_points before it moves.
-        tierLevel: raw(
-          'coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0)',
-          [change.communityId, earned],
-        ),
-        points: raw('points + ?', [change.amount]),
-        lifetimePoints: raw('lifetime_points + ?', [earned]),
-      },
+    const { affectedRows } = await runStatement(
+      em,
+      // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
+      `update member
+          set tier_level = coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0),
+              points = points + ?,
+              lifetime_points = lifetime_points + ?
+        where id = ? and community_id = ? and points + ? >= 0`,
+      [change.communityId, earned, change.amount, earned, change.memberId, change.communityId, change.amount],
     );
-    if (affected !== 1) return null;
+    if (affectedRows !== 1) return null;
 
-    const [{ points: balanceAfter }] = await em.getConnection().execute<Array<{ points: number }>>(
-      'select points from member where id = ?',
-      [change.memberId],
-      'all',
-      em.getTransactionContext(),
+    const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await this.balanceOf(em, change.memberId);
+    const { insertId } = await runStatement(
+      em,
+      `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [change.communityId, change.memberId, change.amount, balance, change.type, change.reference ?? null, change.note ?? null, change.operatorId ?? null, change.at],
     );
-    const entryId = await em.insert(PointsEntry, {
-      community: change.communityId,
-      member: change.memberId,
-      amount: change.amount,
-      balanceAfter: Number(balanceAfter),
-      type: change.type,
-      reference: change.reference ?? null,
-      note: change.note ?? null,
-      operator: change.operatorId ?? null,
-      createdAt: change.at,
-    });
-    return { balance: Number(balanceAfter), entryId: Number(entryId) };
+    return { balance, entryId: insertId };
+  }
+
+  private async balanceOf(em: EntityManager, memberId: number): Promise<number> {
+    const [{ points }] = await selectRows<{ points: number }>(em, 'select points from member where id = ?', [memberId]);
+    return Number(points);
   }
 }

@@ -1,0 +1,36 @@
+import { EntityClass, ReferenceKind } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+
+/**
+ * Entities out of hand-written joined SELECTs (see sql.ts): `columnsOf` lists an entity's
+ * columns under a prefix, `mapPrefixed` takes them back out of the row and merges the entity
+ * into the EntityManager, converted as if the ORM had loaded it itself. Lazy columns (a user's
+ * session_key) are left out, as the ORM leaves them out.
+ */
+const columnLists = new Map<string, { sql: string; fields: string[] }>();
+
+function columnList(em: EntityManager, entity: EntityClass<object>, alias: string) {
+  const key = `${entity.name}:${alias}`;
+  let list = columnLists.get(key);
+  if (!list) {
+    const meta = em.getMetadata().get(entity.name);
+    const fields = meta.props
+      .filter((prop) => prop.persist !== false && !prop.lazy && (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)))
+      .flatMap((prop) => prop.fieldNames);
+    const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
+    list = { fields, sql: fields.map((field) => `${alias}.${quote(field)} as ${quote(`${alias}__${field}`)}`).join(', ') };
+    columnLists.set(key, list);
+  }
+  return list;
+}
+
+/** `m.id as m__id, m.created_at as m__created_at, …` for every column of the entity. */
+export function columnsOf(em: EntityManager, entity: EntityClass<object>, alias: string): string {
+  return columnList(em, entity, alias).sql;
+}
+
+export function mapPrefixed<T extends object>(em: EntityManager, entity: EntityClass<T>, alias: string, row: Record<string, unknown>): T {
+  const data: Record<string, unknown> = {};
+  for (const field of columnList(em, entity, alias).fields) data[field] = row[`${alias}__${field}`];
+  return em.map(entity, data as never);
+}
