@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -21,13 +22,20 @@ export async function createApp(services: AppServices, httpServer: Server) {
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: [depthLimitRule],
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), queryCostPlugin(schema)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryCostPlugin(schema),
+      // Installed by default, it wraps every field resolver to compute cache hints; nothing here caches by them.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, config.production, log),
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on GraphQL answers (POSTs, never revalidated); static files keep serve-static's own.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
   app.get('/healthz', async (_req, res) => {

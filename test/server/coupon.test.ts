@@ -55,6 +55,29 @@ describe('coupons: 100 points = ¥1', () => {
     expect((await outsider.client.data(REDEEM, { t: poor.templateId, r: newRequestId() })).redeemCoupon.errorCode).toBe('NOT_ACTIVE_MEMBER');
   });
 
+  it('a replayed requestId gets its first answer back, even once the template is sold out, at its limit, or off', async () => {
+    const shop = await couponShop(env, 'k-replay', { stock: 1, perMemberLimit: 1 });
+    const member = await shop.memberWith('k-replayer', 800);
+    const requestId = newRequestId();
+    const first = (await member.client.data(REDEEM, { t: shop.templateId, r: requestId })).redeemCoupon;
+    expect(first).toMatchObject({ __typename: 'CouponRedeemed', balance: 300 });
+    // Sold out (stock 1), at the member's limit (1), too few points for another (300 < 500): the first coupon again.
+    expect((await member.client.data(REDEEM, { t: shop.templateId, r: requestId })).redeemCoupon).toEqual(first);
+    // Deactivated: the same.
+    await shop.owner.client.data(`mutation { setCouponTemplateActive(templateId: ${shop.templateId}, active: false) { active } }`);
+    expect((await member.client.data(REDEEM, { t: shop.templateId, r: requestId })).redeemCoupon).toEqual(first);
+    expect((await member.client.data(`{ membership(communityId: ${shop.communityId}) { points } }`)).membership.points).toBe(300);
+    expect(await env.em().count(Coupon, { member: Number(member.memberId) })).toBe(1);
+
+    // A replay the early checks let through (points, stock and limit all fine) is caught by the unique key.
+    const open = await couponShop(env, 'k-replay-open');
+    const rich = await open.memberWith('k-replay-rich', 5000);
+    const again = newRequestId();
+    const once = (await rich.client.data(REDEEM, { t: open.templateId, r: again })).redeemCoupon;
+    expect((await rich.client.data(REDEEM, { t: open.templateId, r: again })).redeemCoupon).toEqual(once);
+    expect((await rich.client.data(`{ membership(communityId: ${open.communityId}) { points } }`)).membership.points).toBe(4500);
+  });
+
   it('write-off: staff scans once; a second scan says used; expired and voided codes say so; another community’s code is unknown', async () => {
     const shop = await couponShop(env, 'k-counter');
     const member = await shop.memberWith('k-customer', 1500);

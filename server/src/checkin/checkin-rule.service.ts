@@ -3,6 +3,8 @@ import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
 import { JsonColumn } from '../common/json.type';
 import { selectRows } from '../common/sql';
+import { VersionedCache } from '../common/versioned-cache';
+import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
 import { CheckInRule, DEFAULT_CHECKIN_RULE, StreakBonusRow } from './checkin-rule.entity';
 
 const bonusesColumn = new JsonColumn<StreakBonusRow[]>();
@@ -28,14 +30,22 @@ export function nextBonusAfter(rule: CheckInRuleView, streak: number): NextBonus
 }
 
 export class CheckInRuleService {
-  /** Read on every check-in and home page: hand-written SQL (see common/sql.ts). */
-  async ruleOf(em: EntityManager, communityId: number): Promise<CheckInRuleView> {
+  private readonly cache = new VersionedCache<CheckInRuleView>();
+
+  /** Read on every check-in and home page: cached per process under the community's settings version. */
+  async ruleOf(ctx: RequestContext, communityId: number): Promise<CheckInRuleView> {
+    const version = await settingsVersionOf(ctx, communityId);
+    if (version === null) return DEFAULT_CHECKIN_RULE;
+    return this.cache.get(communityId, version, () => this.load(ctx.em, communityId));
+  }
+
+  private async load(em: EntityManager, communityId: number): Promise<CheckInRuleView> {
     const [rule] = await selectRows<{ basePoints: number; cycleDays: number; bonuses: unknown }>(
       em,
       'select base_points as basePoints, cycle_days as cycleDays, bonuses from checkin_rule where community_id = ?',
       [communityId],
     );
-    if (!rule) return DEFAULT_CHECKIN_RULE;
+    if (!rule) return { ...DEFAULT_CHECKIN_RULE, bonuses: DEFAULT_CHECKIN_RULE.bonuses.map((bonus) => ({ ...bonus })) };
     return { basePoints: Number(rule.basePoints), cycleDays: Number(rule.cycleDays), bonuses: bonusesColumn.convertToJSValue(rule.bonuses) ?? [] };
   }
 
@@ -53,6 +63,7 @@ export class CheckInRuleService {
       { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, createdAt: ctx.services.clock.now() },
       { onConflictFields: ['community'], onConflictAction: 'merge', onConflictMergeFields: ['basePoints', 'cycleDays', 'bonuses'] },
     );
+    await bumpSettingsVersion(ctx.em, communityId);
     return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses };
   }
 }

@@ -26,7 +26,7 @@ export class CheckInResolver {
   async checkInRule(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<CheckInRuleView> {
     const id = parseId(communityId, 'communityId');
     await ctx.services.access.requireActiveMember(ctx, id);
-    return ctx.services.checkInRules.ruleOf(ctx.em, id);
+    return ctx.services.checkInRules.ruleOf(ctx, id);
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

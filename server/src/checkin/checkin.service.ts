@@ -5,7 +5,7 @@ import type { ErrorResult } from '../common/error-result';
 import { isMonth, localDate, previousDate } from '../common/local-date';
 import { badInput } from '../common/graphql-errors';
 import { runStatement } from '../common/sql';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { RollbackWith, inSqlTransaction } from '../common/transaction';
 import { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
@@ -23,11 +23,11 @@ export class CheckInService {
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
     const now = ctx.services.clock.now();
     const today = localDate(now, member.community.timezone);
-    const rule = await ctx.services.checkInRules.ruleOf(ctx.em, communityId);
+    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
     const { tier } = await ctx.services.tiers.standingOf(ctx, member);
 
-    const outcome = await inTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (em) => {
-      const locked = await lockMember(em, member.id);
+    const outcome = await inSqlTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (tx) => {
+      const locked = await lockMember(tx, member.id);
       if (locked.lastCheckInOn === today) throw new RollbackWith(ALREADY);
       // The member row carries the last check-in (written with it below), so no read of the history.
       const streak = locked.lastCheckInOn === previousDate(today) ? locked.streak + 1 : 1;
@@ -35,7 +35,7 @@ export class CheckInService {
       const bonusPoints = bonusFor(rule, streak);
       try {
         await runStatement(
-          em,
+          tx,
           'insert into checkin (community_id, member_id, day, streak, points_awarded, bonus_points, created_at) values (?, ?, ?, ?, ?, ?, ?)',
           [communityId, member.id, today, streak, pointsAwarded, bonusPoints, now],
         );
@@ -43,15 +43,25 @@ export class CheckInService {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
         throw error;
       }
-      const change = { communityId, memberId: member.id, reference: `checkin:${today}`, at: now };
+      const awards = [
+        { amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` },
+        { amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` },
+      ].filter((award) => award.amount > 0);
       let balance = locked.points;
-      if (pointsAwarded > 0) {
-        balance = (await ctx.services.points.apply(em, { ...change, lockedBalance: balance, amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` }))!.balance;
+      for (const [i, award] of awards.entries()) {
+        const applied = await ctx.services.points.apply(tx, {
+          ...award,
+          communityId,
+          memberId: member.id,
+          reference: `checkin:${today}`,
+          at: now,
+          lockedBalance: balance,
+          // The streak rides on the first award's UPDATE.
+          streak: i === 0 ? { streak, lastCheckInOn: today } : undefined,
+        });
+        balance = applied!.balance;
       }
-      if (bonusPoints > 0) {
-        balance = (await ctx.services.points.apply(em, { ...change, lockedBalance: balance, amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` }))!.balance;
-      }
-      await runStatement(em, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
+      if (awards.length === 0) await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });
     if (outcome !== ALREADY) return outcome;

@@ -18,8 +18,11 @@ export function localDate(at: Date, tz: string): string {
   return format.format(at);
 }
 
+/** The day before a YYYY-MM-DD date (plain UTC date arithmetic: it runs on every check-in). */
 export function previousDate(date: string): string {
-  return dayjs.utc(date).subtract(1, 'day').format('YYYY-MM-DD');
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

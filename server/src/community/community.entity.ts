@@ -8,7 +8,7 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -32,4 +32,8 @@ export class Community extends BaseEntity<'timezone' | 'description'> {
   @Field()
   @Property({ length: 40 })
   timezone: string = DEFAULT_TIMEZONE;
+
+  /** Bumped by every change to the check-in rule or the tiers; keys their caches (see settings-version.ts). */
+  @Property({ default: 0 })
+  settingsVersion: number = 0;
 }

@@ -4,8 +4,8 @@ import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { runStatement, selectRows } from '../common/sql';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { runStatement, selectRows, SqlTarget } from '../common/sql';
+import { RollbackWith, inSqlTransaction } from '../common/transaction';
 import type { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
@@ -35,20 +35,21 @@ export class CouponRedemptionService {
     const member = await ctx.services.access.callerMember(ctx, template.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
-    const replay = await this.previousResult(ctx.em, member.id, requestId);
-    if (replay) return replay;
+    // A replayed requestId answers with its first result, never with what would refuse it now
+    // (sold out since, the limit reached by that very coupon…). Replays that pass these checks
+    // are caught in the transaction, by the unique (member, requestId) key.
     const refusal = await this.refusal(ctx, template, member);
-    if (refusal) return refusal;
+    if (refusal) return (await this.previousResult(ctx.em, member.id, requestId)) ?? refusal;
 
-    const outcome = await inTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (em) => {
-      const locked = await lockMember(em, member.id);
-      // A refusal may be a replay that raced the first request past the check above: under the
-      // member's lock its coupon is visible now, and the replay answers with the first result.
+    const outcome = await inSqlTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (tx) => {
+      const locked = await lockMember(tx, member.id);
+      // A refusal may be a replay: under the member's lock the first request's coupon is
+      // visible, and the replay answers with the first result.
       const refuse = async (refusal: ErrorResult): Promise<never> => {
-        throw new RollbackWith((await this.issuedFor(em, member.id, requestId)) ? REPLAYED : refusal);
+        throw new RollbackWith((await this.issuedFor(tx, member.id, requestId)) ? REPLAYED : refusal);
       };
       const now = ctx.services.clock.now();
-      const applied = await ctx.services.points.apply(em, {
+      const applied = await ctx.services.points.apply(tx, {
         communityId: template.community.id,
         memberId: member.id,
         amount: -template.pointsCost,
@@ -61,14 +62,14 @@ export class CouponRedemptionService {
       if (!applied) return refuse(new InsufficientPoints(template.pointsCost, locked.points));
       if (template.perMemberLimit != null) {
         const [{ held }] = await selectRows<{ held: number }>(
-          em,
+          tx,
           'select count(*) as held from coupon where member_id = ? and template_id = ? and status <> ?',
           [member.id, template.id, CouponStatus.VOID],
         );
         if (Number(held) >= template.perMemberLimit) return refuse(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
       }
       const taken = await runStatement(
-        em,
+        tx,
         `update coupon_template set issued_count = issued_count + 1 where id = ?${template.stock == null ? '' : ' and issued_count < stock'}`,
         [template.id],
       );
@@ -88,7 +89,7 @@ export class CouponRedemptionService {
       try {
         // The unique (member, requestId) key is the last word on replays.
         const { insertId } = await runStatement(
-          em,
+          tx,
           `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [template.community.id, template.id, member.id, coupon.code, coupon.status, requestId, coupon.pointsCost, now, coupon.expiresAt, now],
@@ -109,14 +110,12 @@ export class CouponRedemptionService {
     return row ? mapPrefixed(em, CouponTemplate, 't', row) : null;
   }
 
-  private async issuedFor(em: EntityManager, memberId: number, requestId: string): Promise<boolean> {
-    return (await selectRows(em, 'select id from coupon where member_id = ? and request_id = ?', [memberId, requestId])).length > 0;
+  private async issuedFor(tx: SqlTarget, memberId: number, requestId: string): Promise<boolean> {
+    return (await selectRows(tx, 'select id from coupon where member_id = ? and request_id = ?', [memberId, requestId])).length > 0;
   }
 
   /** The first result of a requestId: its coupon and the balance its deduction left. */
   private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
-    // Nearly every request is a first one: ask cheaply before loading anything.
-    if (!(await this.issuedFor(em, memberId, requestId))) return null;
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
     const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
@@ -145,6 +144,6 @@ function ledgerReference(requestId: string): string {
 }
 
 async function currentPoints(em: EntityManager, memberId: number): Promise<number> {
-  const rows = await em.getConnection().execute<Array<{ points: number }>>('select points from member where id = ?', [memberId], 'all', em.getTransactionContext());
-  return Number(rows[0]?.points ?? 0);
+  const [row] = await selectRows<{ points: number }>(em, 'select points from member where id = ?', [memberId]);
+  return Number(row?.points ?? 0);
 }

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { isMySql, selectRows } from '../common/sql';
+import { isMySql, selectRows, SqlTarget } from '../common/sql';
 
 /** What a business action needs of the member row it has locked. */
 export interface LockedMember {
@@ -16,13 +15,13 @@ export interface LockedMember {
  * since nothing else can change the row meanwhile. (SQLite has one writer at a time; the same
  * read takes nothing there.)
  *
- * A raw statement on purpose: loading the row through the EntityManager would refresh the
- * request's managed Member, and the commit-time flush would write its stale fields back.
+ * A hand-written statement on purpose: loading the row through the EntityManager would refresh
+ * the request's managed Member, and the commit-time flush would write its stale fields back.
  */
-export async function lockMember(em: EntityManager, memberId: number): Promise<LockedMember> {
+export async function lockMember(tx: SqlTarget, memberId: number): Promise<LockedMember> {
   const [row] = await selectRows<{ points: number; streak: number; lastCheckInOn: string | null }>(
-    em,
-    `select points, streak, last_check_in_on as lastCheckInOn from member where id = ?${isMySql(em) ? ' for update' : ''}`,
+    tx,
+    `select points, streak, last_check_in_on as lastCheckInOn from member where id = ?${isMySql(tx) ? ' for update' : ''}`,
     [memberId],
   );
   if (!row) throw new Error(`member ${memberId} vanished`);

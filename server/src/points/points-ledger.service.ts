@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { runStatement, selectRows } from '../common/sql';
+import { runStatement, selectRows, SqlTarget } from '../common/sql';
 import type { PointsEntryType } from './points.enums';
 
 export interface PointsChange {
@@ -17,6 +16,8 @@ export interface PointsChange {
    * which makes the balance after the change known without reading it back.
    */
   lockedBalance?: number;
+  /** A check-in's streak, written to the member row by the same UPDATE as its points. */
+  streak?: { streak: number; lastCheckInOn: string };
 }
 
 export interface AppliedPointsChange {
@@ -32,24 +33,25 @@ export interface AppliedPointsChange {
  */
 export class PointsLedgerService {
   /** @returns the balance after the change and the ledger row, or null when the balance would go below zero. */
-  async apply(em: EntityManager, change: PointsChange): Promise<AppliedPointsChange | null> {
+  async apply(tx: SqlTarget, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     const earned = Math.max(change.amount, 0);
+    const { streak } = change;
     const { affectedRows } = await runStatement(
-      em,
+      tx,
       // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
       `update member
           set tier_level = coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0),
               points = points + ?,
-              lifetime_points = lifetime_points + ?
+              lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
         where id = ? and community_id = ? and points + ? >= 0`,
-      [change.communityId, earned, change.amount, earned, change.memberId, change.communityId, change.amount],
+      [change.communityId, earned, change.amount, earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []), change.memberId, change.communityId, change.amount],
     );
     if (affectedRows !== 1) return null;
 
-    const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await this.balanceOf(em, change.memberId);
+    const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await this.balanceOf(tx, change.memberId);
     const { insertId } = await runStatement(
-      em,
+      tx,
       `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [change.communityId, change.memberId, change.amount, balance, change.type, change.reference ?? null, change.note ?? null, change.operatorId ?? null, change.at],
@@ -57,8 +59,8 @@ export class PointsLedgerService {
     return { balance, entryId: insertId };
   }
 
-  private async balanceOf(em: EntityManager, memberId: number): Promise<number> {
-    const [{ points }] = await selectRows<{ points: number }>(em, 'select points from member where id = ?', [memberId]);
+  private async balanceOf(tx: SqlTarget, memberId: number): Promise<number> {
+    const [{ points }] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);
     return Number(points);
   }
 }

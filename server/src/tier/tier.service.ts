@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
 import { inTransaction } from '../common/transaction';
+import { VersionedCache } from '../common/versioned-cache';
+import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
 import type { Member } from '../member/member.entity';
 import { DEFAULT_TIERS, Tier } from './tier.entity';
 import type { TierInput, TierView } from './tier.types';
@@ -20,9 +22,16 @@ export function tierView(tier: Pick<Tier, 'level' | 'name' | 'threshold' | 'mult
 
 /** 会员等级: by lifetime points, so spending never demotes. */
 export class TierService {
+  private readonly cache = new VersionedCache<TierView[]>();
+
+  /** Read on every check-in and home page: cached per process under the community's settings version. */
   async tiersOf(ctx: RequestContext, communityId: number): Promise<TierView[]> {
-    const tiers = await ctx.loaders.tiers.load(communityId);
-    return tiers.length ? tiers.map(tierView) : [ENTRY_TIER];
+    const load = async () => {
+      const tiers = await ctx.loaders.tiers.load(communityId);
+      return tiers.length ? tiers.map(tierView) : [ENTRY_TIER];
+    };
+    const version = await settingsVersionOf(ctx, communityId);
+    return version === null ? load() : this.cache.get(communityId, version, load);
   }
 
   async standingOf(ctx: RequestContext, member: Member): Promise<MemberTierStanding> {
@@ -70,8 +79,9 @@ export class TierService {
         'run',
         em.getTransactionContext(),
       );
+      await bumpSettingsVersion(em, communityId);
     });
-    ctx.loaders.tiers.clear(communityId);
-    return this.tiersOf(ctx, communityId);
+    // What was just written (the request's own settings version predates it).
+    return input.map((tier, level) => ({ level, name: tier.name.trim(), threshold: tier.threshold, multiplier: Math.round(tier.multiplier * 100) / 100 }));
   }
 }
