@@ -1,13 +1,15 @@
 // The baseline for test/bench/economy.bench.js: a bare node:http + mysql2 server running the
 // same SQL statements as Qunyou's check-in, redemption and home query, with none of the
-// framework around them (no GraphQL, no ORM, no auth: the member id comes in the body).
+// framework around them (no GraphQL, no ORM, no token: the user and member ids come in the body).
+// Keep it in step with the server's statements (trace them with MariaDB's general log).
 'use strict';
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 const mysql = require('mysql2/promise');
 
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 24, timezone: 'Z' });
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const today = () => localDay.format(new Date());
 const TIER_SQL = 'coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0)';
 
 async function inTransaction(work) {
@@ -25,65 +27,72 @@ async function inTransaction(work) {
   }
 }
 
-async function credit(conn, { communityId, memberId, amount, type, note }) {
-  const earned = Math.max(amount, 0);
-  const [update] = await conn.query(
-    `update member set tier_level = ${TIER_SQL}, points = points + ?, lifetime_points = lifetime_points + ? where id = ? and community_id = ? and points + ? >= 0`,
-    [communityId, earned, amount, earned, memberId, communityId, amount],
+/** The reads every member request starts with: the session's user, then the caller's member row with its community. */
+async function caller(conn, { userId, communityId }) {
+  const [[user]] = await conn.query('select id, created_at, openid, nickname, avatar_url, updated_at from app_user where id = ?', [userId]);
+  const [[member]] = await conn.query(
+    'select m.*, c.name, c.category, c.description, c.join_policy, c.join_code, c.timezone, c.settings_version from member m join community c on c.id = m.community_id where m.community_id = ? and m.user_id = ?',
+    [communityId, userId],
   );
-  if (update.affectedRows !== 1) return null;
-  const [[{ points }]] = await conn.query('select points from member where id = ?', [memberId]);
-  await conn.query('insert into points_entry (created_at, community_id, member_id, amount, balance_after, type, note) values (now(3), ?, ?, ?, ?, ?, ?)', [
-    communityId, memberId, amount, points, type, note,
-  ]);
-  return points;
+  return { user, member };
 }
 
+/** The ledger's two statements: the balance moved by a conditional UPDATE (tier and, for a check-in, the streak with it), then the ledger row. */
+async function credit(conn, { communityId, memberId, amount, balanceBefore, type, note, reference, streak }) {
+  const earned = Math.max(amount, 0);
+  const [update] = await conn.query(
+    `update member set tier_level = ${TIER_SQL}, points = points + ?, lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
+      where id = ? and community_id = ? and points + ? >= 0`,
+    [communityId, earned, amount, earned, ...(streak ? [streak.streak, streak.day] : []), memberId, communityId, amount],
+  );
+  if (update.affectedRows !== 1) return null;
+  const balance = balanceBefore + amount;
+  await conn.query('insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at) values (?, ?, ?, ?, ?, ?, ?, null, now(3))', [
+    communityId, memberId, amount, balance, type, reference, note,
+  ]);
+  return balance;
+}
+
+const lockMember = async (conn, memberId) => (await conn.query('select points, streak, last_check_in_on from member where id = ? for update', [memberId]))[0][0];
+
+// The check-in rule and the tiers are cached by the server (under community.settings_version), so neither side reads them here.
 const routes = {
-  async checkin({ memberId, communityId }) {
+  async checkin({ memberId, userId, communityId }) {
+    await caller(pool, { userId, communityId });
     const day = today();
     return inTransaction(async (conn) => {
-      await conn.query('select id from member where id = ? for update', [memberId]);
-      const [[last]] = await conn.query('select day, streak from checkin where member_id = ? order by day desc limit 1', [memberId]);
-      if (last && last.day === day) return { already: true };
+      const locked = await lockMember(conn, memberId);
+      if (locked.last_check_in_on === day) return { already: true };
       const streak = 1;
-      await conn.query('insert into checkin (created_at, community_id, member_id, day, streak, points_awarded, bonus_points) values (now(3), ?, ?, ?, ?, 10, 0)', [communityId, memberId, day, streak]);
-      const balance = await credit(conn, { communityId, memberId, amount: 10, type: 'CHECK_IN', note: `${day} 签到` });
-      await conn.query('update member set streak = ?, last_check_in_on = ? where id = ?', [streak, day, memberId]);
+      await conn.query('insert into checkin (community_id, member_id, day, streak, points_awarded, bonus_points, created_at) values (?, ?, ?, ?, 10, 0, now(3))', [communityId, memberId, day, streak]);
+      const balance = await credit(conn, { communityId, memberId, amount: 10, balanceBefore: locked.points, type: 'CHECK_IN', note: `${day} 签到`, reference: `checkin:${day}`, streak: { streak, day } });
       return { balance };
     });
   },
-  async redeem({ memberId, communityId, templateId, requestId }) {
+  async redeem({ memberId, userId, communityId, templateId, requestId }) {
+    const [[template]] = await pool.query('select * from coupon_template where id = ?', [templateId]);
+    await caller(pool, { userId, communityId });
     return inTransaction(async (conn) => {
-      await conn.query('select id from member where id = ? for update', [memberId]);
-      const [[{ n }]] = await conn.query('select count(*) as n from coupon where member_id = ? and request_id = ?', [memberId, requestId]);
-      if (n) return { replay: true };
-      const [[template]] = await conn.query('select face_value_fen, valid_days from coupon_template where id = ?', [templateId]);
-      const balance = await credit(conn, { communityId, memberId, amount: -template.face_value_fen, type: 'COUPON_REDEEM', note: '兑换' });
+      const locked = await lockMember(conn, memberId);
+      const balance = await credit(conn, { communityId, memberId, amount: -template.face_value_fen, balanceBefore: locked.points, type: 'COUPON_REDEEM', note: '兑换', reference: `redeem:${requestId}` });
       if (balance === null) return { insufficient: true };
       await conn.query('update coupon_template set issued_count = issued_count + 1 where id = ?', [templateId]);
       const code = randomBytes(6).toString('hex').toUpperCase();
       await conn.query(
-        `insert into coupon (created_at, community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at)
-         values (now(3), ?, ?, ?, ?, 'UNUSED', ?, ?, now(3), now(3) + interval ? day)`,
+        `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
+         values (?, ?, ?, ?, 'UNUSED', ?, ?, now(3), now(3) + interval ? day, now(3))`,
         [communityId, templateId, memberId, code, requestId, template.face_value_fen, template.valid_days],
       );
       return { code, balance };
     });
   },
-  async home({ memberId, communityId, userId }) {
-    const [[user]] = await pool.query('select id, nickname from app_user where id = ?', [userId]);
-    const [[member]] = await pool.query(
-      `select m.*, c.name, c.timezone, u.nickname from member m join community c on c.id = m.community_id join app_user u on u.id = m.user_id where m.id = ?`,
-      [memberId],
-    );
-    const [tiers] = await pool.query('select level, name, threshold, multiplier_percent from member_tier where community_id = ? order by level', [communityId]);
+  async home({ communityId, userId }) {
+    const { user, member } = await caller(pool, { userId, communityId });
     const [[counts]] = await pool.query(
       'select (select count(*) from member where community_id = ? and status = ?) as members, (select count(*) from wechat_group where community_id = ?) as `groups`',
       [communityId, 'ACTIVE', communityId],
     );
-    const [[rule]] = await pool.query('select base_points, cycle_days, bonuses from checkin_rule where community_id = ?', [communityId]);
-    return { user: user.id, points: member.points, tiers: tiers.length, counts, rule: rule.base_points };
+    return { user: user.id, points: member.points, counts };
   },
 };
 

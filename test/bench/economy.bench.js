@@ -7,7 +7,9 @@ const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire } = require('./lib');
 
-const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
+const MEMBERS = Number(process.env.BENCH_MEMBERS || 1000);
+/** Members who check in and redeem before the measured runs, so neither side is measured cold (JIT, pools, buffer pool). */
+const WARM_MEMBERS = Number(process.env.BENCH_WARM_MEMBERS || 200);
 const CONNECTIONS = 32;
 const HOME_SECONDS = Number(process.env.BENCH_HOME_SECONDS || 5);
 const HOME_QUERY = `query Home($c: ID!) {
@@ -24,7 +26,7 @@ async function prepareCommunity(url, ownerToken, label) {
     { c: createCommunity.id },
     ownerToken,
   );
-  const members = await inBatches(Array.from({ length: MEMBERS }, (_, i) => `${label}-${i}`), 16, async (name) => {
+  const everyone = await inBatches(Array.from({ length: WARM_MEMBERS + MEMBERS }, (_, i) => `${label}-${i}`), 16, async (name) => {
     const data = await gql(url, `mutation ($c: String!) { login(code: $c) { token user { id } } }`, { c: `dev:${name}` });
     const token = data.login.token;
     const joined = await gql(url, `mutation ($c: String!) { joinCommunity(joinCode: $c) { ... on JoinedCommunity { member { id } } } }`, { c: createCommunity.joinCode }, token);
@@ -32,7 +34,7 @@ async function prepareCommunity(url, ownerToken, label) {
     await gql(url, `mutation ($c: ID!, $m: ID!) { adjustPoints(communityId: $c, memberId: $m, amount: 100000, reason: "压测") { __typename } }`, { c: createCommunity.id, m: memberId }, ownerToken);
     return { token, memberId: Number(memberId), userId: Number(data.login.user.id) };
   });
-  return { communityId: Number(createCommunity.id), templateId: Number(createCouponTemplate.id), members };
+  return { communityId: Number(createCommunity.id), templateId: Number(createCouponTemplate.id), warm: everyone.slice(0, WARM_MEMBERS), members: everyone.slice(WARM_MEMBERS) };
 }
 
 async function main() {
@@ -45,17 +47,27 @@ async function main() {
     const [viaServer, viaBaseline] = [await prepareCommunity(qunyou.url, ownerToken, 's'), await prepareCommunity(qunyou.url, ownerToken, 'b')];
     const prepareSeconds = (Date.now() - started) / 1000;
 
-    const server = (query, variablesFor) => (i) => {
-      const member = viaServer.members[i % MEMBERS];
+    const CHECK_IN = `mutation ($c: ID!) { checkIn(communityId: $c) { __typename } }`;
+    const REDEEM = `mutation ($t: ID!, $r: String!) { redeemCoupon(templateId: $t, requestId: $r) { __typename } }`;
+    const server = (query, variablesFor, members = viaServer.members) => (i) => {
+      const member = members[i % members.length];
       return { headers: { authorization: `Bearer ${member.token}` }, body: { query, variables: variablesFor(member, i) } };
     };
-    const plain = (variablesFor) => (i) => ({ headers: {}, body: variablesFor(viaBaseline.members[i % MEMBERS], i) });
+    const plain = (variablesFor, members = viaBaseline.members) => (i) => ({ headers: {}, body: variablesFor(members[i % members.length], i) });
+    const checkInBody = (m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId });
+    const redeemBody = (prefix) => (m, i) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId, templateId: viaBaseline.templateId, requestId: `${prefix}-${i}` });
+    const homeBody = (m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId });
 
-    // Warm both up (JIT, pools) on the read path.
-    await fire({ url: `${qunyou.url}/graphql`, duration: 2, connections: CONNECTIONS, bodyFor: server(HOME_QUERY, () => ({ c: viaServer.communityId })) });
-    await fire({ url: `${baseline.url}/home`, duration: 2, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId })) });
+    // Warm both up (JIT, pools, buffer pool) on every measured path, with members of their own.
+    const warm = (target, bodyFor, amount) => fire({ url: target, amount, connections: CONNECTIONS, bodyFor });
+    await warm(`${qunyou.url}/graphql`, server(HOME_QUERY, () => ({ c: viaServer.communityId }), viaServer.warm), WARM_MEMBERS * 4);
+    await warm(`${qunyou.url}/graphql`, server(CHECK_IN, () => ({ c: viaServer.communityId }), viaServer.warm), WARM_MEMBERS);
+    await warm(`${qunyou.url}/graphql`, server(REDEEM, (m, i) => ({ t: viaServer.templateId, r: `warm-s-${i}` }), viaServer.warm), WARM_MEMBERS * 2);
+    await warm(`${baseline.url}/home`, plain(homeBody, viaBaseline.warm), WARM_MEMBERS * 4);
+    await warm(`${baseline.url}/checkin`, plain(checkInBody, viaBaseline.warm), WARM_MEMBERS);
+    await warm(`${baseline.url}/redeem`, plain(redeemBody('warm-b'), viaBaseline.warm), WARM_MEMBERS * 2);
 
-    const report = { members: MEMBERS, connections: CONNECTIONS, prepareSeconds, results: {} };
+    const report = { members: MEMBERS, warmMembers: WARM_MEMBERS, connections: CONNECTIONS, prepareSeconds, results: {} };
     const compare = async (name, serverRun, baselineRun, validate) => {
       const s = await fire(serverRun);
       const b = await fire(baselineRun);
@@ -69,8 +81,8 @@ async function main() {
 
     await compare(
       'checkIn',
-      { url: `${qunyou.url}/graphql`, amount: MEMBERS, connections: CONNECTIONS, check: true, bodyFor: server(`mutation ($c: ID!) { checkIn(communityId: $c) { __typename } }`, () => ({ c: viaServer.communityId })) },
-      { url: `${baseline.url}/checkin`, amount: MEMBERS, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, communityId: viaBaseline.communityId })) },
+      { url: `${qunyou.url}/graphql`, amount: MEMBERS, connections: CONNECTIONS, check: true, bodyFor: server(CHECK_IN, () => ({ c: viaServer.communityId })) },
+      { url: `${baseline.url}/checkin`, amount: MEMBERS, connections: CONNECTIONS, bodyFor: plain(checkInBody) },
       (s) => {
         const ok = s.responses.filter((body) => body.includes('CheckInSuccess')).length;
         if (ok !== MEMBERS) throw new Error(`expected ${MEMBERS} successful check-ins, got ${ok}`);
@@ -80,9 +92,9 @@ async function main() {
       'redeemCoupon',
       {
         url: `${qunyou.url}/graphql`, amount: MEMBERS * 2, connections: CONNECTIONS, check: true,
-        bodyFor: server(`mutation ($t: ID!, $r: String!) { redeemCoupon(templateId: $t, requestId: $r) { __typename } }`, (m, i) => ({ t: viaServer.templateId, r: `bench-s-${i}` })),
+        bodyFor: server(REDEEM, (m, i) => ({ t: viaServer.templateId, r: `bench-s-${i}` })),
       },
-      { url: `${baseline.url}/redeem`, amount: MEMBERS * 2, connections: CONNECTIONS, bodyFor: plain((m, i) => ({ memberId: m.memberId, communityId: viaBaseline.communityId, templateId: viaBaseline.templateId, requestId: `bench-b-${i}` })) },
+      { url: `${baseline.url}/redeem`, amount: MEMBERS * 2, connections: CONNECTIONS, bodyFor: plain(redeemBody('bench-b')) },
       (s) => {
         const ok = s.responses.filter((body) => body.includes('CouponRedeemed')).length;
         if (ok !== MEMBERS * 2) throw new Error(`expected ${MEMBERS * 2} redemptions, got ${ok}`);
@@ -91,7 +103,7 @@ async function main() {
     await compare(
       'homeQuery',
       { url: `${qunyou.url}/graphql`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: server(HOME_QUERY, () => ({ c: viaServer.communityId })) },
-      { url: `${baseline.url}/home`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: plain((m) => ({ memberId: m.memberId, userId: m.userId, communityId: viaBaseline.communityId })) },
+      { url: `${baseline.url}/home`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: plain(homeBody) },
     );
 
     const conn = await mysql.createConnection(db.url);
