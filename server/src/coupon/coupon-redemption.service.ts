@@ -10,6 +10,7 @@ import type { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
+import { currentBalance } from '../points/points-ledger.service';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
 import { generateCouponCode } from './coupon-code';
@@ -119,7 +120,7 @@ export class CouponRedemptionService {
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
     const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
-    return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentPoints(em, memberId)) });
+    return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentBalance(em, memberId)) });
   }
 
   /** Early answers that need no lock (the transaction re-checks limit and stock authoritatively). */
@@ -141,9 +142,4 @@ export class CouponRedemptionService {
 
 function ledgerReference(requestId: string): string {
   return `redeem:${requestId}`;
-}
-
-async function currentPoints(em: EntityManager, memberId: number): Promise<number> {
-  const [row] = await selectRows<{ points: number }>(em, 'select points from member where id = ?', [memberId]);
-  return Number(row?.points ?? 0);
 }

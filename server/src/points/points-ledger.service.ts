@@ -49,7 +49,7 @@ export class PointsLedgerService {
     );
     if (affectedRows !== 1) return null;
 
-    const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await this.balanceOf(tx, change.memberId);
+    const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await currentBalance(tx, change.memberId);
     const { insertId } = await runStatement(
       tx,
       `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at)
@@ -58,9 +58,10 @@ export class PointsLedgerService {
     );
     return { balance, entryId: insertId };
   }
+}
 
-  private async balanceOf(tx: SqlTarget, memberId: number): Promise<number> {
-    const [{ points }] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);
-    return Number(points);
-  }
+/** A member's balance as the statement sees it (inside a transaction: as that transaction sees it). */
+export async function currentBalance(tx: SqlTarget, memberId: number): Promise<number> {
+  const [row] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);
+  return Number(row?.points ?? 0);
 }
