@@ -20,7 +20,8 @@ export function createLoaders(em: EntityManager) {
   };
   /** Both counts of a community in one statement: the home page shows them together. */
   const communityCounts = new DataLoader<number, { members: number; groups: number }>(async (ids) => {
-    const rows = await em.getConnection().execute<Array<{ id: number; members: number; groups: number }>>(
+    const rows = await selectRows<{ id: number; members: number; groups: number }>(
+      em,
       `select c.id,
               (select count(*) from member m where m.community_id = c.id and m.status = ?) as members,
               (select count(*) from wechat_group g where g.community_id = c.id) as ` + "`groups`" + `

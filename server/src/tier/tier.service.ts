@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { badInput } from '../common/graphql-errors';
+import type { TierRow } from '../common/loaders';
+import { runStatement } from '../common/sql';
 import { inTransaction } from '../common/transaction';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
@@ -16,7 +18,7 @@ export interface MemberTierStanding {
 
 const ENTRY_TIER: TierView = { level: 0, name: DEFAULT_TIERS[0].name, threshold: 0, multiplier: 1 };
 
-export function tierView(tier: Pick<Tier, 'level' | 'name' | 'threshold' | 'multiplierPercent'>): TierView {
+export function tierView(tier: TierRow): TierView {
   return { level: tier.level, name: tier.name, threshold: tier.threshold, multiplier: tier.multiplierPercent / 100 };
 }
 
@@ -57,31 +59,29 @@ export class TierService {
     });
     if (new Set(input.map((t) => t.name.trim())).size !== input.length) throw badInput('等级名称不能重复', 'tiers');
 
+    const tiers: TierRow[] = input.map((tier, level) => ({
+      level,
+      name: tier.name.trim(),
+      threshold: tier.threshold,
+      multiplierPercent: Math.round(tier.multiplier * 100),
+    }));
     const now = ctx.services.clock.now();
     await inTransaction(ctx, async (em) => {
       await em.nativeDelete(Tier, { community: communityId });
       await em.insertMany(
         Tier,
-        input.map((tier, level) => ({
-          community: communityId,
-          level,
-          name: tier.name.trim(),
-          threshold: tier.threshold,
-          multiplierPercent: Math.round(tier.multiplier * 100),
-          createdAt: now,
-        })),
+        tiers.map((tier) => ({ ...tier, community: communityId, createdAt: now })),
       );
-      await em.getConnection().execute(
+      await runStatement(
+        em,
         `update member set tier_level = coalesce((select max(t.level) from member_tier t
            where t.community_id = member.community_id and t.threshold <= member.lifetime_points), 0)
          where community_id = ?`,
         [communityId],
-        'run',
-        em.getTransactionContext(),
       );
       await bumpSettingsVersion(em, communityId);
     });
     // What was just written (the request's own settings version predates it).
-    return input.map((tier, level) => ({ level, name: tier.name.trim(), threshold: tier.threshold, multiplier: Math.round(tier.multiplier * 100) / 100 }));
+    return tiers.map(tierView);
   }
 }
