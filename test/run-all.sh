@@ -3,9 +3,11 @@
 #   1. server suite on MariaDB (127.0.0.1:3306, root; TEST_MYSQL_URL overrides), each file its own database
 #   2. the same suite on the embedded SQLite database (TEST_DB=sqlite)
 #   3. the H5 build in Debian's Chromium against the started server
+# It first sets up what the machine lacks (Chromium, the CJK font, MariaDB): test/prepare-machine.sh.
 # QY_SKIP_BUILD=1 skips the build when you have just built.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash test/prepare-machine.sh || exit 1
 artifacts=test/.artifacts
 mkdir -p "$artifacts"
 rm -f "$artifacts"/*.json

@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // QY_OUTPUT_ROOT: the development-build test writes elsewhere, leaving dist/ to the production build.
+    outputRoot: process.env.QY_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },

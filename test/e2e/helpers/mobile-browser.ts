@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
+const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '.artifacts', 'screenshots');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -33,7 +33,7 @@ export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
-/** test/e2e/screenshots/<name>.png — look at them after a run. */
+/** test/.artifacts/screenshots/<name>.png (git-ignored) — look at them after a run. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
