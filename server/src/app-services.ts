@@ -20,6 +20,7 @@ import { MemberAdminService } from './member/member-admin.service';
 import { MembershipService } from './member/membership.service';
 import { WeChatApiClient } from './wechat/wechat-api.client';
 import { WeChatGroupService } from './wechat/wechat-group.service';
+import type { RateLimits } from './rate-limit/rate-limits';
 import { ExportService } from './export/export.service';
 import { EXPORT_SOURCES } from './export/export-sources';
 import { GroupBuyEntryService } from './groupbuy/group-buy-entry.service';
@@ -30,7 +31,7 @@ import { SignupFormService } from './signup/signup-form.service';
 import { SignupSubmissionService } from './signup/signup-submission.service';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
-export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger) {
+export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
   const sessions = new SessionTokenService(config.session);
   const wechat = new WeChatApiClient(config.wechat);
   return {
@@ -39,6 +40,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     clock,
     log,
     sessions,
+    rateLimits,
     auth: new AuthService(config.wechat, wechat, sessions),
     access: new MemberAccessService(),
     audit: new AuditService(),

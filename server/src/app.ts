@@ -7,24 +7,28 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { AppServices } from './app-services';
 import { formatGraphQLError } from './common/format-error';
-import { depthLimitRule, queryCostPlugin } from './common/query-limits';
+import { queryLimits } from './common/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
+import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
 
 export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log } = services;
   const schema = await buildAppSchema();
+  const limits = queryLimits(schema, { production: config.production });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
-    validationRules: [depthLimitRule],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     stopOnTerminationSignals: false, // main.ts owns shutdown: drain HTTP, then close the database
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      queryCostPlugin(schema),
+      ...limits.plugins,
+      rateLimitPlugin(),
       // Installed by default, it wraps every field resolver to compute cache hints; nothing here caches by them.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -36,7 +40,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
   app.disable('x-powered-by');
   // No ETag on GraphQL answers (POSTs, never revalidated); static files keep serve-static's own.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -53,7 +57,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.headers.authorization) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.headers.authorization, req.ip ?? 'unknown') }),
   );
 
   if (existsSync(config.h5Dir)) {

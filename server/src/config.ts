@@ -6,9 +6,28 @@ import path from 'node:path';
 export type LoginMode = 'wechat' | 'dev';
 export type DatabaseKind = 'mysql' | 'sqlite';
 
+/** `points` per `durationSeconds` (a fixed window per key). */
+export interface RateLimitSpec {
+  points: number;
+  durationSeconds: number;
+}
+
 export interface AppConfig {
   port: number;
   production: boolean;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (rate limits per address). */
+  trustProxy: string;
+  rateLimits: {
+    enabled: boolean;
+    limits: {
+      /** login calls per client address (each one is a code2Session call on the app's quota) */
+      login: RateLimitSpec;
+      /** mutations per logged-in user */
+      mutations: RateLimitSpec;
+      /** unknown join codes per client address (guessing) */
+      joinCodeMisses: RateLimitSpec;
+    };
+  };
   database: { kind: DatabaseKind; url: string };
   wechat: { appId: string; secret: string; apiBase: string; loginMode: LoginMode; timeoutMs: number };
   session: { secret: string; ttlSeconds: number };
@@ -20,6 +39,26 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+const NODE_ENVS = ['production', 'development', 'test'];
+
+/**
+ * Sized for a shop's members behind one carrier NAT at 21:00: hundreds of phones share one address, so
+ * the per-address rules allow a crowd (300 logins a minute — a login lasts a week — and 30 wrong join
+ * codes in 10 minutes, where the right code is never counted), while the per-user rule stops scripts.
+ */
+export const DEFAULT_RATE_LIMITS: AppConfig['rateLimits']['limits'] = {
+  login: { points: 300, durationSeconds: 60 },
+  mutations: { points: 120, durationSeconds: 60 },
+  joinCodeMisses: { points: 30, durationSeconds: 600 },
+};
+
+function rateLimitFrom(variable: string, value: string | undefined, fallback: RateLimitSpec): RateLimitSpec {
+  if (value === undefined || value === '') return fallback;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new ConfigError(`${variable} must be <points>/<seconds>, e.g. 300/60, not "${value}"`);
+  return { points: Number(match[1]), durationSeconds: Number(match[2]) };
+}
 
 /** The repository root, whether this runs from server/src (tests) or server/dist/src. */
 function findRepoRoot(start: string): string {
@@ -47,8 +86,12 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): AppCon
  * @param opts  demo: `npm start` — dev login and demo data unless the environment says otherwise
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): AppConfig {
+  if (env.NODE_ENV !== undefined && env.NODE_ENV !== '' && !NODE_ENVS.includes(env.NODE_ENV)) {
+    throw new ConfigError(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (or unset), not "${env.NODE_ENV}"`);
+  }
   const production = env.NODE_ENV === 'production';
   const demo = Boolean(opts.demo);
+  if (production && demo) throw new ConfigError('the demo (npm start --demo: dev login and demo data) is refused under NODE_ENV=production');
   const loginMode = (env.WECHAT_LOGIN ?? (demo ? 'dev' : 'wechat')) as LoginMode;
   if (loginMode !== 'wechat' && loginMode !== 'dev') throw new ConfigError(`WECHAT_LOGIN must be "wechat" or "dev", not "${loginMode}"`);
   if (production && loginMode === 'dev') throw new ConfigError('WECHAT_LOGIN=dev is refused under NODE_ENV=production');
@@ -63,9 +106,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
 
+  if (env.RATE_LIMITS !== undefined && !['on', 'off'].includes(env.RATE_LIMITS)) throw new ConfigError(`RATE_LIMITS must be "on" or "off", not "${env.RATE_LIMITS}"`);
+
   return {
     port,
     production,
+    trustProxy: env.TRUST_PROXY ?? 'loopback',
+    rateLimits: {
+      enabled: env.RATE_LIMITS !== 'off',
+      limits: {
+        login: rateLimitFrom('RATE_LIMIT_LOGIN', env.RATE_LIMIT_LOGIN, DEFAULT_RATE_LIMITS.login),
+        mutations: rateLimitFrom('RATE_LIMIT_MUTATIONS', env.RATE_LIMIT_MUTATIONS, DEFAULT_RATE_LIMITS.mutations),
+        joinCodeMisses: rateLimitFrom('RATE_LIMIT_JOIN_CODE_MISSES', env.RATE_LIMIT_JOIN_CODE_MISSES, DEFAULT_RATE_LIMITS.joinCodeMisses),
+      },
+    },
     database: loadDatabaseConfig(env),
     wechat: {
       appId: appId || 'wx-dev-appid',

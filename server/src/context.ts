@@ -15,12 +15,14 @@ export interface RequestContext {
   loaders: RequestLoaders;
   /** The caller's Member row per community, looked up once per request. */
   callerMembers: Map<number, Promise<Member | null>>;
+  /** The client's address (X-Forwarded-For from trusted proxies only), for the per-address rate limits. */
+  clientAddress: string;
 }
 
-export async function createRequestContext(services: AppServices, authorization: string | undefined): Promise<RequestContext> {
+export async function createRequestContext(services: AppServices, authorization: string | undefined, clientAddress: string): Promise<RequestContext> {
   const em = services.orm.em.fork() as EntityManager;
   const user = authorization ? await services.sessions.authenticate(em, authorization) : null;
   const loaders = createLoaders(em);
   if (user) loaders.user.prime(user.id, user);
-  return { em, user, services, loaders, callerMembers: new Map() };
+  return { em, user, services, loaders, callerMembers: new Map(), clientAddress };
 }

@@ -9,6 +9,7 @@ import { createLogger } from './common/logger';
 import { startPeriodicJobs } from './common/periodic-jobs';
 import { initORM, migrateDatabase } from './orm';
 import { PERIODIC_JOBS } from './periodic-jobs';
+import { RateLimits } from './rate-limit/rate-limits';
 import { seedDemo } from '../seeders/demo.seeder';
 
 export interface RunningServer {
@@ -31,7 +32,8 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
     throw error;
   }
 
-  const services = createAppServices(config, orm, options.clock ?? systemClock, log);
+  const rateLimits = await RateLimits.create(config, orm);
+  const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits);
   const stopJobs = startPeriodicJobs(services, PERIODIC_JOBS);
   const httpServer = http.createServer();
   const { app, apollo } = await createApp(services, httpServer);

@@ -68,6 +68,7 @@ function startQunyou(databaseUrl) {
     WECHAT_LOGIN: 'dev',
     SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
     LOG_LEVEL: 'warn',
+    RATE_LIMITS: 'off', // benchmarks measure the paths, not the limits
   });
 }
 

@@ -100,6 +100,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
         WECHAT_API_BASE: wechat.url,
         SESSION_SECRET: TEST_SESSION_SECRET,
         LOG_LEVEL: 'warn',
+        ...options.env,
       }),
     async recordQueries(work) {
       const knex = (server.orm.em as EntityManager).getKnex();

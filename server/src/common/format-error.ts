@@ -12,7 +12,25 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
 ]);
+
+/** graphql-js's own parse limit (Apollo's parseOptions.maxTokens) answers in English as a parse failure. */
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/; // graphql 16 writes "more that"
+
+/**
+ * A query limit's refusal as QUERY_TOO_COMPLEX with a Chinese message: Apollo reports validation rules'
+ * errors as GRAPHQL_VALIDATION_FAILED (the rule's own error is the original) and the token limit as a
+ * parse failure.
+ */
+function asQueryLimitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof GraphQLError && original.extensions?.code === 'QUERY_TOO_COMPLEX') {
+    return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+  return tokens ? { message: `请求过长（超过 ${tokens[1]} 个词法单元），请拆分后再试`, extensions: { code: 'QUERY_TOO_COMPLEX' } } : undefined;
+}
 
 export function isClientError(code: unknown): boolean {
   return typeof code === 'string' && (CLIENT_ERROR_CODES.has(code) || code.startsWith('WECHAT_'));
@@ -23,6 +41,8 @@ export function isClientError(code: unknown): boolean {
  * and Chinese messages), anything else logged and masked as INTERNAL_SERVER_ERROR.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, production: boolean, log: Logger): GraphQLFormattedError {
+  const limitRefusal = asQueryLimitRefusal(formatted, error);
+  if (limitRefusal) return limitRefusal;
   if (formatted.extensions?.code === 'BAD_USER_INPUT') return describeInvalidInput(formatted);
   if (isClientError(formatted.extensions?.code)) return formatted;
   log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'unexpected GraphQL error');

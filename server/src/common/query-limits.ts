@@ -1,50 +1,107 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import {
+  DocumentNode,
+  getNullableType,
+  GraphQLError,
+  GraphQLField,
+  GraphQLSchema,
+  isListType,
+  separateOperations,
+} from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 
-export const MAX_QUERY_DEPTH = 10;
-export const MAX_QUERY_COST = 1500;
-const COST_CACHE_SIZE = 500;
+/**
+ * What one request may ask for. Shape limits (aliases, depth, directives) are graphql-armor's, the token limit graphql-js's parser's; they
+ * look at the document as written, so `@include(if: false)` hides nothing from them. The cost is
+ * graphql-query-complexity's, computed for every request with its variables (never cached by text), with
+ * lists multiplied by their page size; a cost that cannot be computed refuses the request.
+ */
+export const QUERY_LIMITS = {
+  /** The mini-program's largest document has about 450 tokens. */
+  maxTokens: 2000,
+  maxDepth: 10,
+  /** The mini-program sends no aliases; 15 leaves room for outside clients. */
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxCost: 2000,
+} as const;
 
-export const depthLimitRule = depthLimit(MAX_QUERY_DEPTH);
+/** Assumed size of a list without a page-size argument (a group-buy's 接龙 list, a form's fields…). */
+export const UNPAGED_LIST_SIZE = 10;
+/** Page-size arguments, and the size assumed when the argument is left out and has no default. */
+const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'];
+const DEFAULT_PAGE_SIZE = 20;
 
-/** Estimated cost: 1 per field unless the field declares its own; undefined when variables do not coerce. */
-function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables?: Record<string, unknown>) {
-  const query = operationName ? separateOperations(document)[operationName] : document;
-  try {
-    return getComplexity({ schema, query: query ?? document, variables, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
-  } catch {
-    // Variables that do not coerce: execution refuses them with a proper BAD_USER_INPUT.
-    return undefined;
+function queryTooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+}
+
+const refuseAs =
+  (message: string, limit: number): GraphQLArmorRejectCallback =>
+  (context) => {
+    context?.reportError(queryTooComplex(`${message}（上限 ${limit}），请简化后再试`));
+  };
+
+function pageSizeOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  for (const name of PAGE_SIZE_ARGUMENTS) {
+    const declared = field.args.find((arg) => arg.name === name);
+    if (!declared) continue;
+    const value = args[name] ?? declared.defaultValue;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : DEFAULT_PAGE_SIZE;
   }
+  return undefined;
 }
 
 /**
- * Refuses operations that cost too much. No estimator reads arguments, so the cost depends on
- * the document alone and is cached by its text (the mini-program sends a fixed set of queries).
+ * 1 per field plus its children; a field with a page-size argument (`first`…) costs its children that many
+ * times, a list without one UNPAGED_LIST_SIZE times.
  */
-export function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
-  const costs = new Map<string, number>();
+const listMultiplyingEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const pageSize = pageSizeOf(field, args);
+  if (pageSize !== undefined) return 1 + childComplexity * Math.max(1, pageSize);
+  return 1 + (isListType(getNullableType(field.type)) ? childComplexity * UNPAGED_LIST_SIZE : childComplexity);
+};
+
+function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  // A field's own `complexity` (e.g. the QR image) is multiplied by the lists above it like any other.
+  return getComplexity({ schema, query, variables, operationName, estimators: [fieldExtensionsEstimator(), listMultiplyingEstimator] });
+}
+
+/** Refuses operations that cost too much, for this request's variables. Nothing fails open. */
+function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cacheKey = `${request.operationName ?? ''}\n${request.query ?? ''}`;
-          let cost = costs.get(cacheKey);
-          if (cost === undefined) {
-            cost = estimateCost(schema, document, request.operationName, request.variables);
-            if (cost === undefined) return;
-            if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
-            costs.set(cacheKey, cost);
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? undefined);
+          } catch (error) {
+            // Variables that do not coerce are refused by execution as well; here they refuse the request.
+            throw new GraphQLError(`请求无法执行：${(error as Error).message}`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
-          if (cost > MAX_QUERY_COST) {
-            throw new GraphQLError(`查询过于复杂（${cost} > ${MAX_QUERY_COST}），请拆分后再试`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-            });
+          if (!Number.isFinite(cost) || cost > QUERY_LIMITS.maxCost) {
+            throw queryTooComplex(`查询过于复杂（${cost} > ${QUERY_LIMITS.maxCost}），请减少数量或拆分后再试`);
           }
         },
       };
     },
   };
+}
+
+/** The plugins and validation rules that bound every request, for the Apollo server. */
+export function queryLimits(schema: GraphQLSchema, options: { production: boolean }) {
+  const armor = new ApolloArmor({
+    // graphql-js counts tokens while it parses (Apollo's parseOptions, below); armor's would parse a second time
+    maxTokens: { enabled: false },
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: [refuseAs('查询嵌套过深', QUERY_LIMITS.maxDepth)] },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, propagateOnRejection: false, onReject: [refuseAs('别名过多', QUERY_LIMITS.maxAliases)] },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, propagateOnRejection: false, onReject: [refuseAs('指令过多', QUERY_LIMITS.maxDirectives)] },
+    costLimit: { enabled: false }, // graphql-query-complexity's, below: armor's does not multiply lists
+    blockFieldSuggestion: { enabled: options.production },
+  }).protect();
+  return { plugins: [...armor.plugins, queryCostPlugin(schema)], validationRules: armor.validationRules, parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };
 }

@@ -45,7 +45,10 @@ export class CommunityService {
 
   async preview(ctx: RequestContext, joinCode: string): Promise<CommunityPreview | null> {
     const community = await this.findByJoinCode(ctx, joinCode);
-    if (!community) return null;
+    if (!community) {
+      await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
+      return null;
+    }
     const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
     const { id, name, category, description, joinPolicy } = community;
     return { id, name, category, description, joinPolicy, memberCount };

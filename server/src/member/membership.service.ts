@@ -15,7 +15,9 @@ export type JoinOutcome = JoinedCommunity | ErrorResult;
 export class MembershipService {
   async joinByCode(ctx: RequestContext, joinCode: string): Promise<JoinOutcome> {
     const community = await ctx.services.communities.findByJoinCode(ctx, joinCode);
-    return community ? this.join(ctx, community) : new CommunityNotFound();
+    if (community) return this.join(ctx, community);
+    await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
+    return new CommunityNotFound();
   }
 
   /**

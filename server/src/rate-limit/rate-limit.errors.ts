@@ -1,0 +1,16 @@
+import { GraphQLError } from 'graphql';
+import type { RateLimitName } from './rate-limits';
+
+const WHAT: Record<RateLimitName, string> = {
+  login: '登录',
+  mutations: '操作',
+  joinCodeMisses: '邀请码尝试',
+};
+
+/** A refused call: code RATE_LIMITED, a Chinese message, when to retry, and HTTP 429 when it refuses the whole request. */
+export function rateLimited(name: RateLimitName, msBeforeNext: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new GraphQLError(`${WHAT[name]}太频繁了，请 ${retryAfterSeconds} 秒后再试`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}

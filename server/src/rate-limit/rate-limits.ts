@@ -1,0 +1,73 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterMySQL, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppConfig, RateLimitSpec } from '../config';
+import { rateLimited } from './rate-limit.errors';
+
+export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
+
+/** Table of rate-limiter-flexible's MySQL store, created by the library itself (key, points, expire). */
+export const RATE_LIMIT_TABLE = 'rate_limit';
+
+/**
+ * The server's rate limits (rate-limiter-flexible), one limiter per rule:
+ *  - on MySQL every process shares one store (a table in the app's database), so two processes behind a
+ *    load balancer count together; a per-process memory limiter takes over while the store errors;
+ *  - on the embedded SQLite database (one process by nature) the store is the process's memory.
+ * With RATE_LIMITS=off (benchmarks) nothing is counted.
+ */
+export class RateLimits {
+  private constructor(private readonly limiters: Map<RateLimitName, RateLimiterAbstract> | null) {}
+
+  static async create(config: AppConfig, orm: MikroORM): Promise<RateLimits> {
+    if (!config.rateLimits.enabled) return new RateLimits(null);
+    const limiters = new Map<RateLimitName, RateLimiterAbstract>();
+    for (const [name, spec] of Object.entries(config.rateLimits.limits) as Array<[RateLimitName, RateLimitSpec]>) {
+      const options: IRateLimiterOptions = { keyPrefix: name, points: spec.points, duration: spec.durationSeconds };
+      limiters.set(name, config.database.kind === 'mysql' ? await mysqlLimiter(orm, options) : new RateLimiterMemory(options));
+    }
+    return new RateLimits(limiters);
+  }
+
+  get enabled(): boolean {
+    return this.limiters !== null;
+  }
+
+  /** Counts `points` against `key` under the rule; throws RATE_LIMITED once the rule's budget is spent. */
+  async consume(name: RateLimitName, key: string, points = 1): Promise<void> {
+    const limiter = this.limiters?.get(name);
+    if (!limiter) return;
+    try {
+      await limiter.consume(key, points);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) throw rateLimited(name, outcome.msBeforeNext);
+      throw outcome;
+    }
+  }
+
+  /** Refuses when the rule's budget for `key` is already spent, without counting (failures are counted by `consume`). */
+  async check(name: RateLimitName, key: string): Promise<void> {
+    const limiter = this.limiters?.get(name);
+    if (!limiter) return;
+    const state = await limiter.get(key);
+    if (state && state.consumedPoints >= limiter.points) throw rateLimited(name, state.msBeforeNext);
+  }
+}
+
+async function mysqlLimiter(orm: MikroORM, options: IRateLimiterOptions): Promise<RateLimiterAbstract> {
+  const em = orm.em as unknown as EntityManager;
+  const dbName = em.getConnection().getConnectionOptions().database!;
+  return new Promise((resolve, reject) => {
+    const limiter: RateLimiterMySQL = new RateLimiterMySQL(
+      {
+        ...options,
+        storeClient: em.getKnex(),
+        storeType: 'knex',
+        dbName,
+        tableName: RATE_LIMIT_TABLE,
+        insuranceLimiter: new RateLimiterMemory(options),
+      },
+      (error?: Error) => (error ? reject(error) : resolve(limiter)),
+    );
+  });
+}
