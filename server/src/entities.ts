@@ -1,4 +1,5 @@
 import { AuditLog } from './audit/audit-log.entity';
+import { ExportDownload } from './export/export-download.entity';
 import { CheckIn } from './checkin/checkin.entity';
 import { CheckInRule } from './checkin/checkin-rule.entity';
 import { Coupon } from './coupon/coupon.entity';
@@ -14,7 +15,7 @@ import { SignupSubmission } from './signup/signup-submission.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
-import { WeChatGroup } from './wechat/wechat-group.entity';
+import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -22,6 +23,7 @@ export const ENTITIES = [
   Community,
   Member,
   WeChatGroup,
+  WeChatGroupMember,
   AuditLog,
   // member economy
   Tier,
@@ -37,4 +39,5 @@ export const ENTITIES = [
   SignupSubmission,
   Questionnaire,
   Application,
+  ExportDownload,
 ];

@@ -7,7 +7,7 @@ export interface InvariantReport {
 
 /**
  * The economy's invariants, read straight from the tables:
- *  - every member: points = sum of its ledger ≥ 0, lifetime points = sum of its positive rows
+ *  - every member: points = sum of its ledger ≥ 0, lifetime points = sum of its earned rows (positive, refunds excepted)
  *  - every ledger row's balance_after equals the running sum of the member's rows up to it
  *  - every coupon template: issued_count = its non-void coupons ≤ stock
  */
@@ -17,7 +17,7 @@ export async function checkEconomyInvariants(em: EntityManager): Promise<Invaria
   const members = await conn.execute<Array<{ id: number; points: number; lifetime_points: number; total: number | null; earned: number | null }>>(
     `select m.id, m.points, m.lifetime_points,
             (select sum(e.amount) from points_entry e where e.member_id = m.id) as total,
-            (select sum(e.amount) from points_entry e where e.member_id = m.id and e.amount > 0) as earned
+            (select sum(e.amount) from points_entry e where e.member_id = m.id and e.amount > 0 and e.type <> 'COUPON_REFUND') as earned
        from member m`,
   );
   for (const m of members) {

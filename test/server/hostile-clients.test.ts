@@ -1,3 +1,8 @@
+import { createGroupBuy, groupBuyInput, joinGroupBuy } from '../helpers/activities';
+import { couponShop, newRequestId, REDEEM } from '../helpers/economy';
+import { FakeWeChatServer } from '../helpers/fake-wechat';
+import { graphql } from '../helpers/graphql-client';
+import { checkEconomyInvariants } from '../helpers/invariants';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 import { TEST_DB } from '../helpers/test-database';
 import { QUERY_LIMITS } from '../../server/src/common/query-limits';
@@ -164,6 +169,173 @@ onMySQL('hostile clients: rate limits across two processes (MariaDB)', () => {
       );
       expect(burst.filter((r) => r.data?.login?.token)).toHaveLength(6);
       expect(burst.filter((r) => r.status === 429)).toHaveLength(10);
+    } finally {
+      await peer.stop();
+    }
+  });
+});
+
+const ADJUST_POLICY = `mutation ($c: ID!, $p: Int!, $d: Int!) { setPointsAdjustPolicy(communityId: $c, perCallLimit: $p, dailyLimit: $d) { perCallLimit dailyLimit usedToday } }`;
+const SET_ROLE = `mutation ($c: ID!, $m: ID!, $r: MemberRole!) { setMemberRole(communityId: $c, memberId: $m, role: $r) { __typename } }`;
+const ADJUST_RESULT = `mutation ($c: ID!, $m: ID!, $a: Int!, $r: String!) { adjustPoints(communityId: $c, memberId: $m, amount: $a, reason: $r) {
+  __typename ... on PointsAdjusted { member { points } } ... on AdjustLimitExceeded { limit remainingToday } ... on ErrorResult { errorCode message } } }`;
+
+describe('hostile clients: privacy, operator rules, sessions, links', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment('hostile_rules');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  afterEach(async () => expect((await checkEconomyInvariants(env.em())).violations).toEqual([]));
+
+  it("members see other members only as a public profile, through every list", async () => {
+    const shop = await couponShop(env, 'h-privacy');
+    const alice = await shop.memberWith('h-alice', 600);
+    const bob = await shop.memberWith('h-bob', 0);
+    const groupBuy = await createGroupBuy(shop.owner.client, shop.communityId, groupBuyInput(new Date()));
+    await joinGroupBuy(alice.client, groupBuy.id, 1, '要两盒');
+    const entries = await bob.client.data(`query ($id: ID!) { groupBuy(id: $id) { entries { seq member { id nickname avatarUrl tierName } } } }`, { id: groupBuy.id });
+    expect(entries.groupBuy.entries).toEqual([{ seq: 1, member: { id: alice.memberId, nickname: null, avatarUrl: null, tierName: '达人' } }]);
+    for (const field of ['points', 'lifetimePoints', 'tags', 'status', 'role', 'lastActiveAt', 'streak']) {
+      const probe = await bob.client.request(`query ($id: ID!) { groupBuy(id: $id) { entries { member { ${field} } } } }`, { id: groupBuy.id });
+      expect(probe.status).toBe(400);
+      expect(probe.raw).not.toContain('600');
+    }
+    const coupon = (await alice.client.data(REDEEM, { t: shop.templateId, r: newRequestId() })).redeemCoupon.coupon;
+    const staff = await env.join('h-staff', shop.joinCode);
+    await shop.owner.client.data(SET_ROLE, { c: shop.communityId, m: staff.memberId, r: 'STAFF' });
+    const atCounter = await staff.client.request(`query ($c: ID!, $code: String!) { couponByCode(communityId: $c, code: $code) { member { points } } }`, { c: shop.communityId, code: coupon.code });
+    expect(atCounter.status).toBe(400);
+    // staff look coupons up by code only, never by sequential id
+    expect((await staff.client.data(`{ coupon(id: ${coupon.id}) { id code } }`)).coupon).toBeNull();
+    expect((await staff.client.data(`query ($c: ID!, $code: String!) { couponByCode(communityId: $c, code: $code) { id member { nickname } } }`, { c: shop.communityId, code: coupon.code })).couponByCode.id).toBe(coupon.id);
+  });
+
+  it('operator rules: nobody adjusts their own points, only the owner an admin\'s, nobody the owner\'s; a refusal changes nothing', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('h-rules-owner');
+    const ownerMemberId = (await owner.client.data(`query ($c: ID!) { membership(communityId: $c) { id } }`, { c: communityId })).membership.id;
+    const admin = await env.join('h-rules-admin', joinCode);
+    const other = await env.join('h-rules-admin2', joinCode);
+    const member = await env.join('h-rules-member', joinCode);
+    for (const m of [admin, other]) await owner.client.data(SET_ROLE, { c: communityId, m: m.memberId, r: 'ADMIN' });
+    const adjust = (as: typeof owner, target: string, amount: number, reason = '活动奖励') =>
+      as.client.data(ADJUST_RESULT, { c: communityId, m: target, a: amount, r: reason }).then((d) => d.adjustPoints);
+    expect(await adjust(admin, admin.memberId, 1000)).toMatchObject({ errorCode: 'ADJUST_NOT_ALLOWED', message: '不能调整自己的积分' });
+    expect(await adjust(owner, ownerMemberId, 1000)).toMatchObject({ errorCode: 'ADJUST_NOT_ALLOWED' });
+    expect(await adjust(admin, ownerMemberId, -10)).toMatchObject({ errorCode: 'ADJUST_NOT_ALLOWED', message: '不能调整群主的积分' });
+    expect(await adjust(admin, other.memberId, 100)).toMatchObject({ errorCode: 'ADJUST_NOT_ALLOWED', message: '只有群主可以调整管理员的积分' });
+    expect(await adjust(owner, admin.memberId, 100)).toMatchObject({ __typename: 'PointsAdjusted', member: { points: 100 } });
+    expect(await adjust(admin, member.memberId, 10_001)).toMatchObject({ errorCode: 'ADJUST_LIMIT_EXCEEDED', limit: 10_000 });
+    const blank = await admin.client.request(ADJUST_RESULT, { c: communityId, m: member.memberId, a: 10, r: '   ' });
+    expect(blank.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // only the owner sets the caps
+    expect(await admin.client.errorCode(ADJUST_POLICY, { c: communityId, p: 100, d: 1000 })).toBe('FORBIDDEN');
+    expect((await owner.client.data(ADJUST_POLICY, { c: communityId, p: 100_000, d: 200_000 })).setPointsAdjustPolicy).toEqual({ perCallLimit: 100_000, dailyLimit: 200_000, usedToday: 100 });
+    const rows = await env.em().find(Member, { community: Number(communityId) });
+    expect(Object.fromEntries(rows.map((m) => [m.id, m.points]))).toEqual(Object.fromEntries(rows.map((m) => [m.id, String(m.id) === admin.memberId ? 100 : 0])));
+    // the owner sees every adjustment in the audit log
+    const audit = await owner.client.data(`query ($c: ID!) { auditLog(communityId: $c) { action } }`, { c: communityId });
+    expect(audit.auditLog.filter((e: { action: string }) => e.action === 'adjustPoints').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('balances cannot overflow the column', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('h-overflow');
+    await owner.client.data(ADJUST_POLICY, { c: communityId, p: 1_000_000, d: 10_000_000 });
+    const member = await env.join('h-overflow-member', joinCode);
+    await env.em().nativeUpdate(Member, { id: Number(member.memberId) }, { points: 2_147_000_000, lifetimePoints: 2_147_000_000 });
+    const result = (await owner.client.data(ADJUST_RESULT, { c: communityId, m: member.memberId, a: 1_000_000, r: '溢出' })).adjustPoints;
+    expect(result.errorCode).toBe('POINTS_OUT_OF_RANGE');
+    expect((await env.em().findOneOrFail(Member, Number(member.memberId))).points).toBe(2_147_000_000);
+    await env.em().nativeUpdate(Member, { id: Number(member.memberId) }, { points: 0, lifetimePoints: 0 });
+  });
+
+  it('redeem then void leaves lifetime points and the tier where they were', async () => {
+    const shop = await couponShop(env, 'h-cycle');
+    const member = await shop.memberWith('h-cycler', 600);
+    const standing = () => member.client.data(`query ($c: ID!) { membership(communityId: $c) { points lifetimePoints tier { name } } }`, { c: shop.communityId });
+    const before = (await standing()).membership;
+    for (let i = 0; i < 3; i += 1) {
+      const coupon = (await member.client.data(REDEEM, { t: shop.templateId, r: newRequestId() })).redeemCoupon.coupon;
+      await shop.owner.client.data(`mutation ($id: ID!) { voidCoupon(couponId: $id) { __typename } }`, { id: coupon.id });
+    }
+    expect((await standing()).membership).toEqual(before);
+  });
+
+  it('logout revokes the session: the old token is refused, here and on the other process', async () => {
+    const user = await env.login('h-logout');
+    expect((await user.client.data(`{ me { id } }`)).me.id).toBe(user.userId);
+    expect((await user.client.data(`mutation { logout }`)).logout).toBe(true);
+    expect(await user.client.errorCode(`{ me { id } }`)).toBe('UNAUTHENTICATED');
+    const again = await env.login('h-logout');
+    expect((await again.client.data(`{ me { id } }`)).me.id).toBe(user.userId);
+  });
+
+  it("an export link downloads once", async () => {
+    const { owner, communityId } = await env.createCommunity('h-export');
+    const groupBuy = await createGroupBuy(owner.client, communityId, groupBuyInput(new Date()));
+    const file = (await owner.client.data(`mutation ($g: ID!) { exportGroupBuy(groupBuyId: $g, format: CSV) { url } }`, { g: groupBuy.id })).exportGroupBuy;
+    const [first, second] = await Promise.all([fetch(`${env.url}${file.url}`), fetch(`${env.url}${file.url}`)]);
+    expect([first.status, second.status].sort()).toEqual([200, 410]);
+    const third = await fetch(`${env.url}${file.url}`);
+    expect(third.status).toBe(410);
+    expect(await third.text()).toContain('已使用');
+  });
+});
+
+onMySQL('hostile clients: across two processes (MariaDB)', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment('hostile_rules2');
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('the daily cap holds for simultaneous adjustments of one operator on both processes', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('h-cap-owner');
+    await owner.client.data(ADJUST_POLICY, { c: communityId, p: 1000, d: 5000 });
+    const members = await Promise.all(Array.from({ length: 4 }, (_, i) => env.join(`h-cap-${i}`, joinCode)));
+    const peer = await env.startPeerProcess();
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => graphql(i % 2 ? peer.url : env.url, ADJUST_RESULT, { c: communityId, m: members[i % 4].memberId, a: 1000, r: '并发' }, owner.token)),
+      );
+      const outcomes = results.map((r) => r.data.adjustPoints.__typename);
+      expect(outcomes.filter((o) => o === 'PointsAdjusted')).toHaveLength(5);
+      expect(outcomes.filter((o) => o === 'AdjustLimitExceeded')).toHaveLength(7);
+      const moved = await env.em().getConnection().execute(`select sum(abs(amount)) as moved from points_entry where type = 'ADMIN_ADJUST' and community_id = ?`, [Number(communityId)]);
+      expect(Number(moved[0].moved)).toBe(5000);
+      expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('logout on one process is honoured at once by the other', async () => {
+    const user = await env.login('h-logout-2');
+    const peer = await env.startPeerProcess();
+    try {
+      expect((await graphql(peer.url, `{ me { id } }`, {}, user.token)).data.me.id).toBe(user.userId);
+      await user.client.data(`mutation { logout }`);
+      expect((await graphql(peer.url, `{ me { id } }`, {}, user.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it("a failed login logs the database's message, never the session_key", async () => {
+    const peer = await env.startPeerProcess();
+    try {
+      const name = `h-${'x'.repeat(70)}`; // an openid longer than its column: the upsert fails
+      const result = await graphql(peer.url, LOGIN, { code: `ok:${name}` });
+      expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const sessionKey = FakeWeChatServer.sessionKeyFor(name);
+      expect(peer.output()).toContain('saving the user failed');
+      expect(peer.output()).not.toContain(sessionKey);
+      expect(result.raw).not.toContain(sessionKey);
     } finally {
       await peer.stop();
     }

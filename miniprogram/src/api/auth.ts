@@ -39,3 +39,8 @@ export async function updateProfile(
   )
   return data.updateProfile
 }
+
+/** Ends every session of the user on the server (all devices). */
+export async function logout(): Promise<void> {
+  await graphql<{ logout: boolean }>(`mutation Logout { logout }`)
+}

@@ -43,7 +43,7 @@ export interface PointsAdjusted {
   entry: PointsEntry
 }
 
-/** PointsAdjusted, or InsufficientPoints (the balance would go below zero) | MemberNotFound */
+/** PointsAdjusted, or InsufficientPoints | MemberNotFound | AdjustNotAllowed | AdjustLimitExceeded | PointsOutOfRange */
 export type AdjustPointsResult = PointsAdjusted | InsufficientPoints | ErrorResult
 
 /** Admin: a signed amount with the reason the member will see in the ledger. */
@@ -59,4 +59,32 @@ export async function adjustPoints(communityId: string, memberId: string, amount
     { communityId, memberId, amount, reason },
   )
   return data.adjustPoints
+}
+
+/** The OWNER's caps on admin adjustments, and what the caller moved today. */
+export interface PointsAdjustPolicy {
+  perCallLimit: number
+  dailyLimit: number
+  usedToday: number
+}
+
+const POLICY_FIELDS = 'perCallLimit dailyLimit usedToday'
+
+export async function fetchPointsAdjustPolicy(communityId: string): Promise<PointsAdjustPolicy> {
+  const data = await graphql<{ pointsAdjustPolicy: PointsAdjustPolicy }>(
+    `query PointsAdjustPolicy($communityId: ID!) { pointsAdjustPolicy(communityId: $communityId) { ${POLICY_FIELDS} } }`,
+    { communityId },
+  )
+  return data.pointsAdjustPolicy
+}
+
+/** Owner only. */
+export async function setPointsAdjustPolicy(communityId: string, perCallLimit: number, dailyLimit: number): Promise<PointsAdjustPolicy> {
+  const data = await graphql<{ setPointsAdjustPolicy: PointsAdjustPolicy }>(
+    `mutation SetPointsAdjustPolicy($communityId: ID!, $perCallLimit: Int!, $dailyLimit: Int!) {
+      setPointsAdjustPolicy(communityId: $communityId, perCallLimit: $perCallLimit, dailyLimit: $dailyLimit) { ${POLICY_FIELDS} }
+    }`,
+    { communityId, perCallLimit, dailyLimit },
+  )
+  return data.setPointsAdjustPolicy
 }

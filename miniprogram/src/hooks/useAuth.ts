@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { login, updateProfile } from '@/api/auth'
+import { login, logout as endServerSessions, updateProfile } from '@/api/auth'
 import { messageOf } from '@/api/errors'
 import { dropToken, saveToken } from '@/store/session'
 import { wechatLoginCode } from '@/utils/platform'
@@ -42,7 +42,16 @@ export function useAuth() {
     [run],
   )
 
-  const logout = useCallback(() => dropToken(), [])
+  /** The server revokes the session first, so a copied token is worthless too; offline, the token still goes. */
+  const logout = useCallback(async () => {
+    try {
+      await endServerSessions()
+    } catch {
+      // already expired or offline: nothing left to revoke here
+    } finally {
+      dropToken()
+    }
+  }, [])
 
   return { token, loggedIn: token !== null, pending, error, loginWithWeChat, loginWithNickname, logout }
 }

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf, toApiError } from '@/api/errors'
-import { enterFromGroup, joinCommunity, type JoinCommunityResult, type JoinedCommunity } from '@/api/join'
+import { enterFromGroup, isGroupChoice, joinCommunity, type GroupCommunityChoice, type JoinCommunityResult, type JoinedCommunity } from '@/api/join'
 import { isAdminRole } from '@/constants/member'
 import { groupDataForServer } from '@/utils/group-data'
 import { groupEntryKey } from '@/utils/platform'
@@ -28,9 +28,11 @@ function pendingEntry(joinCode: string | null): Entry | null {
   return { key: `${groupKey ?? 'link'}|${joinCode ?? ''}`, joinCode, fromGroup: groupKey !== null }
 }
 
-async function enterViaGroup(): Promise<JoinCommunityResult> {
-  const { encryptedData, iv } = await groupDataForServer()
-  return enterFromGroup(encryptedData, iv)
+/** A pending choice among the communities bound to the chat, with the group data to send again. */
+interface GroupChoice {
+  choices: GroupCommunityChoice[]
+  encryptedData: string
+  iv: string
 }
 
 function landedNotice(joined: JoinedCommunity, groupNotBound: boolean): EntryNotice | null {
@@ -71,9 +73,21 @@ function landedNotice(joined: JoinedCommunity, groupNotBound: boolean): EntryNot
 export function useEntry(token: string | null, joinCode: string | null, onLanded: (joined: JoinedCommunity) => void) {
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<EntryNotice | null>(null)
+  const [groupChoice, setGroupChoice] = useState<GroupChoice | null>(null)
   const handledKey = useRef<string | null>(null)
   const onLandedRef = useRef(onLanded)
   onLandedRef.current = onLanded
+
+  const land = useCallback((result: JoinCommunityResult, groupNotBound: boolean) => {
+    if (isErrorResult(result)) {
+      setNotice({ tone: 'warning', title: errorResultMessage(result), groupNotBound })
+      return
+    }
+    onLandedRef.current(result)
+    const next = landedNotice(result, groupNotBound)
+    setNotice(next)
+    if (!next) void Taro.showToast({ title: `已进入「${result.community.name}」`, icon: 'none' })
+  }, [])
 
   const processEntry = useCallback(async () => {
     const entry = pendingEntry(joinCode)
@@ -81,25 +95,46 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
     handledKey.current = entry.key
     setBusy(true)
     try {
-      let result = entry.fromGroup ? await enterViaGroup() : await joinCommunity(entry.joinCode!)
+      let result: JoinCommunityResult
+      if (entry.fromGroup) {
+        const { encryptedData, iv } = await groupDataForServer()
+        const entered = await enterFromGroup(encryptedData, iv)
+        if (isGroupChoice(entered)) {
+          setGroupChoice({ choices: entered.choices, encryptedData, iv })
+          return
+        }
+        result = entered
+      } else {
+        result = await joinCommunity(entry.joinCode!)
+      }
       const groupNotBound = result.__typename === 'GroupNotBound'
       if (groupNotBound && entry.joinCode) result = await joinCommunity(entry.joinCode)
-
-      if (isErrorResult(result)) {
-        setNotice({ tone: 'warning', title: errorResultMessage(result), groupNotBound })
-        return
-      }
-      onLandedRef.current(result)
-      const next = landedNotice(result, groupNotBound)
-      setNotice(next)
-      if (!next) void Taro.showToast({ title: `已进入「${result.community.name}」`, icon: 'none' })
+      land(result, groupNotBound)
     } catch (caught) {
       handledKey.current = null // try again after login or when the page shows again
       if (!toApiError(caught).isUnauthenticated) setNotice({ tone: 'error', title: messageOf(caught) })
     } finally {
       setBusy(false)
     }
-  }, [token, joinCode])
+  }, [token, joinCode, land])
+
+  /** The member picked one of the chat's communities: enter it with the same group data. */
+  const chooseCommunity = useCallback(
+    async (communityId: string) => {
+      if (!groupChoice) return
+      setBusy(true)
+      try {
+        const result = await enterFromGroup(groupChoice.encryptedData, groupChoice.iv, communityId)
+        setGroupChoice(null)
+        if (!isGroupChoice(result)) land(result, false)
+      } catch (caught) {
+        setNotice({ tone: 'error', title: messageOf(caught) })
+      } finally {
+        setBusy(false)
+      }
+    },
+    [groupChoice, land],
+  )
 
   useEffect(() => {
     void processEntry()
@@ -108,5 +143,5 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   useDidShow(() => void processEntry())
 
   const dismissNotice = useCallback(() => setNotice(null), [])
-  return { busy, notice, dismissNotice }
+  return { busy, notice, dismissNotice, groupChoices: groupChoice?.choices ?? null, chooseCommunity }
 }

@@ -11,6 +11,13 @@ export class AuthResolver {
     return ctx.services.auth.login(ctx, code);
   }
 
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Ends the caller's sessions (every device): their tokens are refused by every server process from now on" })
+  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await ctx.services.sessions.revokeAll(ctx.em, requireUser(ctx).id);
+    return true;
+  }
+
   @Query(() => User, { nullable: true, description: 'The logged-in user; null without a session' })
   me(@Ctx() ctx: RequestContext): User | null {
     return ctx.user;

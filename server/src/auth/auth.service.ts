@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
+import { selectRows } from '../common/sql';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
@@ -24,16 +25,23 @@ export class AuthService {
 
     // One statement, so two simultaneous first logins of one user cannot create two rows.
     const now = ctx.services.clock.now();
-    const user = await ctx.em.upsert(
-      User,
-      { openid: session.openid, sessionKey: session.sessionKey, createdAt: now, updatedAt: now },
-      { onConflictFields: ['openid'], onConflictAction: 'merge', onConflictMergeFields: ['sessionKey', 'updatedAt'] },
-    );
+    const user = await ctx.em
+      .upsert(
+        User,
+        { openid: session.openid, sessionKey: session.sessionKey, createdAt: now, updatedAt: now },
+        { onConflictFields: ['openid'], onConflictAction: 'merge', onConflictMergeFields: ['sessionKey', 'updatedAt'] },
+      )
+      .catch((error: unknown) => {
+        throw withoutStatement(error);
+      });
     if (devName && !user.nickname) {
       await ctx.em.nativeUpdate(User, { id: user.id, nickname: null }, { nickname: devName });
       user.nickname = devName;
     }
-    return { token: this.sessions.issue(user.id), user };
+    // The upsert does not read columns back on MySQL: the token takes the generation as stored.
+    const [{ generation }] = await selectRows<{ generation: number }>(ctx.em, 'select session_generation as generation from app_user where id = ?', [user.id]);
+    user.sessionGeneration = Number(generation);
+    return { token: this.sessions.issue(user), user };
   }
 
   async updateProfile(ctx: RequestContext, user: User, changes: UpdateProfileArgs): Promise<User> {
@@ -51,4 +59,16 @@ export class AuthService {
     const row = await ctx.em.findOne(User, user.id, { fields: ['sessionKey'], refresh: true });
     return row?.sessionKey ?? null;
   }
+}
+
+/**
+ * The ORM's exceptions start with the statement, values inlined: here that is the session_key, which must
+ * reach neither a log nor a development error detail. What is kept is the database's own message.
+ */
+function withoutStatement(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error('saving the user failed');
+  const databaseMessage = error.message.split(' - ').pop() ?? '';
+  const sanitized = new Error(`saving the user failed: ${databaseMessage.includes(' values ') ? error.name : databaseMessage}`);
+  sanitized.name = error.name;
+  return sanitized;
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
 import { unauthenticated } from '../common/graphql-errors';
-import { selectRows } from '../common/sql';
+import { runStatement, selectRows } from '../common/sql';
 import { User } from '../user/user.entity';
 
 const ISSUER = 'qunyou';
@@ -18,10 +18,10 @@ export class SessionTokenService {
     this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
   }
 
-  issue(userId: number): string {
-    return jwt.sign({}, this.key, {
+  issue(user: Pick<User, 'id' | 'sessionGeneration'>): string {
+    return jwt.sign({ gen: user.sessionGeneration }, this.key, {
       algorithm: 'HS256',
-      subject: String(userId),
+      subject: String(user.id),
       issuer: ISSUER,
       expiresIn: this.settings.ttlSeconds,
     });
@@ -32,9 +32,11 @@ export class SessionTokenService {
     const match = /^Bearer\s+([A-Za-z0-9_\-.]{10,2048})$/.exec(authorization.trim());
     if (!match) throw unauthenticated('登录凭证格式不正确，请重新登录');
     let subject: string | undefined;
+    let generation: unknown;
     try {
       const claims = jwt.verify(match[1], this.key, { algorithms: ['HS256'], issuer: ISSUER });
       subject = typeof claims === 'string' ? undefined : claims.sub;
+      generation = typeof claims === 'string' ? undefined : claims.gen;
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('登录已过期，请重新登录');
       throw unauthenticated('登录凭证无效，请重新登录');
@@ -44,6 +46,14 @@ export class SessionTokenService {
     // Every request with a token runs this: hand-written SQL (see common/sql.ts).
     const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id = ?`, [userId]);
     if (!row) throw unauthenticated('登录凭证无效，请重新登录');
-    return mapPrefixed(em, User, 'u', row);
+    const user = mapPrefixed(em, User, 'u', row);
+    // Tokens issued before logout existed carry no generation: they stand for generation 0.
+    if ((generation ?? 0) !== user.sessionGeneration) throw unauthenticated('已退出登录，请重新登录');
+    return user;
+  }
+
+  /** Revokes every session token of the user, in every process at once (each request reads the generation). */
+  async revokeAll(em: EntityManager, userId: number): Promise<void> {
+    await runStatement(em, 'update app_user set session_generation = session_generation + 1 where id = ?', [userId]);
   }
 }

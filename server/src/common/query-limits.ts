@@ -10,6 +10,7 @@ import {
   isListType,
   separateOperations,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 
 /**
@@ -33,6 +34,11 @@ export const UNPAGED_LIST_SIZE = 10;
 /** Page-size arguments, and the size assumed when the argument is left out and has no default. */
 const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'];
 const DEFAULT_PAGE_SIZE = 20;
+/**
+ * The largest page any field accepts (its class-validator @Max): a larger value is refused at execution
+ * as BAD_USER_INPUT, so it is costed as this, and the client learns the real limit.
+ */
+const LARGEST_PAGE_SIZE = 200;
 
 function queryTooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
@@ -49,7 +55,7 @@ function pageSizeOf(field: GraphQLField<unknown, unknown>, args: Record<string, 
     const declared = field.args.find((arg) => arg.name === name);
     if (!declared) continue;
     const value = args[name] ?? declared.defaultValue;
-    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : DEFAULT_PAGE_SIZE;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(LARGEST_PAGE_SIZE, Math.max(0, value)) : DEFAULT_PAGE_SIZE;
   }
   return undefined;
 }
@@ -75,16 +81,18 @@ function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Variables that do not coerce: execution refuses the request with BAD_USER_INPUT before any resolver runs.
+          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           let cost: number;
           try {
             cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? undefined);
-          } catch (error) {
-            // Variables that do not coerce are refused by execution as well; here they refuse the request.
-            throw new GraphQLError(`请求无法执行：${(error as Error).message}`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          } catch {
+            cost = Number.POSITIVE_INFINITY; // nothing fails open
           }
           if (!Number.isFinite(cost) || cost > QUERY_LIMITS.maxCost) {
-            throw queryTooComplex(`查询过于复杂（${cost} > ${QUERY_LIMITS.maxCost}），请减少数量或拆分后再试`);
+            const shown = Number.isFinite(cost) ? `${cost} > ${QUERY_LIMITS.maxCost}` : `上限 ${QUERY_LIMITS.maxCost}`;
+            throw queryTooComplex(`查询过于复杂（${shown}），请减少数量或拆分后再试`);
           }
         },
       };

@@ -48,6 +48,11 @@ export function isMySql(target: SqlTarget): boolean {
   return emOf(target).getPlatform().constructor.name === 'MySqlPlatform';
 }
 
+/** `insert ignore into` (MySQL) / `insert or ignore into` (SQLite): a row that a unique key already holds is skipped. */
+export function insertIgnoreInto(target: SqlTarget): string {
+  return isMySql(target) ? 'insert ignore into' : 'insert or ignore into';
+}
+
 export async function selectRows<T extends object>(target: SqlTarget, sql: string, params: unknown[] = []): Promise<T[]> {
   return (await execute(target, sql, params, 'all')) as T[];
 }

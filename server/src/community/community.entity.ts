@@ -8,7 +8,7 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -36,4 +36,12 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   /** Bumped by every change to the check-in rule or the tiers; keys their caches (see settings-version.ts). */
   @Property({ default: 0 })
   settingsVersion: number = 0;
+
+  /** Admin points adjustment: the most one call may add or take (absolute), set by the OWNER. */
+  @Property({ default: 10_000 })
+  adjustPerCallLimit: number = 10_000;
+
+  /** Admin points adjustment: the most one operator may move per community-local day (absolute sum), set by the OWNER. */
+  @Property({ default: 50_000 })
+  adjustDailyLimit: number = 50_000;
 }

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { MemberStatus, WRITE_OFF_ROLES } from '../member/member.enums';
+import { ADMIN_ROLES, MemberStatus } from '../member/member.enums';
 import { normalizeCouponCode } from './coupon-code';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
@@ -39,7 +39,8 @@ export class CouponQueryService {
     if (!coupon) return null;
     const caller = await ctx.services.access.callerMember(ctx, coupon.community.id);
     if (!caller || caller.status !== MemberStatus.ACTIVE) return null;
-    const allowed = caller.id === coupon.member.id || (WRITE_OFF_ROLES as readonly string[]).includes(caller.role);
+    // Staff look coupons up by the code they scan (couponByCode), never by id.
+    const allowed = caller.id === coupon.member.id || (ADMIN_ROLES as readonly string[]).includes(caller.role);
     return allowed ? coupon : null;
   }
 

@@ -6,7 +6,6 @@ import type { ErrorResult } from '../common/error-result';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
 import { runStatement, selectRows, SqlTarget } from '../common/sql';
 import { RollbackWith, inSqlTransaction } from '../common/transaction';
-import type { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
@@ -39,7 +38,7 @@ export class CouponRedemptionService {
     // A replayed requestId answers with its first result, never with what would refuse it now
     // (sold out since, the limit reached by that very coupon…). Replays that pass these checks
     // are caught in the transaction, by the unique (member, requestId) key.
-    const refusal = await this.refusal(ctx, template, member);
+    const refusal = await this.refusal(ctx, template, member.id, member.tierLevel);
     if (refusal) return (await this.previousResult(ctx.em, member.id, requestId)) ?? refusal;
 
     const outcome = await inSqlTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (tx) => {
@@ -49,6 +48,9 @@ export class CouponRedemptionService {
       const refuse = async (refusal: ErrorResult): Promise<never> => {
         throw new RollbackWith((await this.issuedFor(tx, member.id, requestId)) ? REPLAYED : refusal);
       };
+      // Eligibility again, under the lock: the member may have been removed or the tier changed since the early check.
+      if (locked.status !== MemberStatus.ACTIVE) return refuse(new NotActiveMember());
+      if (locked.tierLevel < template.minTierLevel) return refuse(await this.tierTooLow(ctx, template));
       const now = ctx.services.clock.now();
       const applied = await ctx.services.points.apply(tx, {
         communityId: template.community.id,
@@ -69,12 +71,19 @@ export class CouponRedemptionService {
         );
         if (Number(held) >= template.perMemberLimit) return refuse(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
       }
+      // Stock, and the template as it is now (switched off, out of its window, tier raised): one guarded statement.
       const taken = await runStatement(
         tx,
-        `update coupon_template set issued_count = issued_count + 1 where id = ?${template.stock == null ? '' : ' and issued_count < stock'}`,
-        [template.id],
+        `update coupon_template set issued_count = issued_count + 1
+          where id = ? and (stock is null or issued_count < stock) and active = ? and min_tier_level <= ?
+            and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
+        [template.id, true, locked.tierLevel, now, now],
       );
-      if (taken.affectedRows !== 1) return refuse(new SoldOut('这张券已经被兑完了'));
+      if (taken.affectedRows !== 1) {
+        const current = await this.template(ctx.em.fork(), template.id);
+        const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
+        return refuse(why ?? new SoldOut('这张券已经被兑完了'));
+      }
       const coupon = Object.assign(new Coupon(), {
         community: template.community,
         template,
@@ -123,16 +132,17 @@ export class CouponRedemptionService {
     return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentBalance(em, memberId)) });
   }
 
+  private async tierTooLow(ctx: RequestContext, template: CouponTemplate): Promise<ErrorResult> {
+    const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
+    return new TierTooLow(tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1]);
+  }
+
   /** Early answers that need no lock (the transaction re-checks limit and stock authoritatively). */
-  private async refusal(ctx: RequestContext, template: CouponTemplate, member: Member): Promise<ErrorResult | null> {
+  private async refusal(ctx: RequestContext, template: CouponTemplate, memberId: number, tierLevel: number): Promise<ErrorResult | null> {
     const now = ctx.services.clock.now();
     if (!template.active || (template.startsAt && template.startsAt > now) || (template.endsAt && template.endsAt <= now)) return new CouponInactive();
-    if (member.tierLevel < template.minTierLevel) {
-      const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
-      const required = tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1];
-      return new TierTooLow(required);
-    }
-    if (template.perMemberLimit != null && (await ctx.loaders.heldCoupons.load(`${member.id}:${template.id}`)) >= template.perMemberLimit) {
+    if (tierLevel < template.minTierLevel) return this.tierTooLow(ctx, template);
+    if (template.perMemberLimit != null && (await ctx.loaders.heldCoupons.load(`${memberId}:${template.id}`)) >= template.perMemberLimit) {
       return new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`);
     }
     if (template.stock != null && template.issuedCount >= template.stock) return new SoldOut('这张券已经被兑完了');

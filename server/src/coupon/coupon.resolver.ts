@@ -5,7 +5,7 @@ import type { RequestContext } from '../context';
 import { CommunityLocator, RequireCommunityRole } from '../common/community-role.guard';
 import type { ErrorResult } from '../common/error-result';
 import { parseId } from '../common/ids';
-import { Member } from '../member/member.entity';
+import { memberProfile, MemberProfile } from '../member/member-profile';
 import { ADMIN_ROLES, WRITE_OFF_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
@@ -40,7 +40,7 @@ export class CouponResolver {
   }
 
   @Authorized()
-  @Query(() => Coupon, { nullable: true, description: "One's own coupon, or any of the community's for its staff and admins" })
+  @Query(() => Coupon, { nullable: true, description: "One's own coupon, or any of the community's for its admins (staff look coupons up by code)" })
   coupon(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Coupon | null> {
     return ctx.services.couponQueries.visible(ctx, parseId(id));
   }
@@ -80,9 +80,9 @@ export class CouponResolver {
     return coupon.template;
   }
 
-  @FieldResolver(() => Member)
-  async member(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<Member> {
-    return (await ctx.loaders.member.load(coupon.member.id))!;
+  @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
+  member(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
+    return memberProfile(ctx, coupon.member.id);
   }
 
   @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: 20 })

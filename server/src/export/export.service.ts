@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import jwt from 'jsonwebtoken';
+import { ExportDownload } from './export-download.entity';
 import type { EntityManager } from '@mikro-orm/knex';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
@@ -40,6 +43,8 @@ interface ExportClaims {
   f: ExportFormat;
   /** community the link was issued for */
   c: number;
+  /** the link's own id: it downloads once */
+  jti: string;
 }
 
 export interface RenderedExport {
@@ -73,7 +78,15 @@ export class ExportService {
     const target = await source.describe(ctx.em, id);
     if (!target) throw new Error(`export target ${source.kind}:${id} vanished after the guard found it`);
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const claims: ExportClaims & { iat: number; exp: number } = { k: source.kind, t: id, f: format, c: target.communityId, iat: now, exp: now + EXPORT_LINK_TTL_SECONDS };
+    const claims: ExportClaims & { iat: number; exp: number } = {
+      k: source.kind,
+      t: id,
+      f: format,
+      c: target.communityId,
+      jti: randomBytes(16).toString('hex'),
+      iat: now,
+      exp: now + EXPORT_LINK_TTL_SECONDS,
+    };
     const token = jwt.sign(claims, this.session.secret, { algorithm: 'HS256', audience: AUDIENCE, issuer: ISSUER, subject: String(user.id) });
     return Object.assign(new ExportFile(), {
       url: `/exports/${token}`,
@@ -91,12 +104,23 @@ export class ExportService {
     if (!admin) throw new ExportRefused(403, '你已不是该社群的管理员');
     const target = await source.describe(em, claims.t);
     if (!target || target.communityId !== claims.c) throw new ExportRefused(404, '要导出的内容已不存在');
+    await this.useOnce(em, claims.jti, userId);
     const sheet = await source.sheet(em, claims.t, target.timezone);
     return {
       filename: fileName(source, target, claims.f, this.clock.now()),
       contentType: CONTENT_TYPES[claims.f],
       body: await renderSheet(sheet, claims.f),
     };
+  }
+
+  /** A link is a bearer credential: the first download spends it (the unique key decides between simultaneous ones). */
+  private async useOnce(em: EntityManager, linkId: string, userId: number): Promise<void> {
+    try {
+      await em.insert(ExportDownload, { linkId, userId, createdAt: this.clock.now() });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ExportRefused(410, '下载链接已使用过，请重新导出');
+      throw error;
+    }
   }
 
   private verify(token: string): { claims: ExportClaims; userId: number } {
@@ -110,7 +134,8 @@ export class ExportService {
       if (typeof payload === 'string') throw new Error('not a claims object');
       const userId = Number(payload.sub);
       const claims = payload as unknown as ExportClaims;
-      if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(claims.t) || !Number.isSafeInteger(claims.c)) throw new Error('malformed claims');
+      const wellFormed = Number.isSafeInteger(userId) && Number.isSafeInteger(claims.t) && Number.isSafeInteger(claims.c) && /^[0-9a-f]{32}$/.test(String(claims.jti));
+      if (!wellFormed) throw new Error('malformed claims');
       return { claims, userId };
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) throw new ExportRefused(410, '下载链接已过期，请重新导出');

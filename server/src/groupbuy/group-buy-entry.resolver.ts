@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../common/community-role.guard';
 import type { ErrorResult } from '../common/error-result';
 import { parseId } from '../common/ids';
-import { Member } from '../member/member.entity';
+import { memberProfile, MemberProfile } from '../member/member-profile';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { GroupBuyEntry } from './group-buy-entry.entity';
 import { groupBuyEntryCommunity } from './group-buy.locators';
@@ -46,8 +46,8 @@ export class GroupBuyEntryResolver {
     return ctx.services.groupBuys.setPickedUp(ctx, parseId(entryId, 'entryId'), pickedUp);
   }
 
-  @FieldResolver(() => Member)
-  async member(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<Member> {
-    return (await ctx.loaders.member.load(entry.member.id))!;
+  @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
+  member(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
+    return memberProfile(ctx, entry.member.id);
   }
 }

@@ -5,6 +5,8 @@ export interface LockedMember {
   points: number;
   streak: number;
   lastCheckInOn: string | null;
+  status: string;
+  tierLevel: number;
 }
 
 /**
@@ -19,11 +21,11 @@ export interface LockedMember {
  * the request's managed Member, and the commit-time flush would write its stale fields back.
  */
 export async function lockMember(tx: SqlTarget, memberId: number): Promise<LockedMember> {
-  const [row] = await selectRows<{ points: number; streak: number; lastCheckInOn: string | null }>(
+  const [row] = await selectRows<{ points: number; streak: number; lastCheckInOn: string | null; status: string; tierLevel: number }>(
     tx,
-    `select points, streak, last_check_in_on as lastCheckInOn from member where id = ?${isMySql(tx) ? ' for update' : ''}`,
+    `select points, streak, last_check_in_on as lastCheckInOn, status, tier_level as tierLevel from member where id = ?${isMySql(tx) ? ' for update' : ''}`,
     [memberId],
   );
   if (!row) throw new Error(`member ${memberId} vanished`);
-  return { points: Number(row.points), streak: Number(row.streak), lastCheckInOn: row.lastCheckInOn };
+  return { points: Number(row.points), streak: Number(row.streak), lastCheckInOn: row.lastCheckInOn, status: row.status, tierLevel: Number(row.tierLevel) };
 }

@@ -3,7 +3,7 @@ import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../common/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
-import { InvalidGroupData, GroupNotBound } from '../wechat/wechat-group.types';
+import { ChooseGroupCommunity, InvalidGroupData, GroupNotBound } from '../wechat/wechat-group.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
 
@@ -25,7 +25,7 @@ export class JoinedCommunity {
 
 export const JoinCommunityResult = createUnionType({
   name: 'JoinCommunityResult',
-  types: () => [JoinedCommunity, CommunityNotFound, CommunityClosed, MemberBanned, InvalidGroupData, GroupNotBound] as const,
+  types: () => [JoinedCommunity, CommunityNotFound, CommunityClosed, MemberBanned, InvalidGroupData, GroupNotBound, ChooseGroupCommunity] as const,
 });
 
 @ObjectType()

@@ -1,5 +1,8 @@
 import { runStatement, selectRows, SqlTarget } from '../common/sql';
-import type { PointsEntryType } from './points.enums';
+import { PointsEntryType } from './points.enums';
+
+/** Balances and lifetime points stay within the INT columns (2^31 − 1), with no overflow at any step. */
+export const MAX_POINTS = 2_147_483_647;
 
 export interface PointsChange {
   communityId: number;
@@ -32,10 +35,11 @@ export interface AppliedPointsChange {
  * hand-written statements: this runs on every check-in and redemption (see common/sql.ts).
  */
 export class PointsLedgerService {
-  /** @returns the balance after the change and the ledger row, or null when the balance would go below zero. */
+  /** @returns the balance after the change and the ledger row, or null when the balance would leave 0..MAX_POINTS. */
   async apply(tx: SqlTarget, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
-    const earned = Math.max(change.amount, 0);
+    // Lifetime points are what was earned: a refund gives back what was spent and earns nothing.
+    const earned = change.amount > 0 && change.type !== PointsEntryType.COUPON_REFUND ? change.amount : 0;
     const { streak } = change;
     const { affectedRows } = await runStatement(
       tx,
@@ -44,8 +48,11 @@ export class PointsLedgerService {
           set tier_level = coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0),
               points = points + ?,
               lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
-        where id = ? and community_id = ? and points + ? >= 0`,
-      [change.communityId, earned, change.amount, earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []), change.memberId, change.communityId, change.amount],
+        where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?`,
+      [
+        change.communityId, earned, change.amount, earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
+        change.memberId, change.communityId, change.amount, MAX_POINTS, earned, MAX_POINTS,
+      ],
     );
     if (affectedRows !== 1) return null;
 

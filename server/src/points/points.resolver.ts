@@ -3,8 +3,9 @@ import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../common/community-role.guard';
 import type { ErrorResult } from '../common/error-result';
 import { parseId } from '../common/ids';
-import { ADMIN_ROLES } from '../member/member.enums';
-import { AdjustPointsArgs, AdjustPointsResult, PointsAdjusted, PointsLedgerArgs, PointsLedgerConnection } from './points.types';
+import { CommunityIdArgs } from '../community/community.types';
+import { ADMIN_ROLES, MemberRole } from '../member/member.enums';
+import { AdjustPointsArgs, AdjustPointsResult, PointsAdjusted, PointsAdjustPolicy, PointsLedgerArgs, PointsLedgerConnection, SetPointsAdjustPolicyArgs } from './points.types';
 
 @Resolver()
 export class PointsResolver {
@@ -18,5 +19,17 @@ export class PointsResolver {
   @Mutation(() => AdjustPointsResult, { description: 'Admin: add or take points with a reason (never below zero); audited' })
   adjustPoints(@Args() { communityId, memberId, amount, reason }: AdjustPointsArgs, @Ctx() ctx: RequestContext): Promise<PointsAdjusted | ErrorResult> {
     return ctx.services.memberPoints.adjust(ctx, parseId(communityId), parseId(memberId, 'memberId'), amount, reason);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Query(() => PointsAdjustPolicy, { description: "Admin: the caps on points adjustment and what the caller moved today" })
+  pointsAdjustPolicy(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<PointsAdjustPolicy> {
+    return ctx.services.memberPoints.adjustPolicy(ctx, parseId(communityId));
+  }
+
+  @RequireCommunityRole([MemberRole.OWNER])
+  @Mutation(() => PointsAdjustPolicy, { description: 'Owner: the per-call and per-operator daily caps on admin points adjustment; audited' })
+  setPointsAdjustPolicy(@Args() { communityId, perCallLimit, dailyLimit }: SetPointsAdjustPolicyArgs, @Ctx() ctx: RequestContext): Promise<PointsAdjustPolicy> {
+    return ctx.services.memberPoints.setAdjustPolicy(ctx, parseId(communityId), perCallLimit, dailyLimit);
   }
 }

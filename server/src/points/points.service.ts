@@ -2,12 +2,24 @@ import type { RequestContext } from '../context';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import dayjs from 'dayjs';
+import timezonePlugin from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { localDate } from '../common/local-date';
+import { selectRows, SqlTarget } from '../common/sql';
+import { inTransaction } from '../common/transaction';
+import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
+import { MemberRole } from '../member/member.enums';
+import { lockMember } from '../member/member-lock';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';
+import { currentBalance } from './points-ledger.service';
 import { PointsEntryType } from './points.enums';
-import { InsufficientPoints, PointsAdjusted, PointsLedgerConnection } from './points.types';
+import { AdjustLimitExceeded, AdjustNotAllowed, InsufficientPoints, PointsAdjusted, PointsAdjustPolicy, PointsLedgerConnection, PointsOutOfRange } from './points.types';
+
+dayjs.extend(utc);
+dayjs.extend(timezonePlugin);
 
 const encodeCursor = (id: number) => Buffer.from(`pe:${id}`).toString('base64url');
 
@@ -34,14 +46,30 @@ export class PointsService {
     };
   }
 
-  /** Signed adjustment with a reason; never below zero; the operator is recorded on the ledger row. */
+  /**
+   * Signed adjustment with a reason, under the operator rules: nobody adjusts their own points, only the
+   * OWNER adjusts an ADMIN's (nobody the OWNER's), at most the per-call cap, and at most the daily cap per
+   * operator. The operator's and the target's member rows are locked (in id order) before the day's sum is
+   * read, so simultaneous calls of one operator on several processes cannot pass the cap together.
+   */
   async adjust(ctx: RequestContext, communityId: number, memberId: number, amount: number, reason: string): Promise<PointsAdjusted | ErrorResult> {
     if (amount === 0) throw badInput('调整数量不能为 0', 'amount');
     const operator = requireUser(ctx);
+    const operatorMember = await ctx.services.access.callerMember(ctx, communityId);
     const target = await ctx.em.findOne(Member, { id: memberId, community: communityId });
-    if (!target) return new MemberNotFound();
+    if (!target || !operatorMember) return new MemberNotFound();
+    const refusal = adjustRefusal(operatorMember, target);
+    if (refusal) return new AdjustNotAllowed(refusal);
+    const { adjustPerCallLimit: perCall, adjustDailyLimit: daily } = operatorMember.community;
+    if (Math.abs(amount) > perCall) return new AdjustLimitExceeded(perCall, daily, `单次调整不能超过 ${perCall} 积分`);
+
     const now = ctx.services.clock.now();
     return inTransaction<PointsAdjusted | ErrorResult>(ctx, async (em) => {
+      for (const id of [operatorMember.id, target.id].sort((a, b) => a - b)) await lockMember(em, id);
+      const used = await this.movedToday(em, operatorMember, now);
+      if (used + Math.abs(amount) > daily) {
+        return new AdjustLimitExceeded(daily, Math.max(0, daily - used), `今天已调整 ${used} 积分，每日上限 ${daily}`);
+      }
       const applied = await ctx.services.points.apply(em, {
         communityId,
         memberId,
@@ -53,12 +81,50 @@ export class PointsService {
         at: now,
       });
       if (!applied) {
-        const { points } = await em.findOneOrFail(Member, memberId, { fields: ['points'], refresh: true });
-        throw new RollbackWith(new InsufficientPoints(-amount, points, `扣减后积分将小于 0（当前 ${points}）`));
+        const points = await currentBalance(em, memberId);
+        if (amount > 0) return new PointsOutOfRange();
+        return new InsufficientPoints(-amount, points, `扣减后积分将小于 0（当前 ${points}）`);
       }
       const member = await em.findOneOrFail(Member, memberId, { refresh: true });
       const entry = await em.findOneOrFail(PointsEntry, applied.entryId);
       return Object.assign(new PointsAdjusted(), { member, entry });
     });
   }
+
+  /** The caps, and what the caller moved today; for the adjustment page. */
+  async adjustPolicy(ctx: RequestContext, communityId: number): Promise<PointsAdjustPolicy> {
+    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const usedToday = await this.movedToday(ctx.em, caller, ctx.services.clock.now());
+    return Object.assign(new PointsAdjustPolicy(), { perCallLimit: caller.community.adjustPerCallLimit, dailyLimit: caller.community.adjustDailyLimit, usedToday });
+  }
+
+  /** OWNER: the caps on admins' adjustments. */
+  async setAdjustPolicy(ctx: RequestContext, communityId: number, perCallLimit: number, dailyLimit: number): Promise<PointsAdjustPolicy> {
+    if (perCallLimit > dailyLimit) throw badInput('单次上限不能大于每日上限', 'perCallLimit');
+    await ctx.em.nativeUpdate(Community, { id: communityId }, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
+    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
+    Object.assign(caller.community, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
+    return this.adjustPolicy(ctx, communityId);
+  }
+
+  /** Absolute points this operator moved by adjustment since the community-local midnight. */
+  private async movedToday(tx: SqlTarget, operatorMember: Member, now: Date): Promise<number> {
+    const { timezone } = operatorMember.community;
+    const since = dayjs.tz(localDate(now, timezone), timezone).toDate();
+    const [row] = await selectRows<{ moved: number | string | null }>(
+      tx,
+      `select sum(abs(amount)) as moved from points_entry
+        where community_id = ? and operator_id = ? and type = ? and created_at >= ?`,
+      [operatorMember.community.id, operatorMember.user.id, PointsEntryType.ADMIN_ADJUST, since],
+    );
+    return Number(row?.moved ?? 0);
+  }
+}
+
+/** Why the operator may not adjust the target's points, or null when they may. */
+function adjustRefusal(operator: Member, target: Member): string | null {
+  if (operator.id === target.id) return '不能调整自己的积分';
+  if (target.role === MemberRole.OWNER) return '不能调整群主的积分';
+  if (target.role === MemberRole.ADMIN && operator.role !== MemberRole.OWNER) return '只有群主可以调整管理员的积分';
+  return null;
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { Member } from '../member/member.entity';
+import { memberProfile, MemberProfile } from '../member/member-profile';
 import { SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
 import { signupLoaders } from './signup.loaders';
@@ -24,8 +24,8 @@ export class SignupSubmissionResolver {
     return submission.createdAt;
   }
 
-  @FieldResolver(() => Member)
-  async member(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<Member> {
-    return (await ctx.loaders.member.load(submission.member.id))!;
+  @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
+  member(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
+    return memberProfile(ctx, submission.member.id);
   }
 }

@@ -5,7 +5,7 @@ import { BaseEntity } from '../common/base.entity';
 /** A WeChat user, known only by the openid that code2Session returned. */
 @ObjectType()
 @Entity({ tableName: 'app_user' })
-export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl'> {
+export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'sessionGeneration'> {
   @Property({ length: 64, unique: true })
   openid!: string;
 
@@ -20,6 +20,10 @@ export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl'> {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 512, nullable: true })
   avatarUrl?: string | null;
+
+  /** Session tokens carry the generation they were issued in; logout moves it on, revoking them all in every process. */
+  @Property({ default: 0 })
+  sessionGeneration: number = 0;
 
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();

@@ -10,6 +10,7 @@ import CommunityList from '@/components/community-list'
 import EconomyEntries from '@/components/economy-entries'
 import EmptyView from '@/components/empty-view'
 import EntryTile from '@/components/entry-tile'
+import GroupCommunityChooser from '@/components/group-community-chooser'
 import ErrorView from '@/components/error-view'
 import LoadingView from '@/components/loading-view'
 import LoginPanel from '@/components/login-panel'
@@ -93,6 +94,10 @@ export default function HomePage() {
         />
       )}
 
+      {entry.groupChoices && (
+        <GroupCommunityChooser choices={entry.groupChoices} busy={entry.busy} onChoose={(id) => void entry.chooseCommunity(id)} />
+      )}
+
       {current ? (
         <>
           {current.status === 'APPLICANT' && current.community.joinPolicy !== 'QUESTIONNAIRE' && !notice && (
@@ -157,7 +162,7 @@ export default function HomePage() {
       )}
 
       {IS_H5 && (
-        <View className='qy-home__logout' onClick={logout}>
+        <View className='qy-home__logout' onClick={() => void logout()}>
           退出登录
         </View>
       )}

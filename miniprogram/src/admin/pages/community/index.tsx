@@ -69,6 +69,8 @@ export default function AdminCommunityPage() {
             openedFromGroup={groupBinding.openedFromGroup}
             binding={groupBinding.binding}
             onBind={() => void groupBinding.bind()}
+            groups={groupBinding.groups}
+            onUnbind={(group) => void groupBinding.unbind(group)}
           />
         </View>
       )}

@@ -2,7 +2,8 @@ import { Input, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { isErrorResult, messageOf } from '@/api/errors'
 import { fetchMembers, type Member } from '@/api/member'
-import { adjustPoints } from '@/api/points'
+import { adjustPoints, fetchPointsAdjustPolicy } from '@/api/points'
+import AdjustPolicyCard from '@/admin/components/adjust-policy-card'
 import AdminGate from '@/admin/components/admin-gate'
 import MemberPicker from '@/admin/components/member-picker'
 import MemberRow from '@/admin/components/member-row'
@@ -44,9 +45,10 @@ export default function PointsAdjustPage() {
   const admin = useAdminCommunity()
   const communityId = admin.communityId ?? ''
   const members = useQuery(() => fetchMembers(communityId, 'ACTIVE'), [communityId], { enabled: admin.allowed })
+  const policy = useQuery(() => fetchPointsAdjustPolicy(communityId), [communityId], { enabled: admin.allowed })
   usePageRefresh(async () => {
     await admin.refresh()
-    if (admin.allowed) await members.refresh()
+    if (admin.allowed) await Promise.all([members.refresh(), policy.refresh()])
   })
 
   const [picked, setPicked] = useState<Member | null>(null)
@@ -84,6 +86,7 @@ export default function PointsAdjustPage() {
       setReason('')
       setShowErrors(false)
       void members.refresh()
+      void policy.refresh()
     } catch (caught) {
       void alertMessage(messageOf(caught), '调整失败')
     } finally {
@@ -101,6 +104,14 @@ export default function PointsAdjustPage() {
     <AdminGate admin={admin}>
       {(self) => (
         <View className='qy-page qy-points-adjust'>
+          {policy.data && (
+            <AdjustPolicyCard
+              communityId={communityId}
+              policy={policy.data}
+              editable={self.role === 'OWNER'}
+              onSaved={(saved) => policy.setData(() => saved)}
+            />
+          )}
           {!picked && (
             <>
               <View className='qy-section-title qy-points-adjust__step'>选择成员</View>

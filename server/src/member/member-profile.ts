@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { RequestContext } from '../context';
+
+/**
+ * What members see of other members, everywhere (接龙 lists, sign-ups, a coupon at the counter): the
+ * profile the user chose and the tier's name. Points, tags, role, status and activity stay on `Member`,
+ * which only the member themself and the community's admins read.
+ */
+@ObjectType({ description: "Another member as everyone may see them: nickname, avatar, tier name" })
+export class MemberProfile {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  nickname!: string | null;
+
+  @Field(() => String, { nullable: true })
+  avatarUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The member's tier (会员等级) name" })
+  tierName!: string | null;
+}
+
+export async function memberProfile(ctx: RequestContext, memberId: number): Promise<MemberProfile> {
+  const member = await ctx.loaders.member.load(memberId);
+  if (!member) throw new Error(`member ${memberId} not found`);
+  const [user, standing] = await Promise.all([ctx.loaders.user.load(member.user.id), ctx.services.tiers.standingOf(ctx, member)]);
+  return Object.assign(new MemberProfile(), {
+    id: String(member.id),
+    nickname: user?.nickname ?? null,
+    avatarUrl: user?.avatarUrl ?? null,
+    tierName: standing.tier.name ?? null,
+  });
+}
