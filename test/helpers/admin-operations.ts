@@ -17,6 +17,8 @@ export interface AdminOperation {
   name: string;
   /** STAFF may call it (write-off); everyone else below ADMIN may not. */
   staffAllowed?: boolean;
+  /** Only the OWNER may call it: an ADMIN is refused too. */
+  ownerOnly?: boolean;
   query: string;
   variables(target: AdminOperationTarget): Record<string, unknown>;
 }
@@ -51,6 +53,27 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
       const data = encryptGroupData(groupPayload(`tG-${t.callerName}`, FAKE_APPID), FakeWeChatServer.sessionKeyFor(t.callerName));
       return { c: t.communityId, d: data.encryptedData, iv: data.iv };
     },
+  },
+  {
+    name: 'boundWeChatGroups',
+    query: `query ($c: ID!) { boundWeChatGroups(communityId: $c) { id } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
+  {
+    name: 'unbindWeChatGroup',
+    query: `mutation ($c: ID!) { unbindWeChatGroup(communityId: $c, groupId: 1) { __typename } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
+  {
+    name: 'pointsAdjustPolicy',
+    query: `query ($c: ID!) { pointsAdjustPolicy(communityId: $c) { perCallLimit } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
+  {
+    name: 'setPointsAdjustPolicy',
+    ownerOnly: true,
+    query: `mutation ($c: ID!) { setPointsAdjustPolicy(communityId: $c, perCallLimit: 1000000, dailyLimit: 10000000) { perCallLimit } }`,
+    variables: (t) => ({ c: t.communityId }),
   },
   ...ECONOMY_ADMIN_OPERATIONS,
   ...ACTIVITY_ADMIN_OPERATIONS,

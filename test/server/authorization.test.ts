@@ -1,4 +1,5 @@
 import { AuditLog } from '../../server/src/audit/audit-log.entity';
+import { Community } from '../../server/src/community/community.entity';
 import { CouponTemplate } from '../../server/src/coupon/coupon-template.entity';
 import { Coupon } from '../../server/src/coupon/coupon.entity';
 import { CouponStatus } from '../../server/src/coupon/coupon.enums';
@@ -48,6 +49,9 @@ describe('authorization of admin operations', () => {
     await home.owner.client.data(SET_ROLE, { c: communityId, m: banned.memberId, r: 'ADMIN' });
     await home.owner.client.data(`mutation ($c: ID!, $m: ID!) { banMember(communityId: $c, memberId: $m) { __typename } }`, { c: communityId, m: banned.memberId });
     callers.bannedFormerAdmin = banned;
+    const admin = await env.join('z-admin', home.joinCode);
+    await home.owner.client.data(SET_ROLE, { c: communityId, m: admin.memberId, r: 'ADMIN' });
+    callers.admin = admin;
   });
   afterAll(() => env.close());
 
@@ -57,6 +61,7 @@ describe('authorization of admin operations', () => {
       audit: await em.count(AuditLog, {}),
       groups: await em.count(WeChatGroup, {}),
       target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}`),
+      community: await em.findOneOrFail(Community, Number(communityId)).then((c) => `${c.adjustPerCallLimit}/${c.adjustDailyLimit}`),
       ledger: await em.count(PointsEntry, {}),
       coupons: await em.count(Coupon, { status: CouponStatus.UNUSED }),
       templates: await em.count(CouponTemplate, { active: true }),
@@ -67,7 +72,7 @@ describe('authorization of admin operations', () => {
 
   const callerKinds = ['member', 'staff', 'otherCommunityAdmin', 'stranger', 'bannedFormerAdmin'];
   for (const operation of ADMIN_OPERATIONS) {
-    for (const kind of callerKinds) {
+    for (const kind of operation.ownerOnly ? [...callerKinds, 'admin'] : callerKinds) {
       if (operation.staffAllowed && kind === 'staff') continue;
       it(`${operation.name} is refused to a ${kind}, and nothing changes`, async () => {
         const before = await snapshot();
