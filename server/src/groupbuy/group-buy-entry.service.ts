@@ -4,7 +4,9 @@ import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { columnsOf, mapPrefixed } from '../common/entity-rows';
+import { isMySql, runStatement, selectRows, SqlTarget } from '../common/sql';
+import { RollbackWith, inSqlTransaction, inTransaction } from '../common/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -41,8 +43,14 @@ const ATTEMPTS = 4;
  * after the lock, so their foreign key never takes a shared lock on the row first.
  */
 export class GroupBuyEntryService {
+  /**
+   * The flash-sale path (hundreds of members at 21:00): hand-written statements on a pooled connection
+   * (inSqlTransaction), as check-in and redemption. While the group-buy row is locked the transaction
+   * makes two round trips only: the conditional UPDATE that takes the stock and the 接龙 number, and the
+   * entry INSERT; everything the answer needs is read before or after.
+   */
   async join(ctx: RequestContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
-    const found = await ctx.em.findOne(GroupBuy, groupBuyId);
+    const found = await groupBuyById(ctx.em, groupBuyId);
     if (!found || found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
     const member = await ctx.services.access.callerMember(ctx, found.community.id);
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
@@ -55,28 +63,23 @@ export class GroupBuyEntryService {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       // After a refusal by the database only the row needs reading again: a new entry of this
       // member (a replay, a second join) could only come with the unique-key error handled below.
-      if (attempt > 1) groupBuy = await ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
+      if (attempt > 1) groupBuy = (await groupBuyById(ctx.em, groupBuyId))!;
       const now = ctx.services.clock.now();
       const refusal = this.joinRefusal(groupBuy, request.quantity, now) ?? (live ? new AlreadyJoined(live) : null);
       if (refusal) return refusal;
 
       let entryId: number | typeof REFUSED;
       try {
-        entryId = await inTransaction<number | typeof REFUSED>(ctx, async (em) => {
-          const seq = await takeStockAndNumber(em, groupBuyId, request.quantity, now);
+        entryId = await inSqlTransaction<number | typeof REFUSED>(ctx, async (tx) => {
+          const seq = await takeStockAndNumber(tx, groupBuyId, request.quantity, now);
           if (seq === null) throw new RollbackWith(REFUSED);
-          return em.insert(GroupBuyEntry, {
-            groupBuy: groupBuyId,
-            community: groupBuy.community.id,
-            member: member.id,
-            seq,
-            quantity: request.quantity,
-            note,
-            requestId: request.requestId,
-            liveKey: LIVE,
-            createdAt: now,
-            updatedAt: now,
-          });
+          const { insertId } = await runStatement(
+            tx,
+            `insert into group_buy_entry (created_at, group_buy_id, community_id, member_id, seq, quantity, note, request_id, live_key, picked_up, updated_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [now, groupBuyId, groupBuy.community.id, member.id, seq, request.quantity, note, request.requestId, LIVE, false, now],
+          );
+          return insertId;
         });
       } catch (error) {
         // The unique keys answered: the same requestId, or another live entry of this member.
@@ -86,7 +89,7 @@ export class GroupBuyEntryService {
         if (mine.live) return new AlreadyJoined(mine.live);
         continue;
       }
-      if (entryId !== REFUSED) return this.joined(ctx, Number(entryId), groupBuyId);
+      if (entryId !== REFUSED) return this.joined(ctx, entryId, groupBuyId);
       // Refused by the database: the next round reads the row again and says why.
     }
     return new SoldOut();
@@ -181,10 +184,16 @@ export class GroupBuyEntryService {
 
   /** In one query: the entry this requestId made before (a replay), and the member's live entry here. */
   private async ownEntries(em: EntityManager, memberId: number, requestId: string, groupBuyId: number) {
-    const rows = await em.find(GroupBuyEntry, { member: memberId, $or: [{ requestId }, { groupBuy: groupBuyId, liveKey: LIVE }] }, { refresh: true });
+    const rows = await selectRows<Record<string, unknown>>(
+      em,
+      `select ${columnsOf(em, GroupBuyEntry, 'e')} from group_buy_entry e
+        where e.member_id = ? and (e.request_id = ? or (e.group_buy_id = ? and e.live_key = ?))`,
+      [memberId, requestId, groupBuyId, LIVE],
+    );
+    const entries = rows.map((row) => mapPrefixed(em, GroupBuyEntry, 'e', row));
     return {
-      previous: rows.find((row) => row.requestId === requestId) ?? null,
-      live: rows.find((row) => row.groupBuy.id === groupBuyId && row.liveKey === LIVE) ?? null,
+      previous: entries.find((row) => row.requestId === requestId) ?? null,
+      live: entries.find((row) => row.groupBuy.id === groupBuyId && row.liveKey === LIVE) ?? null,
     };
   }
 
@@ -194,10 +203,10 @@ export class GroupBuyEntryService {
     return this.joined(ctx, previous.id, groupBuyId);
   }
 
-  /** The entry and its group-buy as they are now. */
+  /** The entry and its group-buy as they are now (after the commit: no lock held while reading). */
   private async joined(ctx: RequestContext, entryId: number, groupBuyId: number): Promise<GroupBuyJoined> {
-    const [entry, groupBuy] = await Promise.all([this.reload(ctx, entryId), ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true })]);
-    return Object.assign(new GroupBuyJoined(), { entry, groupBuy });
+    const [entry, groupBuy] = await Promise.all([entryById(ctx.em, entryId), groupBuyById(ctx.em, groupBuyId)]);
+    return Object.assign(new GroupBuyJoined(), { entry: entry!, groupBuy: groupBuy! });
   }
 
   private reload(ctx: RequestContext, entryId: number): Promise<GroupBuyEntry> {
@@ -257,19 +266,28 @@ function stockLeaving(units: number): number {
  * MySQL the number comes back in the UPDATE's own reply (`last_seq = LAST_INSERT_ID(last_seq + 1)`
  * sets the connection's insert id); SQLite has one writer at a time and simply reads it back.
  */
-async function takeStockAndNumber(em: EntityManager, groupBuyId: number, quantity: number, now: Date): Promise<number | null> {
-  const mysql = em.getPlatform().getConfig().get('driver')?.name === 'MySqlDriver';
-  const result = (await em
-    .createQueryBuilder(GroupBuy)
-    .update({
-      soldQuantity: raw('sold_quantity + ?', [quantity]),
-      participantCount: raw('participant_count + 1'),
-      lastSeq: raw(mysql ? 'last_insert_id(last_seq + 1)' : 'last_seq + 1'),
-    })
-    .where({ id: groupBuyId, ...whereOpenForEntries(now), soldQuantity: { $lte: stockLeaving(quantity) } })
-    .execute('run')) as { affectedRows: number; insertId: number };
-  if (result.affectedRows !== 1) return null;
-  if (mysql) return Number(result.insertId);
-  const row = (await em.createQueryBuilder(GroupBuy).select('lastSeq').where({ id: groupBuyId }).execute('get')) as { lastSeq: number };
+async function takeStockAndNumber(tx: SqlTarget, groupBuyId: number, quantity: number, now: Date): Promise<number | null> {
+  const mysql = isMySql(tx);
+  const taken = await runStatement(
+    tx,
+    `update group_buy set sold_quantity = sold_quantity + ?, participant_count = participant_count + 1,
+            last_seq = ${mysql ? 'last_insert_id(last_seq + 1)' : 'last_seq + 1'}
+      where id = ? and state = ? and starts_at <= ? and ends_at > ? and sold_quantity <= stock - ?`,
+    [quantity, groupBuyId, GroupBuyState.PUBLISHED, now, now, quantity],
+  );
+  if (taken.affectedRows !== 1) return null;
+  if (mysql) return taken.insertId;
+  const [row] = await selectRows<{ lastSeq: number }>(tx, 'select last_seq as lastSeq from group_buy where id = ?', [groupBuyId]);
   return Number(row.lastSeq);
+}
+
+/** A group-buy as it is now, mapped into the request's EntityManager (refreshing a loaded one). */
+async function groupBuyById(em: EntityManager, id: number): Promise<GroupBuy | null> {
+  const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, GroupBuy, 'g')} from group_buy g where g.id = ?`, [id]);
+  return row ? mapPrefixed(em, GroupBuy, 'g', row) : null;
+}
+
+async function entryById(em: EntityManager, id: number): Promise<GroupBuyEntry | null> {
+  const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, GroupBuyEntry, 'e')} from group_buy_entry e where e.id = ?`, [id]);
+  return row ? mapPrefixed(em, GroupBuyEntry, 'e', row) : null;
 }
