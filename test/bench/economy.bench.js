@@ -27,6 +27,8 @@ async function prepareCommunity(url, ownerToken, label) {
     { c: createCommunity.id },
     ownerToken,
   );
+  // The owner's caps on adjustment (10,000 a call, 50,000 a day by default) raised for the bench's grants.
+  await gql(url, `mutation ($c: ID!) { setPointsAdjustPolicy(communityId: $c, perCallLimit: 100000, dailyLimit: 1000000000) { perCallLimit } }`, { c: createCommunity.id }, ownerToken);
   const everyone = await inBatches(Array.from({ length: WARM_MEMBERS + MEMBERS }, (_, i) => `${label}-${i}`), 16, async (name) => {
     const data = await gql(url, `mutation ($c: String!) { login(code: $c) { token user { id } } }`, { c: `dev:${name}` });
     const token = data.login.token;
@@ -113,12 +115,10 @@ async function main() {
     );
     await conn.end();
     report.invariantViolations = Number(check.broken);
-    report.goals = Object.fromEntries(
-      ['checkIn', 'redeemCoupon'].map((name) => {
-        const r = report.results[name];
-        return [name, { ratioAtLeastHalf: r.throughputRatio >= 0.5, p99AtMost50ms: r.server.p99 <= 50 }];
-      }),
-    );
+    report.ratios = ['checkIn', 'redeemCoupon', 'homeQuery'].map((name) => {
+      const ratio = report.results[name].throughputRatio;
+      return { name: `${name} @${CONNECTIONS}`, ratio, goal: '≥ 0.8', met: ratio >= 0.8 };
+    });
     console.log(JSON.stringify(report, null, 2));
     return report;
   } finally {

@@ -149,6 +149,10 @@ async function main() {
     report.serverFloorMeQuery = summarize(floor, {});
     report.throughputRatio = Math.round((server.rps / plain.rps) * 100) / 100;
     report.latencyRatio = { p50: Math.round((server.p50 / plain.p50) * 100) / 100, p99: Math.round((server.p99 / plain.p99) * 100) / 100 };
+    report.ratios = [
+      { name: 'flash join throughput', ratio: report.throughputRatio, goal: '≥ 0.6', met: report.throughputRatio >= 0.6 },
+      { name: 'flash join p99 (server / bare)', ratio: report.latencyRatio.p99, goal: '≤ 1.5', met: report.latencyRatio.p99 <= 1.5 },
+    ];
     report.checks = {
       zeroOversell: !report.server.ledger.oversold && !report.baseline.ledger.oversold,
       exactlyStockSold: report.server.ledger.sold === STOCK && report.server.joined === STOCK,

@@ -61,12 +61,14 @@ async function startProcess(script, args, env) {
   };
 }
 
+const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
+
 /** The real server (compiled), dev login, on the given database. */
 function startQunyou(databaseUrl) {
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
     WECHAT_LOGIN: 'dev',
-    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+    SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
     RATE_LIMITS: 'off', // benchmarks measure the paths, not the limits
   });
@@ -146,4 +148,4 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check })
   };
 }
 
-module.exports = { REPO_ROOT, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };

@@ -142,6 +142,6 @@ export class SetPointsAdjustPolicyArgs {
 
   @Field(() => Int)
   @Min(1)
-  @Max(10_000_000)
+  @Max(1_000_000_000)
   dailyLimit!: number;
 }
