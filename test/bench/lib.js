@@ -38,9 +38,9 @@ function freePort() {
 }
 
 /** Starts a node script with env; resolves once GET <url>/healthz answers 200. */
-async function startProcess(script, args, env) {
+async function startProcess(script, args, env, nodeOptions = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeOptions, script, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ['ignore', process.stderr, process.stderr], // stdout carries the report only
@@ -63,15 +63,19 @@ async function startProcess(script, args, env) {
 
 const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
 
-/** The real server (compiled), dev login, on the given database. */
+/**
+ * The real server (compiled), dev login, on the given database. BENCH_CPU_PROF=<folder> writes its CPU
+ * profile there when it stops (summarize with `node test/bench/profile-top.js <file>`).
+ */
 function startQunyou(databaseUrl) {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
     WECHAT_LOGIN: 'dev',
     SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
     RATE_LIMITS: 'off', // benchmarks measure the paths, not the limits
-  });
+  }, profile);
 }
 
 async function gql(url, query, variables = {}, token) {

@@ -5,7 +5,7 @@ import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors'
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { isMySql, runStatement, selectRows, SqlTarget } from '../common/sql';
+import { isMySql, placeholders, runStatement, selectRows, SqlTarget } from '../common/sql';
 import { RollbackWith, inSqlTransaction, inTransaction } from '../common/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
@@ -57,29 +57,29 @@ export class GroupBuyEntryService {
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
     const note = cleanNote(request.note);
-    const { previous, live } = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
-    if (previous) return this.replay(ctx, previous, groupBuyId);
     let groupBuy = found;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       // After a refusal by the database only the row needs reading again: a new entry of this
       // member (a replay, a second join) could only come with the unique-key error handled below.
       if (attempt > 1) groupBuy = (await groupBuyById(ctx.em, groupBuyId))!;
       const now = ctx.services.clock.now();
-      const refusal = this.joinRefusal(groupBuy, request.quantity, now) ?? (live ? new AlreadyJoined(live) : null);
-      if (refusal) return refusal;
+      // Replays and second joins are looked for only when something would refuse the join: otherwise the
+      // unique keys (member, requestId) and (group-buy, member, live) catch them in the transaction.
+      const refusal = this.joinRefusal(groupBuy, request.quantity, now);
+      if (refusal) {
+        const { previous, live } = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
+        if (previous) return this.replay(ctx, previous, groupBuyId);
+        return live ? new AlreadyJoined(live) : refusal;
+      }
 
-      let entryId: number | typeof REFUSED;
+      let entry: GroupBuyEntry | typeof REFUSED;
       try {
-        entryId = await inSqlTransaction<number | typeof REFUSED>(ctx, async (tx) => {
+        entry = await inSqlTransaction<GroupBuyEntry | typeof REFUSED>(ctx, async (tx) => {
           const seq = await takeStockAndNumber(tx, groupBuyId, request.quantity, now);
           if (seq === null) throw new RollbackWith(REFUSED);
-          const { insertId } = await runStatement(
-            tx,
-            `insert into group_buy_entry (created_at, group_buy_id, community_id, member_id, seq, quantity, note, request_id, live_key, picked_up, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [now, groupBuyId, groupBuy.community.id, member.id, seq, request.quantity, note, request.requestId, LIVE, false, now],
-          );
-          return insertId;
+          const row = { created_at: now, group_buy_id: groupBuyId, community_id: groupBuy.community.id, member_id: member.id, seq, quantity: request.quantity, note, request_id: request.requestId, live_key: LIVE, picked_up: false, updated_at: now };
+          const { insertId } = await runStatement(tx, `insert into group_buy_entry (${Object.keys(row).join(', ')}) values (${placeholders(Object.keys(row).length)})`, Object.values(row));
+          return mapEntry(ctx.em, { id: insertId, ...row, picked_up_at: null, cancelled_at: null });
         });
       } catch (error) {
         // The unique keys answered: the same requestId, or another live entry of this member.
@@ -89,7 +89,7 @@ export class GroupBuyEntryService {
         if (mine.live) return new AlreadyJoined(mine.live);
         continue;
       }
-      if (entryId !== REFUSED) return this.joined(ctx, entryId, groupBuyId);
+      if (entry !== REFUSED) return Object.assign(new GroupBuyJoined(), { entry, groupBuy: (await groupBuyById(ctx.em, groupBuyId))! });
       // Refused by the database: the next round reads the row again and says why.
     }
     return new SoldOut();
@@ -285,6 +285,11 @@ async function takeStockAndNumber(tx: SqlTarget, groupBuyId: number, quantity: n
 async function groupBuyById(em: EntityManager, id: number): Promise<GroupBuy | null> {
   const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, GroupBuy, 'g')} from group_buy g where g.id = ?`, [id]);
   return row ? mapPrefixed(em, GroupBuy, 'g', row) : null;
+}
+
+/** An entry from its columns (as the INSERT wrote them), without reading it back. */
+function mapEntry(em: EntityManager, columns: Record<string, unknown>): GroupBuyEntry {
+  return mapPrefixed(em, GroupBuyEntry, 'e', Object.fromEntries(Object.entries(columns).map(([column, value]) => [`e__${column}`, value])));
 }
 
 async function entryById(em: EntityManager, id: number): Promise<GroupBuyEntry | null> {
