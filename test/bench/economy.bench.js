@@ -5,7 +5,7 @@
 'use strict';
 const path = require('node:path');
 const mysql = require('mysql2/promise');
-const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire } = require('./lib');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire, benchmark } = require('./lib');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 1000);
 /** Members who check in and redeem before the measured runs, so neither side is measured cold (JIT, pools, buffer pool). */
@@ -128,8 +128,4 @@ async function main() {
   }
 }
 
-module.exports = main;
-if (require.main === module) main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmark(module, main);

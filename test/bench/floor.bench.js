@@ -4,7 +4,7 @@
 // 32 and at 500 connections (BENCH_FLOOR_CONNECTIONS). Usage: npm run build:server && node test/bench/floor.bench.js
 'use strict';
 const path = require('node:path');
-const { createDatabase, startProcess, startQunyou, login, fire, BENCH_SESSION_SECRET } = require('./lib');
+const { createDatabase, startProcess, startQunyou, login, fire, BENCH_SESSION_SECRET, benchmark } = require('./lib');
 
 const SECONDS = Number(process.env.BENCH_FLOOR_SECONDS || 5);
 const CONNECTION_LEVELS = (process.env.BENCH_FLOOR_CONNECTIONS || '32,500').split(',').map(Number);
@@ -48,8 +48,4 @@ async function main() {
   }
 }
 
-module.exports = main;
-if (require.main === module) main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmark(module, main);

@@ -9,7 +9,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
-const { createDatabase, startProcess, startQunyou, gql, login, inBatches } = require('./lib');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches, benchmark } = require('./lib');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
 const STOCK = Number(process.env.BENCH_STOCK || 100);
@@ -171,9 +171,4 @@ async function main() {
   }
 }
 
-module.exports = main;
-if (require.main === module)
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+benchmark(module, main);

@@ -152,4 +152,15 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check })
   };
 }
 
-module.exports = { REPO_ROOT, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+/** A benchmark file exports its main (for run.js) and runs it when started on its own. */
+function benchmark(module, main) {
+  module.exports = main;
+  if (require.main === module) {
+    main().catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  }
+}
+
+module.exports = { REPO_ROOT, benchmark, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
