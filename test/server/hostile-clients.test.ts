@@ -6,6 +6,7 @@ import { checkEconomyInvariants } from '../helpers/invariants';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 import { TEST_DB } from '../helpers/test-database';
 import { QUERY_LIMITS } from '../../server/src/common/query-limits';
+import { ConfigError, loadConfig } from '../../server/src/config';
 import { Member } from '../../server/src/member/member.entity';
 
 const onMySQL = TEST_DB === 'mysql' ? describe : describe.skip;
@@ -339,5 +340,23 @@ onMySQL('hostile clients: across two processes (MariaDB)', () => {
     } finally {
       await peer.stop();
     }
+  });
+});
+
+describe('hostile clients: the production gate', () => {
+  const base = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', SESSION_SECRET: 'x'.repeat(32) };
+  it('refuses to start on an unknown NODE_ENV, and refuses the demo or dev login in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'prod' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'Production' })).toThrow(/NODE_ENV/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' }, { demo: true })).toThrow(/demo/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', WECHAT_LOGIN: 'dev' })).toThrow(/WECHAT_LOGIN=dev/);
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).production).toBe(true);
+    expect(loadConfig({ ...base, NODE_ENV: 'development' }, { demo: true }).wechat.loginMode).toBe('dev');
+  });
+
+  it('reads the rate limits and refuses malformed ones', () => {
+    expect(loadConfig({ ...base, RATE_LIMITS: 'off' }).rateLimits.enabled).toBe(false);
+    expect(loadConfig({ ...base, RATE_LIMIT_LOGIN: '500/120' }).rateLimits.limits.login).toEqual({ points: 500, durationSeconds: 120 });
+    for (const bad of [{ RATE_LIMITS: 'no' }, { RATE_LIMIT_LOGIN: '500' }, { RATE_LIMIT_MUTATIONS: '0/60' }]) expect(() => loadConfig({ ...base, ...bad })).toThrow(ConfigError);
   });
 });
