@@ -20,6 +20,7 @@ describe('bad input and bad credentials', () => {
     ['unsigned (alg none)', () => jwt.sign({}, '', { subject: userId, issuer: 'qunyou', algorithm: 'none' }), ''],
     ['for a user that does not exist', () => jwt.sign({}, TEST_SESSION_SECRET, { subject: '99999999', issuer: 'qunyou', expiresIn: 3600 }), '无效'],
     ['garbage', () => 'not-a-token-at-all', ''],
+    ['of a revoked session generation', () => jwt.sign({ gen: 7 }, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: 3600 }), '已退出登录'],
   ])('a %s token answers 401 UNAUTHENTICATED', async (_label, makeToken, messagePart) => {
     const result = await asToken(makeToken());
     expect(result.status).toBe(401);
@@ -63,6 +64,21 @@ describe('bad input and bad credentials', () => {
     const result = await user.client.request(`query ($c: ID!) { membership(communityId: $c) { id } }`, { c: id });
     expect(result.status).toBeLessThan(500);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses bad adjustment caps, bad reasons and bad ids of the new operations, changing nothing', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('b-caps');
+    const member = await env.join('b-caps-member', joinCode);
+    const caps = `mutation ($c: ID!, $p: Int!, $d: Int!) { setPointsAdjustPolicy(communityId: $c, perCallLimit: $p, dailyLimit: $d) { perCallLimit } }`;
+    for (const [p, d] of [[0, 100], [100, 0], [-5, 100], [2000, 1000], [2_000_000, 3_000_000], [100, 2_000_000_000]]) {
+      expect(await owner.client.errorCode(caps, { c: communityId, p, d })).toBe('BAD_USER_INPUT');
+    }
+    const adjust = `mutation ($c: ID!, $m: ID!, $r: String!) { adjustPoints(communityId: $c, memberId: $m, amount: 10, reason: $r) { __typename } }`;
+    for (const reason of ['', '   ', '\n\t', 'x'.repeat(101)]) expect(await owner.client.errorCode(adjust, { c: communityId, m: member.memberId, r: reason })).toBe('BAD_USER_INPUT');
+    expect(await owner.client.errorCode(`mutation ($c: ID!) { unbindWeChatGroup(communityId: $c, groupId: "abc") { __typename } }`, { c: communityId })).toBe('BAD_USER_INPUT');
+    expect(await member.client.errorCode(`mutation { enterFromGroup(encryptedData: "AAAA", iv: "AAAA", communityId: "-1") { __typename } }`)).toBe('BAD_USER_INPUT');
+    const row = await env.em().findOneOrFail(Community, Number(communityId));
+    expect([row.adjustPerCallLimit, row.adjustDailyLimit]).toEqual([10_000, 50_000]);
   });
 
   it('refuses a request body over the limit without a server error', async () => {
