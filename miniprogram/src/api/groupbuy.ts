@@ -13,7 +13,8 @@ export interface GroupBuyEntry {
   quantity: number
   note: string | null
   pickedUp: boolean
-  member: Pick<Member, 'id' | 'nickname' | 'avatarUrl'>
+  /** the public profile every member sees: nickname, avatar, tier name */
+  member: Pick<Member, 'id' | 'nickname' | 'avatarUrl'> & { tierName: string | null }
   createdAt: string
 }
 
@@ -49,7 +50,7 @@ export interface GroupBuyDetail extends GroupBuy {
 
 export const GROUP_BUY_FIELDS = `id title description images priceFen originalPriceFen stock remaining perMemberLimit
   minParticipants participantCount soldQuantity startsAt endsAt pickupNote status outcome started createdAt closedAt`
-export const GROUP_BUY_ENTRY_FIELDS = 'id seq quantity note pickedUp createdAt member { id nickname avatarUrl }'
+export const GROUP_BUY_ENTRY_FIELDS = 'id seq quantity note pickedUp createdAt member { id nickname avatarUrl tierName }'
 export const GROUP_BUY_DETAIL_FIELDS = `${GROUP_BUY_FIELDS}
   entries { ${GROUP_BUY_ENTRY_FIELDS} } myEntry { ${GROUP_BUY_ENTRY_FIELDS} }`
 

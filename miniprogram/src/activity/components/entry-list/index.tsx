@@ -23,6 +23,7 @@ export default function EntryList({ entries, myEntryId }: EntryListProps) {
           <View key={entry.id} className={`qy-entries__row ${entry.id === myEntryId ? 'is-mine' : ''}`}>
             <View className='qy-entries__line'>
               <View className='qy-entries__text'>{entryLine(entry)}</View>
+              {entry.member.tierName && <View className='qy-entries__tier'>{entry.member.tierName}</View>}
               {entry.id === myEntryId && <View className='qy-entries__mine'>我</View>}
             </View>
             {entry.note && <View className='qy-entries__note'>{entry.note}</View>}
