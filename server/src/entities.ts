@@ -15,6 +15,9 @@ import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
 import { WeChatGroup } from './wechat/wechat-group.entity';
+import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
+import { NotificationMessage } from './notification/notification-message.entity';
+import { SubscriptionConsent } from './notification/subscription-consent.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -37,4 +40,8 @@ export const ENTITIES = [
   SignupSubmission,
   Questionnaire,
   Application,
+  // notifications
+  NotificationMessage,
+  SubscriptionConsent,
+  WeChatAccessToken,
 ];
