@@ -34,7 +34,8 @@ export function groupBuyResultDraft(
   timeZone: string,
 ): MessageDraft {
   const { succeeded } = groupBuy;
-  const hint = succeeded ? (groupBuy.pickupNote ? `取货：${groupBuy.pickupNote}` : `已成团，共${groupBuy.participants}人参团`) : `差${groupBuy.minParticipants - groupBuy.participants}人成团，本次未成团`;
+  // The card has 20 characters for it; the pickup note is in the inbox, one tap away.
+  const hint = succeeded ? `共${groupBuy.participants}人参团，请按时取货` : `差${groupBuy.minParticipants - groupBuy.participants}人成团，本次未成团`;
   return {
     ...to,
     kind: NotificationKind.GROUPBUY_RESULT,

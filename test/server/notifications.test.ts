@@ -1,0 +1,246 @@
+import { NotificationMessage } from '../../server/src/notification/notification-message.entity';
+import { DeliveryState, NotificationKind } from '../../server/src/notification/notification.enums';
+import { createGroupBuy, groupBuyInput, joinGroupBuy } from '../helpers/activities';
+import { FakeWeChatServer } from '../helpers/fake-wechat';
+import {
+  CLOSE_GROUP_BUY,
+  consent,
+  eventually,
+  MARK_READ,
+  MY_MESSAGES,
+  STATS,
+  SUBSCRIPTION_TEMPLATES,
+  TEMPLATE_ENV,
+  TEMPLATES,
+  UNREAD,
+} from '../helpers/notifications';
+import type { ServerProcess } from '../helpers/server-process';
+import { TEST_DB } from '../helpers/test-database';
+import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
+
+/**
+ * Subscription messages through the outbox, on MariaDB with two sender processes (the compiled
+ * build, `npm run build:server` first). The in-process server only serves the API and writes the
+ * outbox (its own sender is slowed to once an hour), so every send below is made by a peer.
+ */
+const describeOnMySql = TEST_DB === 'mysql' ? describe : describe.skip;
+
+const SENDER_ENV = { NOTIFY_SEND_EVERY_MS: '100', NOTIFY_BATCH_SIZE: '3', NOTIFY_CONCURRENCY: '2' };
+
+type Joined = LoggedIn & { memberId: string };
+const openid = (member: LoggedIn) => `o-${member.name}`;
+
+describeOnMySql('subscription messages across two sender processes', () => {
+  let env: TestEnvironment;
+  let wechat: FakeWeChatServer;
+  let admin: LoggedIn;
+  let communityId: string;
+  let joinCode: string;
+  let peers: ServerProcess[] = [];
+  let serial = 0;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('notify', {
+      env: { ...TEMPLATE_ENV, NOTIFY_SEND_EVERY_MS: '3600000', NOTIFY_RETRY_BASE_MS: '150', NOTIFY_CLAIM_LEASE_MS: '3000' },
+    });
+    wechat = env.wechat;
+    ({ owner: admin, communityId, joinCode } = await env.createCommunity('n-owner'));
+    peers = await Promise.all([env.startPeerProcess(SENDER_ENV), env.startPeerProcess(SENDER_ENV)]);
+  });
+  afterAll(async () => {
+    await Promise.all(peers.map((peer) => peer.stop()));
+    await env.close();
+  });
+
+  async function members(count: number): Promise<Joined[]> {
+    const base = (serial += 1);
+    return Promise.all(Array.from({ length: count }, (_, i) => env.join(`n${base}-m${i + 1}`, joinCode)));
+  }
+
+  /** A group-buy the given members joined (minimum 3 participants), closed early by the admin. */
+  async function closedGroupBuy(participants: Joined[], title = `草莓团 ${serial}`): Promise<string> {
+    const groupBuy = await createGroupBuy(admin.client, communityId, groupBuyInput(new Date(), { title, minParticipants: 3, stock: 50 }));
+    for (const member of participants) expect((await joinGroupBuy(member.client, groupBuy.id, 1)).__typename).toBe('GroupBuyJoined');
+    const closed = (await admin.client.data(CLOSE_GROUP_BUY, { g: groupBuy.id })).closeGroupBuy;
+    expect(closed.status).toBe('CLOSED');
+    return groupBuy.id;
+  }
+
+  async function rowsOf(kind: NotificationKind, refId: string | number): Promise<NotificationMessage[]> {
+    return env.em().find(NotificationMessage, { kind, refId: Number(refId) }, { orderBy: { id: 'asc' }, populate: ['user'] });
+  }
+
+  const settled = (rows: NotificationMessage[]) => rows.length > 0 && rows.every((row) => row.state !== DeliveryState.QUEUED && row.state !== DeliveryState.SENDING);
+  const sendsTo = (member: LoggedIn, templateId: string = TEMPLATES.GROUPBUY_RESULT) =>
+    wechat.sends.filter((send) => send.touser === openid(member) && send.template_id === templateId);
+
+  it('lists the configured templates for wx.requestSubscribeMessage', async () => {
+    const [member] = await members(1);
+    const { subscriptionTemplates } = await member.client.data(SUBSCRIPTION_TEMPLATES);
+    expect(subscriptionTemplates).toEqual(
+      expect.arrayContaining(Object.entries(TEMPLATES).map(([kind, templateId]) => ({ kind, templateId }))),
+    );
+  });
+
+  it('a group-buy closed early with 6 participants of whom 4 consented: exactly 4 sends, 2 inbox-only, the token fetched once for both processes', async () => {
+    const participants = await members(6);
+    const [a, b, c, d, rejecter, silent] = participants;
+    for (const member of [a, b, c, d]) {
+      const states = await consent(member.client, communityId, TEMPLATES.GROUPBUY_RESULT);
+      expect(states.find((state: any) => state.kind === 'GROUPBUY_RESULT').remaining).toBe(1);
+    }
+    await consent(rejecter.client, communityId, TEMPLATES.GROUPBUY_RESULT, 'reject');
+    void silent;
+    const tokenCallsBefore = wechat.tokenCalls.length;
+
+    const groupBuyId = await closedGroupBuy(participants, '丹东99草莓 3 斤装 · 产地直发坏果包赔顺丰冷链');
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId), settled, 20_000, 'group-buy messages settled');
+
+    expect(rows).toHaveLength(6);
+    const byState = (state: DeliveryState) => rows.filter((row) => row.state === state).map((row) => row.user.openid).sort();
+    expect(byState(DeliveryState.SENT)).toEqual([a, b, c, d].map(openid).sort());
+    expect(byState(DeliveryState.NO_CONSENT)).toEqual([rejecter, silent].map(openid).sort());
+
+    const sends = wechat.sends.filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`));
+    expect(sends).toHaveLength(4);
+    expect(sends.map((send) => send.touser).sort()).toEqual([a, b, c, d].map(openid).sort());
+    for (const send of sends) {
+      expect(send.errcode).toBe(0);
+      expect(send.template_id).toBe(TEMPLATES.GROUPBUY_RESULT);
+      expect(send.page).toBe(`activity/pages/groupbuy-detail/index?id=${communityId}&groupBuyId=${groupBuyId}`);
+      expect(send.miniprogram_state).toBe('formal');
+      expect(send.data.thing1.value).toBe('丹东99草莓 3 斤装 · 产地直发坏…'); // cut to WeChat's 20 characters
+      expect(Array.from(send.data.thing1.value)).toHaveLength(20);
+      expect(send.data.phrase2.value).toBe('已成团');
+      expect(send.data.thing3.value).toBe('共6人参团，请按时取货');
+      expect(send.data.time4.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    }
+    // One stable_token call, although both processes sent (batches of 3) and each needed a token.
+    expect(wechat.tokenCalls.length - tokenCallsBefore).toBe(tokenCallsBefore === 0 ? 1 : 0);
+    expect(new Set(sends.map((send) => send.accessToken)).size).toBe(1);
+
+    // Every participant has it in the inbox, sent to WeChat or not.
+    for (const member of participants) {
+      const inbox = (await member.client.data(MY_MESSAGES, { c: communityId, first: 10 })).myMessages;
+      expect(inbox.unreadCount).toBe(1);
+      expect(inbox.edges[0].node).toMatchObject({ kind: 'GROUPBUY_RESULT', title: '团购成功', readAt: null });
+      expect(inbox.edges[0].node.body).toContain('已成团，共 6 人参团');
+    }
+    // The consent was used up by the send.
+    expect((await consent(a.client, communityId, TEMPLATES.GROUPBUY_RESULT, 'reject')).find((s: any) => s.kind === 'GROUPBUY_RESULT').remaining).toBe(0);
+
+    // A second close changes nothing and tells nobody again.
+    const again = (await admin.client.data(CLOSE_GROUP_BUY, { g: groupBuyId })).closeGroupBuy;
+    expect(again.status).toBe('CLOSED');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId)).toHaveLength(6);
+    expect(wechat.sends.filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`))).toHaveLength(4);
+
+    const stats = (await admin.client.data(STATS, { c: communityId })).notificationStats;
+    expect(stats).toMatchObject({ sent: 4, skippedNoConsent: 2, failed: 0, pending: 0 });
+  });
+
+  it('40001 once: one token refresh, and the message is still sent', async () => {
+    const participants = await members(3);
+    for (const member of participants) await consent(member.client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    const [first] = participants;
+    // Only the first send of the batch meets the revoked token; the others may wait on the refresh.
+    wechat.answerSends(openid(first), [40001]);
+    const tokenCallsBefore = wechat.tokenCalls.length;
+
+    const groupBuyId = await closedGroupBuy(participants);
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId), settled, 20_000, 'messages settled');
+    expect(rows.map((row) => row.state)).toEqual([DeliveryState.SENT, DeliveryState.SENT, DeliveryState.SENT]);
+    const calls = sendsTo(first).filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`));
+    expect(calls.map((send) => send.errcode)).toEqual([40001, 0]);
+    expect(calls[0].accessToken).not.toBe(calls[1].accessToken);
+    expect(wechat.tokenCalls.length - tokenCallsBefore).toBe(1);
+    expect(wechat.delivered().filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`))).toHaveLength(3);
+  });
+
+  it('-1 twice then success: sent once, after two retries', async () => {
+    const participants = await members(3);
+    for (const member of participants) await consent(member.client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    const [busy] = participants;
+    wechat.answerSends(openid(busy), [-1, -1]);
+
+    const groupBuyId = await closedGroupBuy(participants);
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId), settled, 20_000, 'messages settled');
+    const row = rows.find((r) => r.user.openid === openid(busy))!;
+    expect(row).toMatchObject({ state: DeliveryState.SENT, attempts: 3, consentTaken: true });
+    // (A process whose cached token the other one replaced after the 40001 above meets 40001
+    // once and takes the new token from the database: not a retry, and no stable_token call.)
+    const calls = sendsTo(busy).filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`) && send.errcode !== 40001);
+    expect(calls.map((send) => send.errcode)).toEqual([-1, -1, 0]);
+    // The one accept paid for the one message: the retries took no second consent.
+    expect(rows.every((r) => r.state === DeliveryState.SENT)).toBe(true);
+  });
+
+  it('43101 (no consent left at WeChat) is recorded and never retried', async () => {
+    const participants = await members(3);
+    for (const member of participants) await consent(member.client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    const [refused] = participants;
+    wechat.answerSends(openid(refused), [43101]);
+
+    const groupBuyId = await closedGroupBuy(participants);
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId), settled, 20_000, 'messages settled');
+    const row = rows.find((r) => r.user.openid === openid(refused))!;
+    expect(row).toMatchObject({ state: DeliveryState.FAILED, errcode: 43101, attempts: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // ten times the first retry delay
+    expect(sendsTo(refused).filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`))).toHaveLength(1);
+    expect((await rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId)).find((r) => r.id === row.id)!.state).toBe(DeliveryState.FAILED);
+  });
+
+  it('a sender killed mid-batch and restarted: nothing sent twice, nothing lost', async () => {
+    // One sender, so the one killed is the one holding the claim.
+    await peers[1].stop();
+    const participants = await members(8);
+    for (const member of participants) await consent(member.client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    const tokenCallsBefore = wechat.tokenCalls.length;
+
+    // The first batch (3) goes through; the next batch's sends stay unanswered, unprocessed.
+    wechat.holdAfterDelivered(wechat.delivered().length + 3);
+    const groupBuyId = await closedGroupBuy(participants);
+    await eventually(() => wechat.heldCount(), (held) => held >= 2, 20_000, 'the second batch in flight');
+
+    const before = await rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId);
+    expect(before.filter((row) => row.state === DeliveryState.SENT)).toHaveLength(3);
+    expect(before.filter((row) => row.state === DeliveryState.SENDING).length).toBeGreaterThanOrEqual(2);
+
+    await peers[0].kill();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    wechat.releaseSends(); // the dead process's requests were never processed
+
+    peers = [await env.startPeerProcess(SENDER_ENV), await env.startPeerProcess(SENDER_ENV)];
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId), settled, 30_000, 'messages settled after the restart');
+    expect(rows.map((row) => row.state)).toEqual(Array(8).fill(DeliveryState.SENT));
+
+    const delivered = wechat.delivered().filter((send) => send.page.includes(`groupBuyId=${groupBuyId}`));
+    expect(delivered.map((send) => send.touser).sort()).toEqual(participants.map(openid).sort()); // each exactly once
+    // The restarted processes took the token from the database.
+    expect(wechat.tokenCalls.length).toBe(tokenCallsBefore);
+  });
+
+  it('the inbox pages by cursor and marks read', async () => {
+    const [member] = await members(1);
+    for (let i = 0; i < 3; i += 1) {
+      const others = await members(2);
+      await closedGroupBuy([member, ...others], `第 ${i + 1} 团`);
+    }
+    const page1 = (await member.client.data(MY_MESSAGES, { c: communityId, first: 2 })).myMessages;
+    expect(page1.unreadCount).toBe(3);
+    expect(page1.edges.map((edge: any) => edge.node.body)).toEqual([expect.stringContaining('第 3 团'), expect.stringContaining('第 2 团')]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await member.client.data(MY_MESSAGES, { c: communityId, first: 2, after: page1.pageInfo.endCursor })).myMessages;
+    expect(page2.edges.map((edge: any) => edge.node.body)).toEqual([expect.stringContaining('第 1 团')]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+
+    const one = (await member.client.data(MARK_READ, { c: communityId, ids: [page2.edges[0].node.id] })).markMessagesRead;
+    expect(one).toEqual({ marked: 1, unreadCount: 2 });
+    // Somebody else's message is not the caller's to mark.
+    const [stranger] = await members(1);
+    expect((await stranger.client.data(MARK_READ, { c: communityId, ids: [page1.edges[0].node.id] })).markMessagesRead.marked).toBe(0);
+    expect((await member.client.data(MARK_READ, { c: communityId, ids: null })).markMessagesRead).toEqual({ marked: 2, unreadCount: 0 });
+    expect((await member.client.data(UNREAD, { c: communityId })).unreadMessageCount).toBe(0);
+  });
+});
