@@ -1,6 +1,20 @@
 import { NotificationMessage } from '../../server/src/notification/notification-message.entity';
 import { DeliveryState, NotificationKind } from '../../server/src/notification/notification.enums';
-import { createGroupBuy, groupBuyInput, joinGroupBuy } from '../helpers/activities';
+import {
+  CANCEL_SIGNUP,
+  CREATE_SIGNUP_FORM,
+  createGroupBuy,
+  groupBuyInput,
+  joinGroupBuy,
+  questionnaireInput,
+  REVIEW_APPLICATION,
+  SAVE_QUESTIONNAIRE,
+  SUBMIT_APPLICATION,
+  SUBMIT_SIGNUP,
+  signupAnswers,
+  signupFormInput,
+} from '../helpers/activities';
+import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/economy';
 import { FakeWeChatServer } from '../helpers/fake-wechat';
 import {
   CLOSE_GROUP_BUY,
@@ -191,6 +205,93 @@ describeOnMySql('subscription messages across two sender processes', () => {
     expect((await rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuyId)).find((r) => r.id === row.id)!.state).toBe(DeliveryState.FAILED);
   });
 
+  it('a coupon expiring in 3 days: one reminder, however often the daily job runs', async () => {
+    const [member] = await members(1);
+    const templates = await Promise.all(
+      [3, 10].map(async (validDays) =>
+        (await admin.client.data(CREATE_TEMPLATE, { c: communityId, i: { title: `${validDays}天有效券`, faceValueFen: 100, minSpendFen: 0, validDays, stock: null, perMemberLimit: null, minTierLevel: 0 } }))
+          .createCouponTemplate.id,
+      ),
+    );
+    await admin.client.data(ADJUST, { c: communityId, m: member.memberId, a: 1000, r: '测试发放' });
+    await consent(member.client, communityId, TEMPLATES.COUPON_EXPIRING);
+    await consent(member.client, communityId, TEMPLATES.COUPON_EXPIRING); // two accepts: a second reminder would be sent
+    const coupons: Array<{ id: string }> = [];
+    for (const templateId of templates) coupons.push((await member.client.data(REDEEM, { t: templateId, r: newRequestId() })).redeemCoupon.coupon);
+
+    const job = () => env.server.services.notifications.remindExpiringCoupons(env.em());
+    const runs = [...(await Promise.all([job(), job()])), await job(), await job()];
+    expect(runs.reduce((sum, n) => sum + n, 0)).toBe(1);
+
+    const soon = await eventually(() => rowsOf(NotificationKind.COUPON_EXPIRING, coupons[0].id), settled, 20_000, 'coupon reminder sent');
+    expect(soon.map((row) => row.state)).toEqual([DeliveryState.SENT]);
+    expect(await rowsOf(NotificationKind.COUPON_EXPIRING, coupons[1].id)).toHaveLength(0); // 10 days left: not yet
+    await job();
+    const sends = sendsTo(member, TEMPLATES.COUPON_EXPIRING);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toMatchObject({ page: `pages/coupon-detail/index?id=${coupons[0].id}`, data: { thing1: { value: '3天有效券' } } });
+    expect(sends[0].data.time2.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    const inbox = (await member.client.data(MY_MESSAGES, { c: communityId, first: 5 })).myMessages;
+    expect(inbox.edges.map((edge: any) => edge.node.title)).toEqual(['优惠券即将过期']);
+  });
+
+  it('a waitlisted sign-up promoted when a confirmed one cancels: SIGNUP_PROMOTED to the promoted member', async () => {
+    const [first, waiting] = await members(2);
+    const form = (await admin.client.data(CREATE_SIGNUP_FORM, { c: communityId, i: signupFormInput({ title: '周末拉花体验课', capacity: 1 }) })).createSignupForm;
+    const fieldIds = form.fields.map((field: any) => field.id);
+    const submit = async (who: Joined) => (await who.client.data(SUBMIT_SIGNUP, { f: form.id, a: signupAnswers(fieldIds, who.name) })).submitSignup;
+    expect((await submit(first)).submission.status).toBe('CONFIRMED');
+    expect((await submit(waiting)).submission.status).toBe('WAITLISTED');
+    await consent(waiting.client, communityId, TEMPLATES.SIGNUP_PROMOTED);
+
+    expect((await first.client.data(CANCEL_SIGNUP, { f: form.id })).cancelSignup.__typename).toBe('SignupCancelled');
+    const em = env.em();
+    const submission = await em.findOneOrFail('SignupSubmission', { form: Number(form.id), member: Number(waiting.memberId) });
+    const rows = await eventually(() => rowsOf(NotificationKind.SIGNUP_PROMOTED, (submission as any).id), settled, 20_000, 'promotion message sent');
+    expect(rows.map((row) => [row.state, row.user.openid])).toEqual([[DeliveryState.SENT, openid(waiting)]]);
+    const [send] = sendsTo(waiting, TEMPLATES.SIGNUP_PROMOTED);
+    expect(send).toMatchObject({ page: `activity/pages/signup-detail/index?id=${communityId}&formId=${form.id}`, data: { thing1: { value: '周末拉花体验课' }, phrase2: { value: '报名成功' } } });
+    expect(sendsTo(first, TEMPLATES.SIGNUP_PROMOTED)).toHaveLength(0);
+  });
+
+  it('an application rejected with a reason: APPLICATION_RESULT carries the reason, to WeChat and the inbox', async () => {
+    const gated = await env.createCommunity('n-q-owner', { joinPolicy: 'QUESTIONNAIRE' });
+    const saved = (await gated.owner.client.data(SAVE_QUESTIONNAIRE, { c: gated.communityId, i: questionnaireInput({ autoApprove: false }) })).saveQuestionnaire;
+    const applicant = await env.join('n-applicant', gated.joinCode);
+    expect(applicant.status).toBe('APPLICANT');
+    await consent(applicant.client, gated.communityId, TEMPLATES.APPLICATION_RESULT);
+    const submitted = (await applicant.client.data(SUBMIT_APPLICATION, { c: gated.communityId, a: [{ questionId: saved.questions[0].id, optionIds: [saved.questions[0].options[0].id] }] }))
+      .submitApplication;
+    expect(submitted.application.status).toBe('PENDING');
+    expect(await rowsOf(NotificationKind.APPLICATION_RESULT, submitted.application.id)).toHaveLength(0);
+
+    const reviewed = (await gated.owner.client.data(REVIEW_APPLICATION, { a: submitted.application.id, ok: false, r: '本群仅限本小区业主，抱歉' })).reviewApplication;
+    expect(reviewed.application.status).toBe('REJECTED');
+    const rows = await eventually(() => rowsOf(NotificationKind.APPLICATION_RESULT, submitted.application.id), settled, 20_000, 'application result sent');
+    expect(rows.map((row) => row.state)).toEqual([DeliveryState.SENT]);
+    const [send] = sendsTo(applicant, TEMPLATES.APPLICATION_RESULT);
+    expect(send.data).toMatchObject({ phrase2: { value: '未通过' }, thing3: { value: '原因：本群仅限本小区业主，抱歉' } });
+    expect(send.page).toBe(`pages/questionnaire/index?id=${gated.communityId}`);
+    const inbox = (await applicant.client.data(MY_MESSAGES, { c: gated.communityId, first: 5 })).myMessages;
+    expect(inbox.edges[0].node).toMatchObject({ kind: 'APPLICATION_RESULT', title: '入群申请未通过' });
+    expect(inbox.edges[0].node.body).toContain('原因：本群仅限本小区业主，抱歉');
+  });
+
+  it('a group-buy closed by the job at its end time tells its participants (FAILED below the minimum)', async () => {
+    const participants = await members(2);
+    const groupBuy = await createGroupBuy(admin.client, communityId, groupBuyInput(new Date(), { title: '到点自动结束团', minParticipants: 3, endsAt: new Date(Date.now() + 1500).toISOString() }));
+    for (const member of participants) await joinGroupBuy(member.client, groupBuy.id, 1);
+    // Nobody calls anything: the closing job (every 5 s) closes it and writes the messages.
+    const rows = await eventually(() => rowsOf(NotificationKind.GROUPBUY_RESULT, groupBuy.id), (found) => found.length === 2 && settled(found), 20_000, 'closed by the job');
+    expect(await env.server.services.groupBuys.closeDue(env.em(), new Date())).toBe(0);
+    expect(rows.map((row) => [row.title, row.state])).toEqual([
+      ['团购未成团', DeliveryState.NO_CONSENT],
+      ['团购未成团', DeliveryState.NO_CONSENT],
+    ]);
+    expect(rows[0].body).toContain('未达到 3 人');
+    expect(rows[0].data.phrase2.value).toBe('未成团');
+  });
+
   it('a sender killed mid-batch and restarted: nothing sent twice, nothing lost', async () => {
     // One sender, so the one killed is the one holding the claim.
     await peers[1].stop();
@@ -242,5 +343,64 @@ describeOnMySql('subscription messages across two sender processes', () => {
     expect((await stranger.client.data(MARK_READ, { c: communityId, ids: [page1.edges[0].node.id] })).markMessagesRead.marked).toBe(0);
     expect((await member.client.data(MARK_READ, { c: communityId, ids: null })).markMessagesRead).toEqual({ marked: 2, unreadCount: 0 });
     expect((await member.client.data(UNREAD, { c: communityId })).unreadMessageCount).toBe(0);
+  });
+});
+
+/** The same outbox with the in-process sender alone: on SQLite this is the conditional claim (no SKIP LOCKED there). */
+describe('subscription messages from one process (either database)', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment('notify_one', { env: { ...TEMPLATE_ENV, NOTIFY_SEND_EVERY_MS: '100', NOTIFY_RETRY_BASE_MS: '100' } });
+  });
+  afterAll(() => env.close());
+
+  it('sends to the members who consented and keeps an inbox item for everyone', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('n1-owner');
+    const participants = await Promise.all(['n1-a', 'n1-b', 'n1-c'].map((name) => env.join(name, joinCode)));
+    await consent(participants[0].client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    await consent(participants[1].client, communityId, TEMPLATES.GROUPBUY_RESULT);
+    env.wechat.answerSends('o-n1-b', [45009]);
+    const groupBuy = await createGroupBuy(owner.client, communityId, groupBuyInput(new Date(), { minParticipants: 5 }));
+    for (const member of participants) await joinGroupBuy(member.client, groupBuy.id, 1);
+    await owner.client.data(CLOSE_GROUP_BUY, { g: groupBuy.id });
+
+    const rows = await eventually(
+      () => env.em().find(NotificationMessage, { refId: Number(groupBuy.id), kind: NotificationKind.GROUPBUY_RESULT }, { orderBy: { id: 'asc' }, populate: ['user'] }),
+      (found) => found.length === 3 && found.every((row) => row.state !== DeliveryState.QUEUED && row.state !== DeliveryState.SENDING),
+      20_000,
+      'messages settled',
+    );
+    expect(rows.map((row) => [row.user.openid, row.state, row.attempts])).toEqual([
+      ['o-n1-a', DeliveryState.SENT, 1],
+      ['o-n1-b', DeliveryState.SENT, 2],
+      ['o-n1-c', DeliveryState.NO_CONSENT, 0],
+    ]);
+    expect(env.wechat.delivered().map((send) => [send.touser, send.data.phrase2.value])).toEqual([
+      ['o-n1-a', '未成团'],
+      ['o-n1-b', '未成团'],
+    ]);
+    expect(env.wechat.tokenCalls).toHaveLength(1);
+    const inbox = (await participants[2].client.data(MY_MESSAGES, { c: communityId, first: 5 })).myMessages;
+    expect(inbox.edges.map((edge: any) => edge.node.title)).toEqual(['团购未成团']);
+    expect((await owner.client.data(STATS, { c: communityId })).notificationStats).toEqual({ sent: 2, skippedNoConsent: 1, failed: 0, pending: 0, inboxOnly: 0 });
+  });
+
+  it('a kind without a template id is inbox only', async () => {
+    const bare = await createTestEnvironment('notify_bare');
+    try {
+      const { owner, communityId, joinCode } = await bare.createCommunity('n2-owner');
+      const member = await bare.join('n2-a', joinCode);
+      expect((await member.client.data(SUBSCRIPTION_TEMPLATES)).subscriptionTemplates).toEqual([]);
+      const groupBuy = await createGroupBuy(owner.client, communityId, groupBuyInput(new Date()));
+      await joinGroupBuy(member.client, groupBuy.id, 1);
+      await owner.client.data(CLOSE_GROUP_BUY, { g: groupBuy.id });
+      const [row] = await bare.em().find(NotificationMessage, { refId: Number(groupBuy.id) });
+      expect(row).toMatchObject({ state: DeliveryState.INBOX_ONLY, templateId: null });
+      expect((await member.client.data(UNREAD, { c: communityId })).unreadMessageCount).toBe(1);
+      expect(bare.wechat.sends).toHaveLength(0);
+    } finally {
+      await bare.close();
+    }
   });
 });
