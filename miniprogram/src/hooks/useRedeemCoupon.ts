@@ -4,6 +4,7 @@ import type { CouponTemplate } from '@/api/coupon-template'
 import { isErrorResult, messageOf } from '@/api/errors'
 import { economyFailureMessage } from '@/utils/economy-messages'
 import { alertMessage, confirmAction } from '@/utils/feedback'
+import { askSubscription } from '@/utils/subscription'
 
 function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -25,6 +26,7 @@ export function useRedeemCoupon(onRedeemed: (redeemed: CouponRedeemed) => void) 
       confirmText: '兑换',
     })
     if (!confirmed) return
+    await askSubscription(['COUPON_EXPIRING'])
     const retry = unanswered.current?.templateId === template.id ? unanswered.current : null
     const requestId = retry?.requestId ?? newRequestId()
     unanswered.current = { templateId: template.id, requestId }

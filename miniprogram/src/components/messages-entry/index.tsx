@@ -1,0 +1,27 @@
+import { useDidShow } from '@tarojs/taro'
+import { useRef } from 'react'
+import { fetchUnreadMessageCount } from '@/api/notification'
+import { useQuery } from '@/hooks/useQuery'
+import { openPage, routes } from '@/utils/routes'
+import EntryTile from '../entry-tile'
+
+/** 消息 on the home page, with the unread count as a badge; counted again whenever home shows. */
+export default function MessagesEntry({ communityId }: { communityId: string }) {
+  const unread = useQuery(() => fetchUnreadMessageCount(communityId), [communityId])
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void unread.refresh()
+    shownBefore.current = true
+  })
+  const count = unread.data ?? 0
+  return (
+    <EntryTile
+      icon='信'
+      color='#f53f3f'
+      title='消息'
+      description={count > 0 ? `${count} 条未读` : '团购结果、到期提醒'}
+      badge={count}
+      onClick={() => openPage(routes.messages(communityId))}
+    />
+  )
+}
