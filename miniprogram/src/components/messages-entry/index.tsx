@@ -1,5 +1,4 @@
 import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { fetchUnreadMessageCount } from '@/api/notification'
 import { useQuery } from '@/hooks/useQuery'
 import { openPage, routes } from '@/utils/routes'
@@ -8,11 +7,8 @@ import EntryTile from '../entry-tile'
 /** 消息 on the home page, with the unread count as a badge; counted again whenever home shows. */
 export default function MessagesEntry({ communityId }: { communityId: string }) {
   const unread = useQuery(() => fetchUnreadMessageCount(communityId), [communityId])
-  const shownBefore = useRef(false)
-  useDidShow(() => {
-    if (shownBefore.current) void unread.refresh()
-    shownBefore.current = true
-  })
+  // The tile mounts after home's first show (memberships load first), so every show it hears is a return.
+  useDidShow(() => void unread.refresh())
   const count = unread.data ?? 0
   return (
     <EntryTile
