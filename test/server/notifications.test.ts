@@ -31,6 +31,20 @@ import {
 import type { ServerProcess } from '../helpers/server-process';
 import { TEST_DB } from '../helpers/test-database';
 import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
+import { clip, phrase, thing, time } from '../../server/src/notification/template-values';
+
+describe("WeChat's value limits", () => {
+  it('cuts by code point, never half an emoji, and drops what a field may not hold', () => {
+    expect(Array.from(thing('🍓'.repeat(25)))).toHaveLength(20);
+    expect(thing('🍓'.repeat(25)).endsWith('🍓…')).toBe(true);
+    expect(thing('丹东草莓\n3 斤装\t')).toBe('丹东草莓 3 斤装');
+    expect(thing('   ')).toBe('—');
+    expect(clip('短', 20)).toBe('短');
+    expect(phrase('已成团!OK')).toBe('已成团');
+    expect(phrase('一二三四五六')).toBe('一二三四五');
+    expect(time(new Date('2026-12-01T16:05:00Z'), 'Asia/Shanghai')).toBe('2026年12月2日 00:05');
+  });
+});
 
 /**
  * Subscription messages through the outbox, on MariaDB with two sender processes (the compiled
@@ -87,6 +101,11 @@ describeOnMySql('subscription messages across two sender processes', () => {
   const settled = (rows: NotificationMessage[]) => rows.length > 0 && rows.every((row) => row.state !== DeliveryState.QUEUED && row.state !== DeliveryState.SENDING);
   const sendsTo = (member: LoggedIn, templateId: string = TEMPLATES.GROUPBUY_RESULT) =>
     wechat.sends.filter((send) => send.touser === openid(member) && send.template_id === templateId);
+
+  it('claims with FOR UPDATE SKIP LOCKED', async () => {
+    const statements = await env.recordQueries(() => env.server.services.notificationSender.claim(1));
+    expect(statements.some((sql) => /select .* from `notification_message` .* for update skip locked/i.test(sql))).toBe(true);
+  });
 
   it('lists the configured templates for wx.requestSubscribeMessage', async () => {
     const [member] = await members(1);
@@ -277,7 +296,7 @@ describeOnMySql('subscription messages across two sender processes', () => {
     expect(inbox.edges[0].node.body).toContain('原因：本群仅限本小区业主，抱歉');
   });
 
-  it('a group-buy closed by the job at its end time tells its participants (FAILED below the minimum)', async () => {
+  it('a group-buy closed by the job at its end time tells its participants (未成团: below the minimum)', async () => {
     const participants = await members(2);
     const groupBuy = await createGroupBuy(admin.client, communityId, groupBuyInput(new Date(), { title: '到点自动结束团', minParticipants: 3, endsAt: new Date(Date.now() + 1500).toISOString() }));
     for (const member of participants) await joinGroupBuy(member.client, groupBuy.id, 1);

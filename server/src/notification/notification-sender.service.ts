@@ -61,7 +61,12 @@ export class NotificationSender {
       const worker = async () => {
         while (next < rows.length) {
           const row = rows[next++];
-          if ((await this.deliver(row)) === DeliveryState.SENT) total.sent += 1;
+          try {
+            if ((await this.deliver(row)) === DeliveryState.SENT) total.sent += 1;
+          } catch (error) {
+            // The database failed under this row: it stays SENDING and is claimed again after its lease.
+            this.log.error({ err: error, messageId: row.id }, 'subscription message: delivery failed');
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, worker));
