@@ -18,6 +18,8 @@ const WAIT_STEP_MS = 100;
  */
 export class WeChatAccessTokenService {
   private cached: { token: string; usableUntil: number } | null = null;
+  /** This process's one lookup in flight: concurrent sends wait for it instead of racing for the lease. */
+  private lookup: Promise<string> | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -30,6 +32,13 @@ export class WeChatAccessTokenService {
   async get(): Promise<string> {
     const now = this.clock.now().getTime();
     if (this.cached && this.cached.usableUntil > now) return this.cached.token;
+    this.lookup ??= this.load().finally(() => {
+      this.lookup = null;
+    });
+    return this.lookup;
+  }
+
+  private async load(): Promise<string> {
     const em = this.orm.em.fork() as EntityManager;
     await this.ensureRow(em);
     const deadline = Date.now() + REFRESH_LEASE_MS + 5000;
@@ -65,10 +74,20 @@ export class WeChatAccessTokenService {
     }
   }
 
+  /**
+   * The lease, only while the stored token is still missing or expired: a process that read the row
+   * just before another one finished refreshing must not refresh a second time.
+   */
   private async takeLease(em: EntityManager, at: Date): Promise<boolean> {
     const taken = await em.nativeUpdate(
       WeChatAccessToken,
-      { appId: this.appId, $or: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { $lte: at } }] },
+      {
+        appId: this.appId,
+        $and: [
+          { $or: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { $lte: at } }] },
+          { $or: [{ token: null }, { expiresAt: null }, { expiresAt: { $lte: at } }] },
+        ],
+      },
       { refreshLeaseUntil: new Date(at.getTime() + REFRESH_LEASE_MS), updatedAt: at },
     );
     return taken === 1;
