@@ -20,13 +20,14 @@ export function useRedeemCoupon(onRedeemed: (redeemed: CouponRedeemed) => void) 
 
   const redeem = async (template: CouponTemplate) => {
     if (pendingId) return
+    // First, in the tap itself: WeChat refuses the dialog after anything asynchronous (the confirm below).
+    await askSubscription(['COUPON_EXPIRING'])
     const confirmed = await confirmAction({
       title: `兑换「${template.title}」`,
       content: `确认用 ${template.pointsCost} 积分兑换？`,
       confirmText: '兑换',
     })
     if (!confirmed) return
-    await askSubscription(['COUPON_EXPIRING'])
     const retry = unanswered.current?.templateId === template.id ? unanswered.current : null
     const requestId = retry?.requestId ?? newRequestId()
     unanswered.current = { templateId: template.id, requestId }

@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { fetchNotificationStats } from '@/api/notification'
 import { useQuery } from '@/hooks/useQuery'
@@ -9,6 +10,7 @@ import './index.css'
  */
 export default function NotificationStatsCard({ communityId }: { communityId: string }) {
   const stats = useQuery(() => fetchNotificationStats(communityId), [communityId])
+  useDidShow(() => void stats.refresh())
   const numbers = stats.data
   const cells = [
     { label: '已送达', value: numbers?.sent, tone: 'is-ok' },
