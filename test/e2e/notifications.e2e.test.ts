@@ -87,7 +87,7 @@ describe('notifications: the 消息 inbox and its badge (H5)', () => {
     await member.page.goBack();
     const tile = member.current.locator('.qy-entry-tile', { hasText: '消息' });
     await member.page.waitForFunction(`!document.querySelector('.taro_page.taro_page_show .qy-entry-tile__badge')`);
-    expect(await tile.textContent()).toContain('团购结果、到期提醒');
+    expect(await tile.textContent()).toContain('通知与提醒');
   });
 
   it('the admin home shows the community’s delivery stats', async () => {

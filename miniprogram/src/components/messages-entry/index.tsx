@@ -15,7 +15,7 @@ export default function MessagesEntry({ communityId }: { communityId: string }) 
       icon='信'
       color='#f53f3f'
       title='消息'
-      description={count > 0 ? `${count} 条未读` : '团购结果、到期提醒'}
+      description={count > 0 ? `${count} 条未读` : '通知与提醒'}
       badge={count}
       onClick={() => openPage(routes.messages(communityId))}
     />
