@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/my-coupons/index',
     'pages/coupon-detail/index',
     'pages/questionnaire/index',
+    'pages/messages/index',
   ],
   // Admin pages are not needed on the first screen: keep them out of the main package.
   subPackages: [

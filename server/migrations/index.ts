@@ -3,6 +3,7 @@ import { Migration20261121211441 } from './Migration20261121211441';
 import { Migration20261121213752 } from './Migration20261121213752';
 import { Migration20261121220351 } from './Migration20261121220351';
 import { Migration20261121235904 } from './Migration20261121235904';
+import { Migration20261201231824 } from './Migration20261201231824';
 import { Migration20261201232945 } from './Migration20261201232945';
 
 /**
@@ -14,5 +15,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121213752', class: Migration20261121213752 }, // member economy: tiers, ledger, check-ins, coupons; member tags
   { name: 'Migration20261121220351', class: Migration20261121220351 }, // community activities: questionnaire + applications, group-buys + entries, sign-up forms + submissions
   { name: 'Migration20261121235904', class: Migration20261121235904 }, // community.settings_version: keys the per-process caches of check-in rule and tiers
+  { name: 'Migration20261201231824', class: Migration20261201231824 }, // notifications: message outbox + inbox, subscription consents, shared access token
   { name: 'Migration20261201232945', class: Migration20261201232945 }, // hostile clients: single-use export links, chats bound by several communities, adjustment caps, session generation
 ];

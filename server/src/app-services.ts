@@ -18,7 +18,10 @@ import { CommunityService } from './community/community.service';
 import { MemberAccessService } from './member/member-access.service';
 import { MemberAdminService } from './member/member-admin.service';
 import { MembershipService } from './member/membership.service';
-import { WeChatApiClient } from './wechat/wechat-api.client';
+import { WeChatApiClient, WeChatMessageApi } from './wechat/wechat-api.client';
+import { WeChatAccessTokenService } from './wechat/wechat-access-token.service';
+import { NotificationService } from './notification/notification.service';
+import { NotificationSender } from './notification/notification-sender.service';
 import { WeChatGroupService } from './wechat/wechat-group.service';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { ExportService } from './export/export.service';
@@ -34,6 +37,9 @@ import { SignupSubmissionService } from './signup/signup-submission.service';
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
   const sessions = new SessionTokenService(config.session);
   const wechat = new WeChatApiClient(config.wechat);
+  const messageApi = new WeChatMessageApi(config.wechat);
+  const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
+  const notifications = new NotificationService(config.notifications, clock);
   return {
     config,
     orm,
@@ -59,13 +65,17 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponCounter: new CouponCounterService(),
     couponQueries: new CouponQueryService(),
     // community activities
-    groupBuys: new GroupBuyService(),
+    groupBuys: new GroupBuyService(notifications),
     groupBuyEntries: new GroupBuyEntryService(),
-    signupForms: new SignupFormService(),
-    signupSubmissions: new SignupSubmissionService(),
+    signupForms: new SignupFormService(notifications),
+    signupSubmissions: new SignupSubmissionService(notifications),
     questionnaires: new QuestionnaireService(),
-    applications: new ApplicationService(),
+    applications: new ApplicationService(notifications),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
+    // notifications
+    notifications,
+    accessTokens,
+    notificationSender: new NotificationSender(orm, config.notifications, messageApi, accessTokens, clock, log),
   };
 }
 

@@ -36,6 +36,30 @@ export interface AppConfig {
   /** Folder of the H5 build served at `/`. */
   h5Dir: string;
   logLevel: string;
+  notifications: NotificationSettings;
+}
+
+/** The four subscription-message kinds; a kind without a template id is inbox-only. */
+export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED'] as const;
+export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationSettings {
+  /** WECHAT_TEMPLATE_<KIND>: the WeChat template id per kind; absent = inbox only. */
+  templates: Partial<Record<NotificationKindName, string>>;
+  /** How often each process's sender job looks for due messages. */
+  sendEveryMs: number;
+  /** Rows one claim takes; sent this many at a time in parallel. */
+  batchSize: number;
+  concurrency: number;
+  /** A claimed row no process finished is due again after this long (a crashed sender's rows). */
+  claimLeaseMs: number;
+  /** First retry delay of a transient failure; doubles per attempt, at most maxAttempts sends. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** How often the coupon-expiry reminder scan runs (it is idempotent: one message per coupon). */
+  couponScanEveryMs: number;
+  /** `miniprogram_state` of the sent cards: formal, trial or developer. */
+  miniprogramState: string;
 }
 
 export class ConfigError extends Error {}
@@ -135,5 +159,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     demo,
     h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    notifications: loadNotificationSettings(env),
+  };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, not "${raw}"`);
+  return value;
+}
+
+function loadNotificationSettings(env: NodeJS.ProcessEnv): NotificationSettings {
+  const templates: NotificationSettings['templates'] = {};
+  for (const kind of NOTIFICATION_KINDS) {
+    const id = env[`WECHAT_TEMPLATE_${kind}`]?.trim();
+    if (id) templates[kind] = id;
+  }
+  const miniprogramState = env.WECHAT_MINIPROGRAM_STATE ?? 'formal';
+  if (!['formal', 'trial', 'developer'].includes(miniprogramState)) {
+    throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be formal, trial or developer, not "${miniprogramState}"`);
+  }
+  return {
+    templates,
+    sendEveryMs: positiveNumber(env, 'NOTIFY_SEND_EVERY_MS', 2000),
+    batchSize: positiveNumber(env, 'NOTIFY_BATCH_SIZE', 50),
+    concurrency: positiveNumber(env, 'NOTIFY_CONCURRENCY', 4),
+    claimLeaseMs: positiveNumber(env, 'NOTIFY_CLAIM_LEASE_MS', 60_000),
+    retryBaseMs: positiveNumber(env, 'NOTIFY_RETRY_BASE_MS', 5000),
+    maxAttempts: positiveNumber(env, 'NOTIFY_MAX_ATTEMPTS', 6),
+    couponScanEveryMs: positiveNumber(env, 'NOTIFY_COUPON_SCAN_EVERY_MS', 3600_000),
+    miniprogramState,
   };
 }

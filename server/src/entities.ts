@@ -16,6 +16,9 @@ import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
 import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
+import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
+import { NotificationMessage } from './notification/notification-message.entity';
+import { SubscriptionConsent } from './notification/subscription-consent.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -40,4 +43,8 @@ export const ENTITIES = [
   Questionnaire,
   Application,
   ExportDownload,
+  // notifications
+  NotificationMessage,
+  SubscriptionConsent,
+  WeChatAccessToken,
 ];

@@ -1,6 +1,11 @@
+import type { AppConfig } from './config';
 import type { PeriodicJob } from './common/periodic-jobs';
 import { couponExpiryJob } from './coupon/coupon-expiry.job';
 import { groupBuyClosingJob } from './groupbuy/group-buy-closing.job';
+import { couponReminderJob } from './notification/coupon-reminder.job';
+import { notificationSenderJob } from './notification/notification-sender.job';
 
 /** Everything that happens on a timer, without anyone calling anything. Started by server.ts. */
-export const PERIODIC_JOBS: PeriodicJob[] = [couponExpiryJob, groupBuyClosingJob];
+export function periodicJobs(config: AppConfig): PeriodicJob[] {
+  return [couponExpiryJob, groupBuyClosingJob, couponReminderJob(config.notifications), notificationSenderJob(config.notifications)];
+}

@@ -8,7 +8,7 @@ import { Clock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
 import { startPeriodicJobs } from './common/periodic-jobs';
 import { initORM, migrateDatabase } from './orm';
-import { PERIODIC_JOBS } from './periodic-jobs';
+import { periodicJobs } from './periodic-jobs';
 import { RateLimits } from './rate-limit/rate-limits';
 import { seedDemo } from '../seeders/demo.seeder';
 
@@ -34,7 +34,7 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
 
   const rateLimits = await RateLimits.create(config, orm);
   const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits);
-  const stopJobs = startPeriodicJobs(services, PERIODIC_JOBS);
+  const stopJobs = startPeriodicJobs(services, periodicJobs(config));
   const httpServer = http.createServer();
   const { app, apollo } = await createApp(services, httpServer);
   httpServer.on('request', app);

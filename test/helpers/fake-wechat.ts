@@ -5,18 +5,77 @@ import type { AddressInfo } from 'node:net';
 export const FAKE_APPID = 'wxtestappid0000001';
 export const FAKE_SECRET = 'fake-wechat-secret';
 
+export interface RecordedSend {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state?: string;
+  lang?: string;
+  accessToken: string;
+  /** What the fake answered. */
+  errcode: number;
+}
+
 /**
- * A stand-in for api.weixin.qq.com on loopback, for jscode2session only.
+ * A stand-in for api.weixin.qq.com on loopback: jscode2session, stable_token and subscribe/send.
  *  - `ok:<name>`      → openid `o-<name>` and a session_key derived from the name; each code works once
  *  - `err:<errcode>`  → that WeChat error (40029, 40163, 45011, 40226, -1, …)
  *  - `slow:<ms>`      → answers after that delay
  *  - `http500`, `garbage` → a broken upstream
+ * stable_token (POST JSON): normal mode hands back the live token or issues the next one
+ * (`token-1`, `token-2` …); force_refresh issues a new one. subscribe/send: 40001 for a token
+ * that is not the live one; otherwise the next scripted answer for that openid (`answerSends`),
+ * else ok. A scripted 40001 also revokes the live token, as a token WeChat no longer honours.
+ * `holdSends()` keeps send requests unanswered and unprocessed until `releaseSends()`; a held
+ * request whose client went away was never processed (not delivered).
  */
 export class FakeWeChatServer {
   private server = http.createServer((req, res) => this.handle(req, res));
   private usedCodes = new Set<string>();
   readonly requests: URL[] = [];
+  /** Every stable_token call, in order. */
+  readonly tokenCalls: { force: boolean; issued: string }[] = [];
+  /** Every subscribe/send call that was processed, with its answer. */
+  readonly sends: RecordedSend[] = [];
+  private liveToken: string | null = null;
+  private tokenSerial = 0;
+  private scripted = new Map<string, number[]>();
+  private held: Array<() => void> | null = null;
+  private holdAt: number | null = null;
+  /** Delay of every send answer, to measure or to widen races. */
+  sendDelayMs = 0;
   url = '';
+
+  /** The next answers to sends to `openid`, one per call (then ok again). */
+  answerSends(openid: string, errcodes: number[]): void {
+    this.scripted.set(openid, [...(this.scripted.get(openid) ?? []), ...errcodes]);
+  }
+
+  /** Sends that WeChat accepted. */
+  delivered(): RecordedSend[] {
+    return this.sends.filter((send) => send.errcode === 0);
+  }
+
+  holdSends(): void {
+    this.held ??= [];
+  }
+
+  /** Holds every send that arrives once `count` sends in all have been delivered. */
+  holdAfterDelivered(count: number): void {
+    this.holdAt = count;
+  }
+
+  releaseSends(): void {
+    this.holdAt = null;
+    const waiting = this.held ?? [];
+    this.held = null;
+    waiting.forEach((resume) => resume());
+  }
+
+  heldCount(): number {
+    return this.held?.length ?? 0;
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -41,6 +100,10 @@ export class FakeWeChatServer {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return void this.readJson(req).then((body) => reply(this.stableToken(body)));
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      return void this.readJson(req).then((body) => this.subscribeSend(req, res, url.searchParams.get('access_token') ?? '', body, reply));
+    }
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end();
     if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET) {
       return reply({ errcode: 40013, errmsg: 'invalid appid' });
@@ -58,5 +121,54 @@ export class FakeWeChatServer {
     if (this.usedCodes.has(code)) return reply({ errcode: 40163, errmsg: 'code been used' });
     this.usedCodes.add(code);
     reply({ openid: `o-${ok[1]}`, session_key: FakeWeChatServer.sessionKeyFor(ok[1]) });
+  }
+
+  private readJson(req: http.IncomingMessage): Promise<Record<string, any>> {
+    return new Promise((resolve) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        try {
+          resolve(JSON.parse(text));
+        } catch {
+          resolve({});
+        }
+      });
+    });
+  }
+
+  private stableToken(body: Record<string, any>): unknown {
+    if (body.appid !== FAKE_APPID || body.secret !== FAKE_SECRET) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    const force = body.force_refresh === true;
+    if (force || !this.liveToken) {
+      this.tokenSerial += 1;
+      this.liveToken = `token-${this.tokenSerial}`;
+    }
+    this.tokenCalls.push({ force, issued: this.liveToken });
+    return { access_token: this.liveToken, expires_in: 7200 };
+  }
+
+  private subscribeSend(req: http.IncomingMessage, res: http.ServerResponse, accessToken: string, body: Record<string, any>, reply: (body: unknown) => void): void {
+    let callerGone = false;
+    res.on('close', () => (callerGone = !res.writableFinished));
+    const process = () => {
+      if (callerGone || res.destroyed) return; // the caller went away before WeChat processed it
+      let errcode = 0;
+      if (!accessToken || accessToken !== this.liveToken) errcode = 40001;
+      else if (!body.touser || !body.template_id || !body.data) errcode = 47003;
+      else {
+        const script = this.scripted.get(body.touser);
+        if (script?.length) errcode = script.shift()!;
+        if (errcode === 40001) this.liveToken = null;
+      }
+      this.sends.push({ ...(body as RecordedSend), accessToken, errcode });
+      const answer = () => reply({ errcode, errmsg: errcode === 0 ? 'ok' : 'fake failure' });
+      if (this.sendDelayMs > 0) setTimeout(answer, this.sendDelayMs);
+      else answer();
+    };
+    if (this.holdAt !== null && this.delivered().length >= this.holdAt) this.holdSends();
+    if (this.held) this.held.push(process);
+    else process();
   }
 }

@@ -31,6 +31,8 @@ export interface ServerProcess {
   child: ChildProcess;
   output(): string;
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies on the spot, mid-transaction or mid-request, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /** Starts `node server/dist/src/main.js [--demo]` with the given environment and waits for /healthz. */
@@ -69,6 +71,12 @@ export async function startServerProcess(env: Record<string, string>, options: {
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -31,8 +31,8 @@ export interface TestEnvironment {
   join(name: string, joinCode: string): Promise<LoggedIn & { memberId: string; status: string }>;
   /** A fresh EntityManager on the test database, for asserting on rows. */
   em(): EntityManager;
-  /** A second server process (the compiled build) on the same database and fake WeChat, for races across processes. */
-  startPeerProcess(): Promise<ServerProcess>;
+  /** A second server process (the compiled build) on the same database and fake WeChat, for races across processes; `overrides` adds to its environment. */
+  startPeerProcess(overrides?: Record<string, string>): Promise<ServerProcess>;
   /** The SQL statements the server ran while `work` ran (nothing else should run meanwhile). */
   recordQueries(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -91,7 +91,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
       return { ...member, memberId: data.joinCommunity.member.id, status: data.joinCommunity.member.status };
     },
     em: () => server.orm.em.fork() as EntityManager,
-    startPeerProcess: () =>
+    startPeerProcess: (overrides = {}) =>
       startServerProcess({
         DATABASE_URL: db.url,
         WECHAT_LOGIN: 'wechat',
@@ -101,6 +101,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
         SESSION_SECRET: TEST_SESSION_SECRET,
         LOG_LEVEL: 'warn',
         ...options.env,
+        ...overrides,
       }),
     async recordQueries(work) {
       const knex = (server.orm.em as EntityManager).getKnex();

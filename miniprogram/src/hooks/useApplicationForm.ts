@@ -4,6 +4,7 @@ import { errorResultMessage, isErrorResult, messageOf } from '@/api/errors'
 import { type ApplicationSubmitted, type InvalidAnswer, type Question, submitApplication } from '@/api/questionnaire'
 import { alertMessage } from '@/utils/feedback'
 import { answersOf, questionnaireErrors, type QuestionnaireDraft } from '@/utils/questionnaire-answers'
+import { askSubscription } from '@/utils/subscription'
 
 function scrollToQuestion(questionId: string): void {
   void Taro.pageScrollTo({ selector: `#question-${questionId}`, offsetTop: -24, duration: 300 }).catch(() => undefined)
@@ -44,6 +45,7 @@ export function useApplicationForm(
     }
     setSubmitting(true)
     try {
+      await askSubscription(['APPLICATION_RESULT'], communityId)
       const result = await submitApplication(communityId, answersOf(questions, draft))
       if (result.__typename === 'InvalidAnswer' && (result as InvalidAnswer).questionId) {
         markInvalid({ [(result as InvalidAnswer).questionId!]: errorResultMessage(result as InvalidAnswer) })

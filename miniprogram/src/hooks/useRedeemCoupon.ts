@@ -4,6 +4,7 @@ import type { CouponTemplate } from '@/api/coupon-template'
 import { isErrorResult, messageOf } from '@/api/errors'
 import { economyFailureMessage } from '@/utils/economy-messages'
 import { alertMessage, confirmAction } from '@/utils/feedback'
+import { askSubscription } from '@/utils/subscription'
 
 function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -19,6 +20,8 @@ export function useRedeemCoupon(onRedeemed: (redeemed: CouponRedeemed) => void) 
 
   const redeem = async (template: CouponTemplate) => {
     if (pendingId) return
+    // First, in the tap itself: WeChat refuses the dialog after anything asynchronous (the confirm below).
+    await askSubscription(['COUPON_EXPIRING'])
     const confirmed = await confirmAction({
       title: `兑换「${template.title}」`,
       content: `确认用 ${template.pointsCost} 积分兑换？`,

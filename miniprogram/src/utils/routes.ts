@@ -21,6 +21,7 @@ export const routes = {
   couponShop: (communityId: string) => withId('/pages/coupon-shop/index', communityId),
   myCoupons: (communityId: string) => withId('/pages/my-coupons/index', communityId),
   couponDetail: (couponId: string) => withId('/pages/coupon-detail/index', couponId),
+  messages: (communityId: string) => withId('/pages/messages/index', communityId),
   adminWriteOff: (communityId: string) => withId('/admin/pages/write-off/index', communityId),
   adminPointsAdjust: (communityId: string) => withId('/admin/pages/points-adjust/index', communityId),
   adminCheckInRule: (communityId: string) => withId('/admin/pages/checkin-rule/index', communityId),

@@ -1,7 +1,8 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { insertNew } from '../common/transaction';
+import { inTransaction, insertNew } from '../common/transaction';
+import type { NotificationService } from '../notification/notification.service';
 import type { ErrorResult } from '../common/error-result';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
@@ -20,6 +21,8 @@ const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
  * @RequireCommunityRole(ADMIN_ROLES); reads check active membership here.
  */
 export class GroupBuyService {
+  constructor(private readonly notices: NotificationService) {}
+
   /** Members see published ones (open, closed, cancelled); admins also see drafts. Newest start first. */
   async list(ctx: RequestContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
     const member = await ctx.services.access.requireActiveMember(ctx, communityId);
@@ -93,14 +96,21 @@ export class GroupBuyService {
     return saved(groupBuy);
   }
 
-  /** Early close: the outcome is decided by the same statement, from the participants at that moment. */
+  /**
+   * Early close: the outcome is decided by the same statement, from the participants at that
+   * moment; the participants' GROUPBUY_RESULT messages are written in the same transaction, only
+   * by the call whose UPDATE closed it (a second close changes nothing and tells nobody).
+   */
   async close(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
     const now = ctx.services.clock.now();
-    await ctx.em.nativeUpdate(
-      GroupBuy,
-      { id: groupBuyId, state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } },
-      { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: now, updatedAt: now },
-    );
+    await inTransaction(ctx, async (em) => {
+      const closed = await em.nativeUpdate(
+        GroupBuy,
+        { id: groupBuyId, state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } },
+        { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: now, updatedAt: now },
+      );
+      if (closed === 1) await this.notices.groupBuyClosedNotices(em, groupBuyId, now);
+    });
     return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
   }
 
@@ -119,15 +129,27 @@ export class GroupBuyService {
   }
 
   /**
-   * The closing job: every published group-buy past its end becomes CLOSED with its outcome, in
-   * one statement. Readers never wait for it (see statusAt); it keeps the stored rows honest.
+   * The closing job: every published group-buy past its end becomes CLOSED with its outcome.
+   * Readers never wait for it (see statusAt); it keeps the stored rows honest and tells the
+   * participants. One transaction per group-buy: its conditional UPDATE and its messages
+   * commit together, and a process racing on the same row closes (and tells) nothing.
    */
-  closeDue(em: EntityManager, now: Date): Promise<number> {
-    return em.nativeUpdate(
-      GroupBuy,
-      { state: GroupBuyState.PUBLISHED, endsAt: { $lte: now } },
-      { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: raw('ends_at') },
-    );
+  async closeDue(em: EntityManager, now: Date): Promise<number> {
+    const due = await em.find(GroupBuy, { state: GroupBuyState.PUBLISHED, endsAt: { $lte: now } }, { fields: ['id'], orderBy: { endsAt: 'asc' }, limit: 100 });
+    let closed = 0;
+    for (const { id } of due) {
+      closed += await em.fork({ clear: true }).transactional(async (tx) => {
+        const changed = await tx.nativeUpdate(
+          GroupBuy,
+          { id, state: GroupBuyState.PUBLISHED, endsAt: { $lte: now } },
+          { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: raw('ends_at') },
+        );
+        if (changed === 1) await this.notices.groupBuyClosedNotices(tx as EntityManager, id, now);
+        tx.clear();
+        return changed;
+      });
+    }
+    return closed;
   }
 }
 

@@ -10,6 +10,7 @@ import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
 import { PointsEntryType } from '../points/points.enums';
+import type { NotificationService } from '../notification/notification.service';
 import { Application } from './application.entity';
 import { scoreAnswers } from './questionnaire-rules';
 import { ApplicationStatus } from './questionnaire.enums';
@@ -34,6 +35,8 @@ const LIST_LIMIT = 200;
  * the welcome points go through the ledger.
  */
 export class ApplicationService {
+  constructor(private readonly notices: NotificationService) {}
+
   async submit(ctx: RequestContext, communityId: number, inputs: AnswerInput[]): Promise<ApplicationSubmitted | ErrorResult> {
     const member = await ctx.services.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) return new NotActiveMember('请先加入该社群');
@@ -113,11 +116,13 @@ export class ApplicationService {
         { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, rejectReason: approve ? null : rejectReason, reviewedAt: now, reviewedBy: reviewer.id },
       );
       if (decided !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
-      if (!approve) return true;
-      if (!(await this.activate(em, application.member.id, application.tags, now))) {
-        throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
+      if (approve) {
+        if (!(await this.activate(em, application.member.id, application.tags, now))) {
+          throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
+        }
+        await this.welcome(ctx, em, application.community.id, application.member.id, applicationId, welcomePoints, now);
       }
-      await this.welcome(ctx, em, application.community.id, application.member.id, applicationId, welcomePoints, now);
+      await this.notices.applicationReviewedNotice(em, applicationId, now);
       return true;
     });
     if (outcome !== true) return outcome;

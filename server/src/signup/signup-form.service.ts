@@ -10,12 +10,15 @@ import { SignupSubmission } from './signup-submission.entity';
 import { promoteWaitlisted } from './signup-waitlist';
 import { SignupStatus } from './signup.enums';
 import type { SignupFormInput } from './signup.types';
+import type { NotificationService } from '../notification/notification.service';
 
 const LIST_LIMIT = 100;
 const SUBMISSION_LIMIT = 5000;
 
 /** Forms as admins build them and members read them. Admin methods run behind @RequireCommunityRole(ADMIN_ROLES). */
 export class SignupFormService {
+  constructor(private readonly notices: NotificationService) {}
+
   async list(ctx: RequestContext, communityId: number): Promise<SignupForm[]> {
     await ctx.services.access.requireActiveMember(ctx, communityId);
     return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
@@ -46,7 +49,7 @@ export class SignupFormService {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
       if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
-      const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now);
+      const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now, this.notices);
       await em.nativeUpdate(SignupForm, { id: formId }, { ...columns, confirmedCount: raw('confirmed_count + ?', [promoted]), updatedAt: now });
     });
     return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });

@@ -11,6 +11,7 @@ import { LIVE, SignupSubmission } from './signup-submission.entity';
 import { belowCapacity, promoteWaitlisted } from './signup-waitlist';
 import { SignupFormStatus, SignupStatus } from './signup.enums';
 import { FormClosed, FormFull, FormNotFound, InvalidSignupAnswer, NotSignedUp, SignupAnswerInput, SignupCancelled, SignupSubmitted } from './signup.types';
+import type { NotificationService } from '../notification/notification.service';
 
 const ATTEMPTS = 3;
 
@@ -21,6 +22,8 @@ const ATTEMPTS = 3;
  * cancelled seat goes to the earliest waitlisted submission in the same transaction.
  */
 export class SignupSubmissionService {
+  constructor(private readonly notices: NotificationService) {}
+
   async submit(ctx: RequestContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return new FormNotFound();
@@ -96,7 +99,7 @@ export class SignupSubmissionService {
       const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
       if (!mine) throw new RollbackWith(new NotSignedUp());
       await em.nativeUpdate(SignupSubmission, { id: mine.id, liveKey: LIVE }, { status: SignupStatus.CANCELLED, liveKey: null, cancelledAt: now, updatedAt: now });
-      if (mine.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now)) === 0) {
+      if (mine.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now, this.notices)) === 0) {
         await em.nativeUpdate(SignupForm, { id: formId }, { confirmedCount: raw('confirmed_count - 1') });
       }
       return true;

@@ -58,3 +58,74 @@ export class WeChatApiClient {
     return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid };
   }
 }
+
+export interface StableToken {
+  accessToken: string;
+  expiresInSeconds: number;
+}
+
+/** What WeChat answered a subscription send; errcode -2 stands for "no answer" (network, timeout, HTTP error). */
+export interface SendAnswer {
+  errcode: number;
+  errmsg: string;
+}
+
+export const NO_ANSWER = -2;
+
+export interface SubscribeMessage {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state?: string;
+  lang?: string;
+}
+
+export class WeChatTokenError extends Error {
+  constructor(readonly errcode: number, message: string) {
+    super(message);
+  }
+}
+
+/** The server-to-server calls of subscription messages, on the same configured base URL. */
+export class WeChatMessageApi {
+  constructor(private readonly settings: AppConfig['wechat']) {}
+
+  /** POST /cgi-bin/stable_token. force: invalidates the current token (WeChat allows 20 a day, 30 s apart). */
+  async stableToken(force: boolean): Promise<StableToken> {
+    let body: { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    try {
+      const response = await fetch(`${this.settings.apiBase}/cgi-bin/stable_token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credential', appid: this.settings.appId, secret: this.settings.secret, force_refresh: force }),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      // The body carries the app secret: only the reason goes into the error.
+      throw new WeChatTokenError(NO_ANSWER, `stable_token unreachable: ${(error as Error).message}`);
+    }
+    if (body.errcode || !body.access_token) throw new WeChatTokenError(body.errcode ?? NO_ANSWER, `stable_token refused: ${body.errcode} ${body.errmsg ?? ''}`);
+    return { accessToken: body.access_token, expiresInSeconds: Number(body.expires_in ?? 7200) };
+  }
+
+  /** POST /cgi-bin/message/subscribe/send. Never throws: every outcome is an answer the sender classifies. */
+  async sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<SendAnswer> {
+    try {
+      const url = `${this.settings.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      if (!response.ok) return { errcode: NO_ANSWER, errmsg: `HTTP ${response.status}` };
+      const body = (await response.json()) as { errcode?: number; errmsg?: string };
+      return { errcode: Number(body.errcode ?? 0), errmsg: String(body.errmsg ?? '') };
+    } catch (error) {
+      return { errcode: NO_ANSWER, errmsg: `network: ${(error as Error).message}`.slice(0, 200) };
+    }
+  }
+}

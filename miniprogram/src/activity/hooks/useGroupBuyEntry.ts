@@ -11,6 +11,7 @@ import {
 import { activityFailureMessage } from '@/utils/activity-messages'
 import { alertMessage, confirmAction, toastSuccess } from '@/utils/feedback'
 import { newRequestId } from '@/utils/request-id'
+import { askSubscription } from '@/utils/subscription'
 
 interface EntryChoice {
   quantity: number
@@ -59,6 +60,8 @@ export function useGroupBuyEntry(groupBuyId: string, onChanged: (groupBuy: Group
       'join',
       '接龙失败',
       async () => {
+        // Right in the tap, before the request: WeChat shows the dialog only for a tap.
+        await askSubscription(['GROUPBUY_RESULT'])
         const result = await joinGroupBuy(groupBuyId, quantity, note.trim() || undefined, requestId)
         unanswered.current = null // answered: a new join is a new request
         return result

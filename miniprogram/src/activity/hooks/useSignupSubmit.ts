@@ -10,6 +10,7 @@ import {
 } from '@/api/signup'
 import { alertMessage, confirmAction } from '@/utils/feedback'
 import { draftOfSubmission, type SignupDraft, signupAnswersOf, signupErrors } from '@/utils/signup-answers'
+import { askSubscription } from '@/utils/subscription'
 
 function scrollToField(fieldId: string): void {
   void Taro.pageScrollTo({ selector: `#field-${fieldId}`, offsetTop: -24, duration: 300 }).catch(() => undefined)
@@ -44,6 +45,8 @@ export function useSignupSubmit(form: SignupFormDetail, onChanged: (form: Signup
     }
     setPending('submit')
     try {
+      // A new sign-up on a full form goes to the waitlist: ask now to hear when it turns into a seat.
+      if (!form.mySubmission && form.waitlist && form.confirmedCount >= form.capacity) await askSubscription(['SIGNUP_PROMOTED'])
       const result = await submitSignup(form.id, signupAnswersOf(form.fields, draft))
       if (result.__typename === 'InvalidSignupAnswer') {
         markInvalid({ [(result as InvalidSignupAnswer).fieldId]: errorResultMessage(result as InvalidSignupAnswer) })

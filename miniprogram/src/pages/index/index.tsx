@@ -1,4 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { fetchMyMemberships, type Membership } from '@/api/member'
 import ActionButton from '@/components/action-button'
@@ -15,6 +16,7 @@ import ErrorView from '@/components/error-view'
 import LoadingView from '@/components/loading-view'
 import LoginPanel from '@/components/login-panel'
 import MemberCard from '@/components/member-card'
+import MessagesEntry from '@/components/messages-entry'
 import NoticeBar from '@/components/notice-bar'
 import QuestionnaireCard from '@/components/questionnaire-card'
 import { canWriteOff, isAdminRole } from '@/constants/member'
@@ -28,6 +30,7 @@ import { setCurrentCommunityId } from '@/store/current-community'
 import { IS_H5 } from '@/utils/platform'
 import { openPage, routes } from '@/utils/routes'
 import { joinCodeFromParams } from '@/utils/share'
+import { preloadSubscriptionTemplates } from '@/utils/subscription'
 import './index.css'
 
 const isListed = (membership: Membership) => membership.status === 'ACTIVE' || membership.status === 'APPLICANT'
@@ -51,6 +54,10 @@ export default function HomePage() {
   usePageRefresh(async () => {
     if (token) await memberships.refresh()
   })
+
+  useEffect(() => {
+    if (token) preloadSubscriptionTemplates()
+  }, [token])
 
   const listed = (memberships.data ?? []).filter(isListed)
   const current = listed.find((membership) => membership.community.id === currentId) ?? listed[0] ?? null
@@ -115,6 +122,7 @@ export default function HomePage() {
             </>
           )}
           <View className='qy-entry-grid'>
+            <MessagesEntry key={current.community.id} communityId={current.community.id} />
             {current.status === 'ACTIVE' && <ActivityEntries communityId={current.community.id} />}
             {current.status === 'ACTIVE' && canWriteOff(current.role) && (
               <EntryTile

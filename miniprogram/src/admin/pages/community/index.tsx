@@ -3,6 +3,7 @@ import AdminGate from '@/admin/components/admin-gate'
 import GroupBindingCard from '@/admin/components/group-binding-card'
 import InviteCard from '@/admin/components/invite-card'
 import NavRow from '@/admin/components/nav-row'
+import NotificationStatsCard from '@/admin/components/notification-stats'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useGroupBinding } from '@/admin/hooks/useGroupBinding'
 import RoleBadge from '@/components/role-badge'
@@ -47,6 +48,8 @@ export default function AdminCommunityPage() {
           </View>
 
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
+
+          <NotificationStatsCard communityId={id} />
 
           <View className='qy-section-title'>积分与优惠券</View>
           <NavRow title='核销优惠券' value='扫码或输入券码' onClick={() => openPage(routes.adminWriteOff(id))} />

@@ -1,0 +1,102 @@
+import { NotificationKind } from './notification.enums';
+import type { TemplateData } from './notification-message.entity';
+import { clip, phrase, shortDate, thing, time } from './template-values';
+
+/**
+ * What each kind says, in the inbox and on the WeChat card. The card's keys are those of the
+ * template an operator picks for the kind in the WeChat console (README: "Subscription messages"):
+ *   GROUPBUY_RESULT     thing1 团购商品 · phrase2 团购结果 · thing3 温馨提示 · time4 结束时间
+ *   COUPON_EXPIRING     thing1 优惠券名称 · time2 过期时间 · thing3 温馨提示
+ *   APPLICATION_RESULT  thing1 社群名称 · phrase2 审核结果 · thing3 备注 · time4 审核时间
+ *   SIGNUP_PROMOTED     thing1 活动名称 · phrase2 报名状态 · thing3 温馨提示 · time4 通知时间
+ */
+export interface MessageDraft {
+  communityId: number;
+  memberId: number;
+  userId: number;
+  kind: NotificationKind;
+  /** Unique: the same moment told twice is refused by the database. */
+  dedupeKey: string;
+  refId: number;
+  title: string;
+  body: string;
+  page: string;
+  data: TemplateData;
+}
+
+export type Recipient = Pick<MessageDraft, 'communityId' | 'memberId' | 'userId'>;
+
+const v = (value: string) => ({ value });
+
+export function groupBuyResultDraft(
+  to: Recipient,
+  groupBuy: { id: number; title: string; succeeded: boolean; participants: number; minParticipants: number; pickupNote: string | null; closedAt: Date },
+  timeZone: string,
+): MessageDraft {
+  const { succeeded } = groupBuy;
+  // The card has 20 characters for it; the pickup note is in the inbox, one tap away.
+  const hint = succeeded ? `共${groupBuy.participants}人参团，请按时取货` : `差${groupBuy.minParticipants - groupBuy.participants}人成团，本次未成团`;
+  return {
+    ...to,
+    kind: NotificationKind.GROUPBUY_RESULT,
+    dedupeKey: `groupbuy:${groupBuy.id}:member:${to.memberId}`,
+    refId: groupBuy.id,
+    title: succeeded ? '团购成功' : '团购未成团',
+    body: succeeded
+      ? clip(`你参加的「${groupBuy.title}」已成团，共 ${groupBuy.participants} 人参团。${groupBuy.pickupNote ? `取货：${groupBuy.pickupNote}` : ''}`, 300)
+      : clip(`你参加的「${groupBuy.title}」未达到 ${groupBuy.minParticipants} 人，本次未成团。`, 300),
+    page: `activity/pages/groupbuy-detail/index?id=${to.communityId}&groupBuyId=${groupBuy.id}`,
+    data: { thing1: v(thing(groupBuy.title)), phrase2: v(phrase(succeeded ? '已成团' : '未成团')), thing3: v(thing(hint)), time4: v(time(groupBuy.closedAt, timeZone)) },
+  };
+}
+
+export function couponExpiringDraft(to: Recipient, coupon: { id: number; title: string; expiresAt: Date }, timeZone: string): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.COUPON_EXPIRING,
+    dedupeKey: `coupon-expiring:${coupon.id}`,
+    refId: coupon.id,
+    title: '优惠券即将过期',
+    body: clip(`你的「${coupon.title}」将于 ${shortDate(coupon.expiresAt, timeZone)} 过期，记得到店使用。`, 300),
+    page: `pages/coupon-detail/index?id=${coupon.id}`,
+    data: { thing1: v(thing(coupon.title)), time2: v(time(coupon.expiresAt, timeZone)), thing3: v(thing('优惠券快过期了，记得使用')) },
+  };
+}
+
+export function applicationResultDraft(
+  to: Recipient,
+  application: { id: number; approved: boolean; reason: string | null; communityName: string; joinCode: string; reviewedAt: Date },
+  timeZone: string,
+): MessageDraft {
+  const { approved } = application;
+  return {
+    ...to,
+    kind: NotificationKind.APPLICATION_RESULT,
+    dedupeKey: `application:${application.id}`,
+    refId: application.id,
+    title: approved ? '入群申请已通过' : '入群申请未通过',
+    body: approved
+      ? clip(`欢迎加入「${application.communityName}」，快去签到领积分吧。`, 300)
+      : clip(`你加入「${application.communityName}」的申请未通过。原因：${application.reason ?? '—'}`, 300),
+    page: approved ? `pages/index/index?c=${application.joinCode}` : `pages/questionnaire/index?id=${to.communityId}`,
+    data: {
+      thing1: v(thing(application.communityName)),
+      phrase2: v(phrase(approved ? '已通过' : '未通过')),
+      thing3: v(thing(approved ? '欢迎入群，快去签到吧' : `原因：${application.reason ?? '—'}`)),
+      time4: v(time(application.reviewedAt, timeZone)),
+    },
+  };
+}
+
+export function signupPromotedDraft(to: Recipient, submission: { id: number; formId: number; formTitle: string; at: Date }, timeZone: string): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.SIGNUP_PROMOTED,
+    dedupeKey: `signup-promoted:${submission.id}`,
+    refId: submission.id,
+    title: '候补成功，报名已确认',
+    body: clip(`有人取消了报名，你在「${submission.formTitle}」的候补已转为正式名额。`, 300),
+    page: `activity/pages/signup-detail/index?id=${to.communityId}&formId=${submission.formId}`,
+    data: { thing1: v(thing(submission.formTitle)), phrase2: v(phrase('报名成功')), thing3: v(thing('候补已转为正式名额')), time4: v(time(submission.at, timeZone)) },
+  };
+}

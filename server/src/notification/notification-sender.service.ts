@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode, raw } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { NotificationSettings } from '../config';
+import type { Clock } from '../common/clock';
+import type { Logger } from '../common/logger';
+import { isMySql } from '../common/sql';
+import type { WeChatAccessTokenService } from '../wechat/wechat-access-token.service';
+import { NO_ANSWER, SendAnswer, WeChatMessageApi } from '../wechat/wechat-api.client';
+import { NotificationMessage } from './notification-message.entity';
+import { DeliveryState } from './notification.enums';
+import { SubscriptionConsent } from './subscription-consent.entity';
+
+/** Worth another try later: system busy, daily quota, no answer at all. Token errors are retried at once, once. */
+const TRANSIENT = new Set([-1, 45009, NO_ANSWER]);
+const TOKEN_REJECTED = new Set([40001, 42001]);
+/** A round claims at most this many batches, so one job run ends and the timer fires again. */
+const ROUNDS_PER_RUN = 20;
+
+export interface SenderRun {
+  claimed: number;
+  sent: number;
+}
+
+class LostClaim extends Error {}
+
+/**
+ * The outbox's sender; every server process runs it (notification-sender.job.ts).
+ *
+ * Claim: a short transaction picks due rows with FOR UPDATE SKIP LOCKED (MySQL 8, MariaDB ≥ 10.6),
+ * or on SQLite by a conditional UPDATE, and marks them SENDING with this claim's token and a lease
+ * (next_attempt_at = now + lease). Two processes never hold the same row; a process that dies
+ * leaves its rows SENDING until the lease runs out, and then any process claims them again.
+ *
+ * Deliver, per row: take one consent (a conditional decrement, in one transaction with the
+ * row's `consent_taken` flag, so a retry or a reclaim never takes a second); call WeChat; write
+ * the outcome. Every write after the claim is conditional on the claim token.
+ *
+ * The one window: WeChat accepted the send and this process died (or lost its database) before
+ * the SENT update committed. The row is claimed again after the lease and sent a second time;
+ * WeChat then answers 43101 unless the member had given a second accept. Rows marked SENT are
+ * never claimed again.
+ */
+export class NotificationSender {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: NotificationSettings,
+    private readonly api: WeChatMessageApi,
+    private readonly tokens: WeChatAccessTokenService,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  async run(): Promise<SenderRun> {
+    const total: SenderRun = { claimed: 0, sent: 0 };
+    for (let round = 0; round < ROUNDS_PER_RUN; round += 1) {
+      const rows = await this.claim(this.settings.batchSize);
+      total.claimed += rows.length;
+      let next = 0;
+      const worker = async () => {
+        while (next < rows.length) {
+          const row = rows[next++];
+          try {
+            if ((await this.deliver(row)) === DeliveryState.SENT) total.sent += 1;
+          } catch (error) {
+            // The database failed under this row: it stays SENDING and is claimed again after its lease.
+            this.log.error({ err: error, messageId: row.id }, 'subscription message: delivery failed');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, worker));
+      if (rows.length < this.settings.batchSize) break;
+    }
+    return total;
+  }
+
+  /** Takes up to `limit` due rows for this process: QUEUED ones first, then SENDING ones whose lease ran out. */
+  async claim(limit: number): Promise<NotificationMessage[]> {
+    const em = this.orm.em.fork() as EntityManager;
+    const claimToken = randomUUID();
+    const now = this.clock.now();
+    const held = { state: DeliveryState.SENDING, claimToken, nextAttemptAt: new Date(now.getTime() + this.settings.claimLeaseMs) };
+    let taken = 0;
+    for (const state of [DeliveryState.QUEUED, DeliveryState.SENDING]) {
+      if (taken >= limit) break;
+      const due = { state, nextAttemptAt: { $lte: now } };
+      if (isMySql(em)) {
+        taken += await em.transactional(async (tx) => {
+          const rows = (await (tx as EntityManager)
+            .createQueryBuilder(NotificationMessage)
+            .select('id')
+            .where(due)
+            .orderBy({ nextAttemptAt: 'asc', id: 'asc' })
+            .limit(limit - taken)
+            .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
+            .execute('all')) as { id: number }[];
+          if (rows.length === 0) return 0;
+          return tx.nativeUpdate(NotificationMessage, { id: { $in: rows.map((row) => row.id) } }, held);
+        });
+      } else {
+        const rows = await em.find(NotificationMessage, due, { fields: ['id'], orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: limit - taken });
+        if (rows.length) taken += await em.nativeUpdate(NotificationMessage, { id: { $in: rows.map((row) => row.id) }, ...due }, held);
+      }
+    }
+    if (taken === 0) return [];
+    return em.find(NotificationMessage, { claimToken }, { populate: ['user'], orderBy: { id: 'asc' }, refresh: true });
+  }
+
+  /** One claimed row to WeChat and its outcome recorded; returns the state it ended in (null: the claim was lost). */
+  async deliver(row: NotificationMessage): Promise<DeliveryState | null> {
+    const em = this.orm.em.fork() as EntityManager;
+    const mine = { id: row.id, claimToken: row.claimToken, state: DeliveryState.SENDING };
+    try {
+      if (!row.consentTaken) {
+        const allowed = await this.takeConsent(em, row);
+        if (!allowed) return DeliveryState.NO_CONSENT;
+      } else if ((await em.nativeUpdate(NotificationMessage, mine, { nextAttemptAt: this.leaseEnd() })) !== 1) {
+        return null;
+      }
+    } catch (error) {
+      if (error instanceof LostClaim) return null;
+      throw error;
+    }
+
+    const answer = await this.send(row);
+    const now = this.clock.now();
+    const attempts = row.attempts + 1;
+    const errorText = answer.errmsg.slice(0, 200);
+    if (answer.errcode === 0) {
+      await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.SENT, sentAt: now, attempts, claimToken: null, nextAttemptAt: null, errcode: 0, error: null });
+      return DeliveryState.SENT;
+    }
+    const transient = TRANSIENT.has(answer.errcode) || TOKEN_REJECTED.has(answer.errcode);
+    if (transient && attempts < this.settings.maxAttempts) {
+      const retryAt = new Date(now.getTime() + this.settings.retryBaseMs * 2 ** (attempts - 1));
+      await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.QUEUED, attempts, claimToken: null, nextAttemptAt: retryAt, errcode: answer.errcode, error: errorText });
+      this.log.warn({ messageId: row.id, errcode: answer.errcode, attempts }, 'subscription message: transient failure, retrying');
+      return DeliveryState.QUEUED;
+    }
+    await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.FAILED, attempts, claimToken: null, nextAttemptAt: null, errcode: answer.errcode, error: errorText });
+    this.log.warn({ messageId: row.id, errcode: answer.errcode, attempts }, 'subscription message refused');
+    return DeliveryState.FAILED;
+  }
+
+  /**
+   * One `accept` of this template used for this row, or NO_CONSENT (inbox only) when none is
+   * left. The decrement and the row's flag commit together; a lost claim rolls both back.
+   */
+  private takeConsent(em: EntityManager, row: NotificationMessage): Promise<boolean> {
+    const mine = { id: row.id, claimToken: row.claimToken, state: DeliveryState.SENDING };
+    return em.transactional(async (tx) => {
+      const now = this.clock.now();
+      const took = await tx.nativeUpdate(
+        SubscriptionConsent,
+        { user: row.user.id, templateId: row.templateId!, remaining: { $gt: 0 } },
+        { remaining: raw('remaining - 1'), updatedAt: now },
+      );
+      const outcome = took === 1 ? { consentTaken: true, nextAttemptAt: this.leaseEnd() } : { state: DeliveryState.NO_CONSENT, claimToken: null, nextAttemptAt: null };
+      if ((await tx.nativeUpdate(NotificationMessage, mine, outcome)) !== 1) throw new LostClaim();
+      return took === 1;
+    });
+  }
+
+  /** The send, with one token refresh when WeChat says the token is invalid or expired. */
+  private async send(row: NotificationMessage): Promise<SendAnswer> {
+    const message = {
+      touser: row.user.openid,
+      template_id: row.templateId!,
+      page: row.page,
+      data: row.data,
+      miniprogram_state: this.settings.miniprogramState,
+      lang: 'zh_CN',
+    };
+    let answer: SendAnswer = { errcode: NO_ANSWER, errmsg: 'not sent' };
+    for (let tokenTry = 0; tokenTry < 2; tokenTry += 1) {
+      let token: string;
+      try {
+        token = await this.tokens.get();
+      } catch (error) {
+        return { errcode: NO_ANSWER, errmsg: `access token: ${(error as Error).message}` };
+      }
+      answer = await this.api.sendSubscribeMessage(token, message);
+      if (!TOKEN_REJECTED.has(answer.errcode)) return answer;
+      await this.tokens.reject(token);
+    }
+    return answer;
+  }
+
+  private leaseEnd(): Date {
+    return new Date(this.clock.now().getTime() + this.settings.claimLeaseMs);
+  }
+}
