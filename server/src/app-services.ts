@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { CheckInRuleService } from './checkin/checkin-rule.service';
 import { CheckInService } from './checkin/checkin.service';
+import { MakeUpCheckInService } from './checkin/make-up.service';
 import { CouponCounterService } from './coupon/coupon-counter.service';
 import { CouponQueryService } from './coupon/coupon-query.service';
 import { CouponRedemptionService } from './coupon/coupon-redemption.service';
@@ -54,6 +55,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     tiers: new TierService(),
     checkInRules: new CheckInRuleService(),
     checkIns: new CheckInService(),
+    makeUpCheckIns: new MakeUpCheckInService(),
     couponTemplates: new CouponTemplateService(),
     couponRedemption: new CouponRedemptionService(),
     couponCounter: new CouponCounterService(),

@@ -89,9 +89,16 @@ export class CheckInService {
     const rows = await ctx.em.find(
       CheckIn,
       { member: member.id, day: { $gte: `${month}-01`, $lte: `${month}-31` } },
-      { fields: ['day'], orderBy: { day: 'asc' } },
+      { fields: ['day', 'madeUpOn'], orderBy: { day: 'asc' } },
     );
-    return { month, days: rows.map((row) => row.day), streak: this.currentStreak(ctx, member) };
+    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
+    return {
+      month,
+      days: rows.map((row) => row.day),
+      madeUpDays: rows.filter((row) => row.madeUpOn).map((row) => row.day),
+      streak: this.currentStreak(ctx, member),
+      makeUp: await ctx.services.makeUpCheckIns.offer(ctx, member, rule),
+    };
   }
 
   /** The streak as it stands today: kept while the last check-in was today or yesterday, else broken. */
