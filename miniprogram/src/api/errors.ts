@@ -39,6 +39,7 @@ const RESULT_MESSAGES: Record<string, string> = {
   RoleNotAllowed: '不能对这位成员执行该操作',
   // member economy: check-in, points, coupons
   AlreadyCheckedIn: '今天已经签到过了，明天再来吧',
+  MakeUpNotAllowed: '这一天不能补签',
   NotActiveMember: '成为社群正式成员后才能使用',
   InsufficientPoints: '积分不足',
   SoldOut: '这张券已经兑完了',
