@@ -5,6 +5,8 @@ import { AuthService } from './auth/auth.service';
 import { CheckInRuleService } from './checkin/checkin-rule.service';
 import { CheckInService } from './checkin/checkin.service';
 import { MakeUpCheckInService } from './checkin/make-up.service';
+import { InviteService } from './invite/invite.service';
+import { ReferralRewardService } from './invite/referral-reward.service';
 import { CouponCounterService } from './coupon/coupon-counter.service';
 import { CouponQueryService } from './coupon/coupon-query.service';
 import { CouponRedemptionService } from './coupon/coupon-redemption.service';
@@ -35,6 +37,7 @@ import { SignupSubmissionService } from './signup/signup-submission.service';
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
   const sessions = new SessionTokenService(config.session);
   const wechat = new WeChatApiClient(config.wechat);
+  const points = new PointsLedgerService();
   return {
     config,
     orm,
@@ -50,7 +53,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     memberAdmin: new MemberAdminService(),
     wechatGroups: new WeChatGroupService(config.wechat),
     // member economy
-    points: new PointsLedgerService(),
+    points,
     memberPoints: new PointsService(),
     tiers: new TierService(),
     checkInRules: new CheckInRuleService(),
@@ -67,6 +70,9 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupSubmissions: new SignupSubmissionService(),
     questionnaires: new QuestionnaireService(),
     applications: new ApplicationService(),
+    // entry thresholds
+    invites: new InviteService(),
+    referralRewards: new ReferralRewardService(points),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
   };
 }

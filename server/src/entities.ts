@@ -15,6 +15,7 @@ import { SignupSubmission } from './signup/signup-submission.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
+import { MemberInvite, Referral } from './invite/invite.entity';
 import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
@@ -40,4 +41,7 @@ export const ENTITIES = [
   Questionnaire,
   Application,
   ExportDownload,
+  // entry thresholds
+  MemberInvite,
+  Referral,
 ];

@@ -62,6 +62,10 @@ export class CheckInService {
         balance = applied!.balance;
       }
       if (awards.length === 0) await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
+      // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
+      if (locked.lastCheckInOn === null) {
+        await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });
+      }
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });
     if (outcome !== ALREADY) return outcome;

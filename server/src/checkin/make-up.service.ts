@@ -131,6 +131,7 @@ export class MakeUpCheckInService {
       } else if (memberStreak) {
         await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [memberStreak.streak, memberStreak.lastCheckInOn, member.id]);
       }
+      if (!last) await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now });
       const streakNow = memberStreak ?? { streak: locked.streak, lastCheckInOn: last! };
       const standing = streakNow.lastCheckInOn >= previousDate(today) ? streakNow.streak : 0;
       return Object.assign(new MadeUpCheckIn(), { date: day, streak: standing, balance, cost: rule.makeUpCost, remaining: rule.makeUpMonthlyAllowance - used - 1 });
