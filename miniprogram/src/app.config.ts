@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/my-coupons/index',
     'pages/coupon-detail/index',
     'pages/questionnaire/index',
+    'pages/invite/index',
   ],
   // Admin pages are not needed on the first screen: keep them out of the main package.
   subPackages: [
@@ -15,6 +16,7 @@ export default defineAppConfig({
       root: 'admin',
       pages: [
         'pages/community/index',
+        'pages/invites/index',
         'pages/members/index',
         'pages/write-off/index',
         'pages/points-adjust/index',

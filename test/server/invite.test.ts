@@ -41,6 +41,9 @@ describe('邀请制: invite-only entry and referral points', () => {
     expect(ownerInvite.code).toMatch(/^[a-z2-9]{10}$/);
     expect(ownerInvite.url).toBe(`pages/index/index?c=${ownerInvite.code}`);
     expect(await inviteOf(owner, communityId)).toEqual(ownerInvite); // one per member, stable
+    const QR = `query ($c: ID!, $o: String) { myInvite(communityId: $c) { qrCodeDataUrl(h5Origin: $o) } }`;
+    expect((await owner.client.data(QR, { c: communityId, o: 'https://qunyou.example.com' })).myInvite.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(await owner.client.errorCode(QR, { c: communityId, o: 'javascript:alert(1)//' })).toBe('BAD_USER_INPUT');
     const ownerMemberId = await memberIdOf(owner, communityId);
     const alice = await joinBy('i-alice', ownerInvite.code.toUpperCase()); // codes are read off posters: case does not matter
     expect(alice.result).toMatchObject({ __typename: 'JoinedCommunity', member: { status: 'ACTIVE' }, community: { id: communityId } });

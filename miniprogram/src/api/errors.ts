@@ -29,6 +29,8 @@ const CODE_MESSAGES: Record<string, string> = {
 const RESULT_MESSAGES: Record<string, string> = {
   CommunityNotFound: '没有找到这个社群，请确认链接或邀请码',
   CommunityClosed: '这个社群暂停加入了',
+  InviteRequired: '这个社群仅限邀请加入，请向群里的朋友要一个邀请链接',
+  InviteInvalid: '这个邀请已失效，请向朋友重新要一个邀请链接',
   MemberBanned: '你已被该社群限制加入',
   InvalidGroupData: '群信息校验失败，请从群聊里重新打开',
   GroupNotBound: '这个微信群还没有绑定社群',

@@ -47,6 +47,7 @@ export default function AdminCommunityPage() {
           </View>
 
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
+          <NavRow title='邀请与入群方式' value={joinPolicyLabel(joinPolicy)} onClick={() => openPage(routes.adminInvites(id))} />
 
           <View className='qy-section-title'>积分与优惠券</View>
           <NavRow title='核销优惠券' value='扫码或输入券码' onClick={() => openPage(routes.adminWriteOff(id))} />
@@ -62,7 +63,7 @@ export default function AdminCommunityPage() {
           <NavRow title='团购接龙' value='发布、截团、导出' onClick={() => openPage(routes.adminGroupBuys(id))} />
           <NavRow title='活动报名' value='报名表、名单、导出' onClick={() => openPage(routes.adminSignups(id))} />
 
-          <InviteCard community={{ joinCode }} />
+          <InviteCard community={{ joinCode, joinPolicy }} />
 
           <GroupBindingCard
             boundGroupCount={boundGroupCount}
