@@ -8,7 +8,6 @@ export default defineAppConfig({
     'pages/my-coupons/index',
     'pages/coupon-detail/index',
     'pages/questionnaire/index',
-    'pages/invite/index',
   ],
   // Admin pages are not needed on the first screen: keep them out of the main package.
   subPackages: [
@@ -34,6 +33,11 @@ export default defineAppConfig({
         'pages/signup-edit/index',
         'pages/signup-manage/index',
       ],
+    },
+    // Inviting friends: opened from the home entries only.
+    {
+      root: 'entry',
+      pages: ['pages/invite/index'],
     },
     // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.
     {
