@@ -58,6 +58,12 @@ export async function fetchMyInvite(communityId: string, h5Origin: string | null
   return data.myInvite
 }
 
+/** Just the caller's invite code (share cards under 邀请制). */
+export async function fetchMyInviteCode(communityId: string): Promise<string> {
+  const data = await graphql<{ myInvite: { code: string } }>(`query MyInviteCode($communityId: ID!) { myInvite(communityId: $communityId) { code } }`, { communityId })
+  return data.myInvite.code
+}
+
 /** Admin */
 export async function fetchInviteOverview(communityId: string): Promise<{ referralRule: ReferralRule; inviteLeaderboard: InviteLeader[]; referrals: Referral[] }> {
   return graphql(
