@@ -16,6 +16,7 @@ export default defineAppConfig({
       root: 'admin',
       pages: [
         'pages/community/index',
+        'pages/invites/index',
         'pages/members/index',
         'pages/write-off/index',
         'pages/points-adjust/index',
@@ -33,6 +34,11 @@ export default defineAppConfig({
         'pages/signup-edit/index',
         'pages/signup-manage/index',
       ],
+    },
+    // Inviting friends: opened from the home entries only.
+    {
+      root: 'entry',
+      pages: ['pages/invite/index'],
     },
     // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.
     {

@@ -5,6 +5,8 @@ import { Migration20261121220351 } from './Migration20261121220351';
 import { Migration20261121235904 } from './Migration20261121235904';
 import { Migration20261201231824 } from './Migration20261201231824';
 import { Migration20261201232945 } from './Migration20261201232945';
+import { Migration20261201234102 } from './Migration20261201234102';
+import { Migration20261201235406 } from './Migration20261201235406';
 
 /**
  * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
@@ -17,4 +19,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121235904', class: Migration20261121235904 }, // community.settings_version: keys the per-process caches of check-in rule and tiers
   { name: 'Migration20261201231824', class: Migration20261201231824 }, // notifications: message outbox + inbox, subscription consents, shared access token
   { name: 'Migration20261201232945', class: Migration20261201232945 }, // hostile clients: single-use export links, chats bound by several communities, adjustment caps, session generation
+  { name: 'Migration20261201234102', class: Migration20261201234102 }, // 补签: make-up cost and monthly allowance on the check-in rule, checkin.made_up_on
+  { name: 'Migration20261201235406', class: Migration20261201235406 }, // 邀请制: member_invite, referral, the community's referral reward rule
 ];

@@ -4,6 +4,9 @@ import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { CheckInRuleService } from './checkin/checkin-rule.service';
 import { CheckInService } from './checkin/checkin.service';
+import { MakeUpCheckInService } from './checkin/make-up.service';
+import { InviteService } from './invite/invite.service';
+import { ReferralRewardService } from './invite/referral-reward.service';
 import { CouponCounterService } from './coupon/coupon-counter.service';
 import { CouponQueryService } from './coupon/coupon-query.service';
 import { CouponRedemptionService } from './coupon/coupon-redemption.service';
@@ -40,6 +43,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const messageApi = new WeChatMessageApi(config.wechat);
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
   const notifications = new NotificationService(config.notifications, clock);
+  const points = new PointsLedgerService();
   return {
     config,
     orm,
@@ -55,11 +59,12 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     memberAdmin: new MemberAdminService(),
     wechatGroups: new WeChatGroupService(config.wechat),
     // member economy
-    points: new PointsLedgerService(),
+    points,
     memberPoints: new PointsService(),
     tiers: new TierService(),
     checkInRules: new CheckInRuleService(),
     checkIns: new CheckInService(),
+    makeUpCheckIns: new MakeUpCheckInService(),
     couponTemplates: new CouponTemplateService(),
     couponRedemption: new CouponRedemptionService(),
     couponCounter: new CouponCounterService(),
@@ -71,6 +76,9 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupSubmissions: new SignupSubmissionService(notifications),
     questionnaires: new QuestionnaireService(),
     applications: new ApplicationService(notifications),
+    // entry thresholds
+    invites: new InviteService(),
+    referralRewards: new ReferralRewardService(points),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
     // notifications
     notifications,

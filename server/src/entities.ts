@@ -15,6 +15,7 @@ import { SignupSubmission } from './signup/signup-submission.entity';
 import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
+import { MemberInvite, Referral } from './invite/invite.entity';
 import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
 import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
 import { NotificationMessage } from './notification/notification-message.entity';
@@ -47,4 +48,7 @@ export const ENTITIES = [
   NotificationMessage,
   SubscriptionConsent,
   WeChatAccessToken,
+  // entry thresholds
+  MemberInvite,
+  Referral,
 ];

@@ -3,6 +3,7 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckInResolver } from './checkin/checkin.resolver';
+import { InviteResolver } from './invite/invite.resolver';
 import { CouponTemplateResolver } from './coupon/coupon-template.resolver';
 import { CouponResolver } from './coupon/coupon.resolver';
 import { PointsResolver } from './points/points.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   // member economy
   TierResolver,
   CheckInResolver,
+  InviteResolver,
   PointsResolver,
   CouponTemplateResolver,
   CouponResolver,

@@ -1,6 +1,7 @@
 import { FAKE_APPID, FakeWeChatServer } from './fake-wechat';
 import { ACTIVITY_ADMIN_OPERATIONS, ActivityFixtures } from './activity-admin-operations';
 import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
+import { ENTRY_ADMIN_OPERATIONS } from './entry-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
 export interface AdminOperationTarget extends ActivityFixtures {
@@ -77,4 +78,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   },
   ...ECONOMY_ADMIN_OPERATIONS,
   ...ACTIVITY_ADMIN_OPERATIONS,
+  ...ENTRY_ADMIN_OPERATIONS,
 ];

@@ -1,5 +1,6 @@
 import { graphql } from './client'
 import { ERROR_RESULT_FIELDS, type ErrorResult } from './errors'
+import { INSUFFICIENT_POINTS_FIELDS } from './points'
 
 export interface StreakBonus {
   day: number
@@ -10,7 +11,15 @@ export interface CheckInRule {
   basePoints: number
   cycleDays: number
   bonuses: StreakBonus[]
+  /** 补签: points per make-up check-in */
+  makeUpCost: number
+  /** 补签 per member per month; 0: none */
+  makeUpMonthlyAllowance: number
 }
+
+/** What updateCheckInRule takes: the make-up terms may be left out (kept as they are). */
+export type CheckInRuleInput = Omit<CheckInRule, 'makeUpCost' | 'makeUpMonthlyAllowance'> &
+  Partial<Pick<CheckInRule, 'makeUpCost' | 'makeUpMonthlyAllowance'>>
 
 /** "再签 {inDays} 天可得 {points} 积分" */
 export interface NextBonus {
@@ -40,14 +49,44 @@ export interface AlreadyCheckedIn extends ErrorResult {
 /** CheckInSuccess, AlreadyCheckedIn (with today's result) or NotActiveMember */
 export type CheckInResult = CheckInSuccess | AlreadyCheckedIn | ErrorResult
 
+/** 补签 the member may make now: missed days of the last 7 (any month), the cost, what is left this month. */
+export interface MakeUpOffer {
+  days: string[]
+  cost: number
+  remaining: number
+  monthlyAllowance: number
+}
+
 export interface CheckInCalendar {
   month: string
   /** YYYY-MM-DD, community-local dates */
   days: string[]
+  /** Those of `days` filled by 补签 */
+  madeUpDays: string[]
   streak: number
+  makeUp: MakeUpOffer
 }
 
-const RULE_FIELDS = 'basePoints cycleDays bonuses { day points }'
+export interface MadeUpCheckIn {
+  __typename: 'MadeUpCheckIn'
+  date: string
+  streak: number
+  balance: number
+  cost: number
+  remaining: number
+}
+
+export type MakeUpRefusal = 'NOT_PAST' | 'TOO_OLD' | 'BEFORE_JOIN' | 'MONTHLY_LIMIT' | 'DISABLED'
+
+export interface MakeUpNotAllowed extends ErrorResult {
+  __typename: 'MakeUpNotAllowed'
+  reason: MakeUpRefusal
+}
+
+/** MadeUpCheckIn, or InsufficientPoints | MakeUpNotAllowed | AlreadyCheckedIn | NotActiveMember */
+export type MakeUpCheckInResult = MadeUpCheckIn | MakeUpNotAllowed | AlreadyCheckedIn | ErrorResult
+
+const RULE_FIELDS = 'basePoints cycleDays bonuses { day points } makeUpCost makeUpMonthlyAllowance'
 const REWARD_FIELDS = 'date pointsAwarded bonusPoints streak balance nextBonus { day inDays points }'
 
 export function isAlreadyCheckedIn(result: CheckInResult): result is AlreadyCheckedIn {
@@ -80,15 +119,33 @@ export async function fetchCheckInRule(communityId: string): Promise<CheckInRule
 export async function fetchCheckInCalendar(communityId: string, month: string): Promise<CheckInCalendar> {
   const data = await graphql<{ checkInCalendar: CheckInCalendar }>(
     `query CheckInCalendar($communityId: ID!, $month: String!) {
-      checkInCalendar(communityId: $communityId, month: $month) { month days streak }
+      checkInCalendar(communityId: $communityId, month: $month) {
+        month days madeUpDays streak makeUp { days cost remaining monthlyAllowance }
+      }
     }`,
     { communityId, month },
   )
   return data.checkInCalendar
 }
 
+/** 补签 a missed day (YYYY-MM-DD) for points. */
+export async function makeUpCheckIn(communityId: string, date: string): Promise<MakeUpCheckInResult> {
+  const data = await graphql<{ makeUpCheckIn: MakeUpCheckInResult }>(
+    `mutation MakeUpCheckIn($communityId: ID!, $date: String!) {
+      makeUpCheckIn(communityId: $communityId, date: $date) {
+        ${ERROR_RESULT_FIELDS}
+        ... on MadeUpCheckIn { date streak balance cost remaining }
+        ... on MakeUpNotAllowed { reason }
+        ${INSUFFICIENT_POINTS_FIELDS}
+      }
+    }`,
+    { communityId, date },
+  )
+  return data.makeUpCheckIn
+}
+
 /** Admin */
-export async function updateCheckInRule(communityId: string, input: CheckInRule): Promise<CheckInRule> {
+export async function updateCheckInRule(communityId: string, input: CheckInRuleInput): Promise<CheckInRule> {
   const data = await graphql<{ updateCheckInRule: CheckInRule }>(
     `mutation UpdateCheckInRule($communityId: ID!, $input: CheckInRuleInput!) {
       updateCheckInRule(communityId: $communityId, input: $input) { ${RULE_FIELDS} }

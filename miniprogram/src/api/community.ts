@@ -1,7 +1,7 @@
 import { graphql } from './client'
 
 export type CommunityCategory = 'PRODUCT_SERVICE' | 'INTEREST' | 'LEARNING' | 'PERKS'
-export type JoinPolicy = 'OPEN' | 'QUESTIONNAIRE' | 'CLOSED'
+export type JoinPolicy = 'OPEN' | 'QUESTIONNAIRE' | 'INVITE' | 'CLOSED'
 
 export interface Community {
   id: string
@@ -24,6 +24,10 @@ export interface CommunityPreview {
   description: string | null
   joinPolicy: JoinPolicy
   memberCount: number
+  /** A personal invite's inviter (null for the public join code) */
+  invitedBy: { id: string; nickname: string | null; avatarUrl: string | null } | null
+  /** For a personal invite: still admits? null for the public join code */
+  inviteValid: boolean | null
 }
 
 export interface CreateCommunityInput {
@@ -47,7 +51,9 @@ export async function fetchCommunity(id: string): Promise<Community | null> {
 export async function fetchCommunityPreview(joinCode: string): Promise<CommunityPreview | null> {
   const data = await graphql<{ communityPreview: CommunityPreview | null }>(
     `query CommunityPreview($joinCode: String!) {
-      communityPreview(joinCode: $joinCode) { id name category description joinPolicy memberCount }
+      communityPreview(joinCode: $joinCode) {
+        id name category description joinPolicy memberCount invitedBy { id nickname avatarUrl } inviteValid
+      }
     }`,
     { joinCode },
   )

@@ -29,6 +29,8 @@ const CODE_MESSAGES: Record<string, string> = {
 const RESULT_MESSAGES: Record<string, string> = {
   CommunityNotFound: '没有找到这个社群，请确认链接或邀请码',
   CommunityClosed: '这个社群暂停加入了',
+  InviteRequired: '这个社群仅限邀请加入，请向群里的朋友要一个邀请链接',
+  InviteInvalid: '这个邀请已失效，请向朋友重新要一个邀请链接',
   MemberBanned: '你已被该社群限制加入',
   InvalidGroupData: '群信息校验失败，请从群聊里重新打开',
   GroupNotBound: '这个微信群还没有绑定社群',
@@ -39,6 +41,7 @@ const RESULT_MESSAGES: Record<string, string> = {
   RoleNotAllowed: '不能对这位成员执行该操作',
   // member economy: check-in, points, coupons
   AlreadyCheckedIn: '今天已经签到过了，明天再来吧',
+  MakeUpNotAllowed: '这一天不能补签',
   NotActiveMember: '成为社群正式成员后才能使用',
   InsufficientPoints: '积分不足',
   SoldOut: '这张券已经兑完了',

@@ -2,7 +2,7 @@ import { graphql } from './client'
 import { type Connection, connectionFields } from './connection'
 import { ERROR_RESULT_FIELDS, type ErrorResult } from './errors'
 
-export type PointsEntryType = 'CHECK_IN' | 'STREAK_BONUS' | 'WELCOME' | 'COUPON_REDEEM' | 'COUPON_REFUND' | 'ADMIN_ADJUST'
+export type PointsEntryType = 'CHECK_IN' | 'STREAK_BONUS' | 'WELCOME' | 'COUPON_REDEEM' | 'COUPON_REFUND' | 'ADMIN_ADJUST' | 'MAKE_UP_CHECK_IN'
 
 export interface PointsEntry {
   id: string

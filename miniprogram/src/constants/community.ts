@@ -11,6 +11,7 @@ export const CATEGORY_OPTIONS: Option<CommunityCategory>[] = [
 export const JOIN_POLICY_OPTIONS: Option<JoinPolicy>[] = [
   { value: 'OPEN', label: '直接加入', hint: '打开链接或群卡片即成为成员' },
   { value: 'QUESTIONNAIRE', label: '填写问卷审核后加入', hint: '先填写入群问卷，通过后成为成员' },
+  { value: 'INVITE', label: '邀请制', hint: '只能通过成员的专属邀请加入，群公开邀请码不再生效' },
   { value: 'CLOSED', label: '暂停加入', hint: '暂不接受新成员' },
 ]
 

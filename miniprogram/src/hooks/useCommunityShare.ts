@@ -1,6 +1,8 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { Community } from '@/api/community'
+import { fetchMyInviteCode } from '@/api/invite'
+import { useQuery } from '@/hooks/useQuery'
 import { IS_WEAPP } from '@/utils/platform'
 import { HOME_PATH, joinPath, shareTitle } from '@/utils/share'
 
@@ -9,14 +11,18 @@ import { HOME_PATH, joinPath, shareTitle } from '@/utils/share'
  * tells us which group it was (binding and group entry depend on it).
  * The page config needs enableShareAppMessage.
  */
-export function useCommunityShare(community: Pick<Community, 'name' | 'joinCode'> | null | undefined): void {
+export function useCommunityShare(community: Pick<Community, 'id' | 'name' | 'joinCode' | 'joinPolicy'> | null | undefined): void {
   useEffect(() => {
     if (IS_WEAPP) void Taro.showShareMenu({ withShareTicket: true })
   }, [])
+  // Under 邀请制 the public code admits nobody: the card carries the sharer's own invite.
+  const inviteOnly = IS_WEAPP && community?.joinPolicy === 'INVITE'
+  const invite = useQuery(() => fetchMyInviteCode(community!.id), [community?.id, inviteOnly], { enabled: inviteOnly })
+  const code = inviteOnly ? invite.data : community?.joinCode
 
   useShareAppMessage(() =>
-    community
-      ? { title: shareTitle(community), path: joinPath(community.joinCode) }
+    community && code
+      ? { title: shareTitle(community), path: joinPath(code) }
       : { title: '群友 · 社群会员服务', path: HOME_PATH },
   )
 }

@@ -41,3 +41,8 @@ export function monthCells(month: string): Array<string | null> {
   for (let day = 1; day <= days; day++) cells.push(`${month}-${pad(day)}`)
   return cells
 }
+
+/** "2025-11-03" → "11月3日" */
+export function dayTitle(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}

@@ -40,13 +40,20 @@ export class CheckInRuleService {
   }
 
   private async load(em: EntityManager, communityId: number): Promise<CheckInRuleView> {
-    const [rule] = await selectRows<{ basePoints: number; cycleDays: number; bonuses: unknown }>(
+    const [rule] = await selectRows<{ basePoints: number; cycleDays: number; bonuses: unknown; makeUpCost: number; makeUpMonthlyAllowance: number }>(
       em,
-      'select base_points as basePoints, cycle_days as cycleDays, bonuses from checkin_rule where community_id = ?',
+      `select base_points as basePoints, cycle_days as cycleDays, bonuses, make_up_cost as makeUpCost, make_up_monthly_allowance as makeUpMonthlyAllowance
+         from checkin_rule where community_id = ?`,
       [communityId],
     );
     if (!rule) return { ...DEFAULT_CHECKIN_RULE, bonuses: DEFAULT_CHECKIN_RULE.bonuses.map((bonus) => ({ ...bonus })) };
-    return { basePoints: Number(rule.basePoints), cycleDays: Number(rule.cycleDays), bonuses: bonusesColumn.convertToJSValue(rule.bonuses) ?? [] };
+    return {
+      basePoints: Number(rule.basePoints),
+      cycleDays: Number(rule.cycleDays),
+      bonuses: bonusesColumn.convertToJSValue(rule.bonuses) ?? [],
+      makeUpCost: Number(rule.makeUpCost),
+      makeUpMonthlyAllowance: Number(rule.makeUpMonthlyAllowance),
+    };
   }
 
   createDefaults(em: EntityManager, communityId: number, at: Date): void {
@@ -58,12 +65,20 @@ export class CheckInRuleService {
     if (days.some((day) => day > input.cycleDays)) throw badInput('奖励日不能超过连签周期', 'bonuses');
     if (new Set(days).size !== days.length) throw badInput('同一天只能设置一个奖励', 'bonuses');
     const bonuses = [...input.bonuses].sort((a, b) => a.day - b.day).map(({ day, points }) => ({ day, points }));
+    // The make-up terms are optional in the input: a client that does not send them keeps the current ones.
+    const current = await this.load(ctx.em, communityId);
+    const makeUpCost = input.makeUpCost ?? current.makeUpCost;
+    const makeUpMonthlyAllowance = input.makeUpMonthlyAllowance ?? current.makeUpMonthlyAllowance;
     await ctx.em.upsert(
       CheckInRule,
-      { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, createdAt: ctx.services.clock.now() },
-      { onConflictFields: ['community'], onConflictAction: 'merge', onConflictMergeFields: ['basePoints', 'cycleDays', 'bonuses'] },
+      { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance, createdAt: ctx.services.clock.now() },
+      {
+        onConflictFields: ['community'],
+        onConflictAction: 'merge',
+        onConflictMergeFields: ['basePoints', 'cycleDays', 'bonuses', 'makeUpCost', 'makeUpMonthlyAllowance'],
+      },
     );
     await bumpSettingsVersion(ctx.em, communityId);
-    return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses };
+    return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance };
   }
 }

@@ -27,4 +27,8 @@ export class CheckIn extends BaseEntity {
 
   @Property()
   bonusPoints!: number;
+
+  /** 补签: the community-local date the member filled this missed day on (NULL for a check-in on the day itself). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  madeUpOn?: string | null;
 }

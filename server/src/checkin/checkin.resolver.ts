@@ -6,6 +6,7 @@ import { parseId } from '../common/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CheckInCalendar, CheckInCalendarArgs, CheckInResult, CheckInRuleInput, CheckInRuleView, CheckInSuccess } from './checkin.types';
+import { MadeUpCheckIn, MakeUpCheckInArgs, MakeUpCheckInResult } from './make-up.types';
 
 @Resolver()
 export class CheckInResolver {
@@ -13,6 +14,12 @@ export class CheckInResolver {
   @Mutation(() => CheckInResult, { description: "Today's check-in (community-local day); a second tap answers AlreadyCheckedIn" })
   checkIn(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<CheckInSuccess | ErrorResult> {
     return ctx.services.checkIns.checkIn(ctx, parseId(communityId, 'communityId'));
+  }
+
+  @Authorized()
+  @Mutation(() => MakeUpCheckInResult, { description: '补签: fill a missed day of the last 7 for points; it counts for the streak and earns nothing' })
+  makeUpCheckIn(@Args() { communityId, date }: MakeUpCheckInArgs, @Ctx() ctx: RequestContext): Promise<MadeUpCheckIn | ErrorResult> {
+    return ctx.services.makeUpCheckIns.makeUp(ctx, parseId(communityId, 'communityId'), date);
   }
 
   @Authorized()
@@ -30,7 +37,7 @@ export class CheckInResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Mutation(() => CheckInRuleView, { description: 'Admin: base points, streak bonus table and cycle length' })
+  @Mutation(() => CheckInRuleView, { description: 'Admin: base points, streak bonus table and cycle length; 补签 cost and monthly allowance' })
   updateCheckInRule(
     @Arg('communityId', () => ID) communityId: string,
     @Arg('input') input: CheckInRuleInput,

@@ -62,6 +62,10 @@ export class CheckInService {
         balance = applied!.balance;
       }
       if (awards.length === 0) await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
+      // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
+      if (locked.lastCheckInOn === null) {
+        await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });
+      }
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });
     if (outcome !== ALREADY) return outcome;
@@ -89,9 +93,16 @@ export class CheckInService {
     const rows = await ctx.em.find(
       CheckIn,
       { member: member.id, day: { $gte: `${month}-01`, $lte: `${month}-31` } },
-      { fields: ['day'], orderBy: { day: 'asc' } },
+      { fields: ['day', 'madeUpOn'], orderBy: { day: 'asc' } },
     );
-    return { month, days: rows.map((row) => row.day), streak: this.currentStreak(ctx, member) };
+    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
+    return {
+      month,
+      days: rows.map((row) => row.day),
+      madeUpDays: rows.filter((row) => row.madeUpOn).map((row) => row.day),
+      streak: this.currentStreak(ctx, member),
+      makeUp: await ctx.services.makeUpCheckIns.offer(ctx, member, rule),
+    };
   }
 
   /** The streak as it stands today: kept while the last check-in was today or yesterday, else broken. */

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { NotActiveMember } from '../common/common-errors';
 import { ErrorResult } from '../common/error-result';
@@ -22,6 +22,12 @@ export class CheckInRuleView {
 
   @Field(() => [StreakBonus])
   bonuses!: StreakBonus[];
+
+  @Field(() => Int, { description: '补签: points one make-up check-in costs' })
+  makeUpCost!: number;
+
+  @Field(() => Int, { description: '补签: make-up check-ins allowed per member per community-local month (0: none)' })
+  makeUpMonthlyAllowance!: number;
 }
 
 @ObjectType({ description: '再签 {inDays} 天可得 {points} 积分' })
@@ -59,13 +65,13 @@ export class CheckInSuccess {
 
 @ObjectType({ implements: ErrorResult })
 export class AlreadyCheckedIn extends ErrorResult {
-  @Field(() => CheckInSuccess, { description: "Today's check-in" })
+  @Field(() => CheckInSuccess, { description: "The check-in of the day asked for: today's for checkIn, that day's for makeUpCheckIn" })
   today!: CheckInSuccess;
 
-  constructor(today: CheckInSuccess) {
+  constructor(today: CheckInSuccess, message = '今天已经签到过了，明天再来吧') {
     super();
     this.errorCode = 'ALREADY_CHECKED_IN';
-    this.message = '今天已经签到过了，明天再来吧';
+    this.message = message;
     this.today = today;
   }
 }
@@ -74,6 +80,21 @@ export const CheckInResult = createUnionType({
   name: 'CheckInResult',
   types: () => [CheckInSuccess, AlreadyCheckedIn, NotActiveMember] as const,
 });
+
+@ObjectType({ description: '补签 on offer: the missed days of the window, the cost and what is left of the month' })
+export class MakeUpOffer {
+  @Field(() => [String], { description: 'Missed days that may be filled now, YYYY-MM-DD (empty when none is left this month)' })
+  days!: string[];
+
+  @Field(() => Int)
+  cost!: number;
+
+  @Field(() => Int, { description: 'Make-up check-ins left this community-local month' })
+  remaining!: number;
+
+  @Field(() => Int)
+  monthlyAllowance!: number;
+}
 
 @ObjectType()
 export class CheckInCalendar {
@@ -85,6 +106,12 @@ export class CheckInCalendar {
 
   @Field(() => Int, { description: 'Current streak (0 when it is broken)' })
   streak!: number;
+
+  @Field(() => [String], { description: 'Those of `days` that were filled by 补签' })
+  madeUpDays!: string[];
+
+  @Field(() => MakeUpOffer, { description: '补签 the member may make now (any month: the window may span two)' })
+  makeUp!: MakeUpOffer;
 }
 
 @ArgsType()
@@ -129,4 +156,18 @@ export class CheckInRuleInput {
   @ValidateNested({ each: true })
   @ArrayMaxSize(31)
   bonuses!: StreakBonusInput[];
+
+  @Field(() => Int, { nullable: true, description: '补签 cost in points; omitted: unchanged' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000, { message: '补签积分最多 100000' })
+  makeUpCost?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '补签 allowance per month; 0 turns make-up off; omitted: unchanged' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(31, { message: '每月补签次数最多 31 次' })
+  makeUpMonthlyAllowance?: number | null;
 }

@@ -4,11 +4,13 @@ import { BaseEntity } from '../common/base.entity';
 import { CommunityCategory, JoinPolicy } from './community.enums';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+export const DEFAULT_REFERRAL_POINTS = 50;
+export const DEFAULT_REFERRAL_DAILY_LIMIT = 5;
 
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -44,4 +46,12 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   /** Admin points adjustment: the most one operator may move per community-local day (absolute sum), set by the OWNER. */
   @Property({ default: 50_000 })
   adjustDailyLimit: number = 50_000;
+
+  /** 邀请奖励: points the inviter gets when an invitee first checks in, set by admins. */
+  @Property({ default: DEFAULT_REFERRAL_POINTS })
+  referralPoints: number = DEFAULT_REFERRAL_POINTS;
+
+  /** 邀请奖励: rewarded invitees per inviter per community-local day; later first check-ins that day pay nothing. */
+  @Property({ default: DEFAULT_REFERRAL_DAILY_LIMIT })
+  referralDailyLimit: number = DEFAULT_REFERRAL_DAILY_LIMIT;
 }

@@ -11,6 +11,7 @@ export enum JoinPolicy {
   OPEN = 'OPEN',
   QUESTIONNAIRE = 'QUESTIONNAIRE',
   CLOSED = 'CLOSED',
+  INVITE = 'INVITE',
 }
 
 registerEnumType(CommunityCategory, {
@@ -29,5 +30,6 @@ registerEnumType(JoinPolicy, {
     OPEN: { description: 'Anyone with the link or a group card becomes an active member at once' },
     QUESTIONNAIRE: { description: 'New members are applicants until the entry questionnaire passes or an admin approves' },
     CLOSED: { description: 'No new members' },
+    INVITE: { description: "邀请制: only a member's personal invite admits (the public join code does not); invitees become active at once" },
   },
 });

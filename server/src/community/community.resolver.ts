@@ -2,7 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import type { RequestContext } from '../context';
 import { parseId } from '../common/ids';
 import { Community } from './community.entity';
-import { CommunityPreview, CreateCommunityInput, JoinCodeArgs } from './community.types';
+import { CommunityPreview, CreateCommunityInput, JoinCodeArgs, SetJoinPolicyArgs } from './community.types';
+import { RequireCommunityRole } from '../common/community-role.guard';
+import { ADMIN_ROLES } from '../member/member.enums';
 
 @Resolver(() => Community)
 export class CommunityResolver {
@@ -18,7 +20,13 @@ export class CommunityResolver {
     return ctx.services.communities.findVisible(ctx, parseId(id));
   }
 
-  @Query(() => CommunityPreview, { nullable: true, description: 'The public card of a community, before joining' })
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => Community, { description: 'Admin: who may join (OPEN, QUESTIONNAIRE, INVITE, CLOSED); audited' })
+  async setJoinPolicy(@Args() { communityId, joinPolicy }: SetJoinPolicyArgs, @Ctx() ctx: RequestContext): Promise<Community> {
+    return ctx.services.communities.setJoinPolicy(ctx, parseId(communityId), joinPolicy);
+  }
+
+  @Query(() => CommunityPreview, { nullable: true, description: 'The public card of a community before joining, by its join code or a personal invite code' })
   communityPreview(@Args() { joinCode }: JoinCodeArgs, @Ctx() ctx: RequestContext): Promise<CommunityPreview | null> {
     return ctx.services.communities.preview(ctx, joinCode);
   }

@@ -5,8 +5,10 @@ import { requireUser } from '../common/require-user';
 import { Member } from '../member/member.entity';
 import { MemberRole, MemberStatus } from '../member/member.enums';
 import { Community } from './community.entity';
+import type { JoinPolicy } from './community.enums';
 import type { CommunityPreview, CreateCommunityInput } from './community.types';
 import { generateJoinCode, normalizeJoinCode } from './join-code';
+import { memberProfile } from '../member/member-profile';
 
 const JOIN_CODE_ATTEMPTS = 5;
 
@@ -44,14 +46,24 @@ export class CommunityService {
   }
 
   async preview(ctx: RequestContext, joinCode: string): Promise<CommunityPreview | null> {
-    const community = await this.findByJoinCode(ctx, joinCode);
+    let community = await this.findByJoinCode(ctx, joinCode);
+    const invite = community ? null : await ctx.services.invites.resolve(ctx, normalizeJoinCode(joinCode));
+    community ??= invite?.community ?? null;
     if (!community) {
       await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
       return null;
     }
     const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
     const { id, name, category, description, joinPolicy } = community;
-    return { id, name, category, description, joinPolicy, memberCount };
+    const invitedBy = invite?.inviterActive ? await memberProfile(ctx, invite.inviterId) : null;
+    return { id, name, category, description, joinPolicy, memberCount, invitedBy, inviteValid: invite ? invite.inviterActive : null };
+  }
+
+  async setJoinPolicy(ctx: RequestContext, communityId: number, joinPolicy: JoinPolicy): Promise<Community> {
+    await ctx.em.nativeUpdate(Community, { id: communityId }, { joinPolicy });
+    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
+    caller.community.joinPolicy = joinPolicy;
+    return caller.community;
   }
 
   /** A community is visible to its members and applicants, not to strangers or the banned. */

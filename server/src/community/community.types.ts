@@ -1,6 +1,7 @@
 import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../common/error-result';
+import { MemberProfile } from '../member/member-profile';
 import { CommunityCategory, JoinPolicy } from './community.enums';
 
 @InputType()
@@ -56,6 +57,22 @@ export class CommunityPreview {
 
   @Field(() => Int)
   memberCount!: number;
+
+  @Field(() => MemberProfile, { nullable: true, description: "A personal invite's inviter (null for the public join code)" })
+  invitedBy?: MemberProfile | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'For a personal invite: whether it still admits (its inviter is active); null for the public join code' })
+  inviteValid?: boolean | null;
+}
+
+@ArgsType()
+export class SetJoinPolicyArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field(() => JoinPolicy)
+  @IsEnum(JoinPolicy)
+  joinPolicy!: JoinPolicy;
 }
 
 export const CommunityNotFound = defineErrorResult('CommunityNotFound', 'COMMUNITY_NOT_FOUND', '没有找到这个社群，请确认链接或邀请码');

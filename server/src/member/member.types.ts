@@ -1,3 +1,4 @@
+import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../common/error-result';
@@ -25,7 +26,7 @@ export class JoinedCommunity {
 
 export const JoinCommunityResult = createUnionType({
   name: 'JoinCommunityResult',
-  types: () => [JoinedCommunity, CommunityNotFound, CommunityClosed, MemberBanned, InvalidGroupData, GroupNotBound, ChooseGroupCommunity] as const,
+  types: () => [JoinedCommunity, CommunityNotFound, CommunityClosed, InviteRequired, InviteInvalid, MemberBanned, InvalidGroupData, GroupNotBound, ChooseGroupCommunity] as const,
 });
 
 @ObjectType()

@@ -5,33 +5,45 @@ import { requireUser } from '../common/require-user';
 import { Community } from '../community/community.entity';
 import { JoinPolicy } from '../community/community.enums';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
+import { normalizeJoinCode } from '../community/join-code';
+import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
 import { JoinedCommunity, MemberBanned } from './member.types';
 
 export type JoinOutcome = JoinedCommunity | ErrorResult;
 
+/** How the user came: the public join code, a member's personal invite, or a card from a bound chat. */
+export type Admission = { by: 'joinCode' } | { by: 'group' } | { by: 'invite'; inviterId: number; inviterActive: boolean };
+
 /** How a user becomes a member: by link (join code) or group card, under the join policy. */
 export class MembershipService {
+  /** A community's public join code, or a member's personal invite (which records the inviter). */
   async joinByCode(ctx: RequestContext, joinCode: string): Promise<JoinOutcome> {
     const community = await ctx.services.communities.findByJoinCode(ctx, joinCode);
-    if (community) return this.join(ctx, community);
+    if (community) return this.join(ctx, community, { by: 'joinCode' });
+    const invite = await ctx.services.invites.resolve(ctx, normalizeJoinCode(joinCode));
+    if (invite) return this.join(ctx, invite.community, { by: 'invite', inviterId: invite.inviterId, inviterActive: invite.inviterActive });
     await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
     return new CommunityNotFound();
   }
 
   /**
-   * OPEN → active member at once; QUESTIONNAIRE → applicant; CLOSED → refused. Members and
-   * applicants already in get their row back; the banned stay out; the removed may return.
+   * OPEN → active member at once; QUESTIONNAIRE → applicant (invited or not); INVITE → active, but
+   * only by a member's personal invite (the public join code is refused; a card from a bound chat
+   * admits: the chat is the admission); CLOSED → refused. Members and applicants already in get
+   * their row back; the banned stay out; the removed may return.
    */
-  async join(ctx: RequestContext, community: Community): Promise<JoinOutcome> {
+  async join(ctx: RequestContext, community: Community, admission: Admission): Promise<JoinOutcome> {
     const user = requireUser(ctx);
     const existing = await ctx.em.findOne(Member, { community, user });
     if (existing?.status === MemberStatus.BANNED) return new MemberBanned();
     if (existing && existing.status !== MemberStatus.REMOVED) return joined(existing, community, true);
     if (community.joinPolicy === JoinPolicy.CLOSED) return new CommunityClosed();
+    if (admission.by === 'invite' && !admission.inviterActive) return new InviteInvalid();
+    if (community.joinPolicy === JoinPolicy.INVITE && admission.by === 'joinCode') return new InviteRequired();
 
-    const status = community.joinPolicy === JoinPolicy.OPEN ? MemberStatus.ACTIVE : MemberStatus.APPLICANT;
+    const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = ctx.services.clock.now();
     if (existing) {
       await ctx.em.nativeUpdate(
@@ -48,6 +60,7 @@ export class MembershipService {
       }
     }
     const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
+    if (admission.by === 'invite') await ctx.services.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
     ctx.callerMembers.delete(community.id);
     return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
   }

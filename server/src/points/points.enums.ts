@@ -7,6 +7,8 @@ export enum PointsEntryType {
   COUPON_REDEEM = 'COUPON_REDEEM',
   COUPON_REFUND = 'COUPON_REFUND',
   ADMIN_ADJUST = 'ADMIN_ADJUST',
+  MAKE_UP_CHECK_IN = 'MAKE_UP_CHECK_IN',
+  REFERRAL = 'REFERRAL',
 }
 
 registerEnumType(PointsEntryType, {
@@ -18,5 +20,7 @@ registerEnumType(PointsEntryType, {
     COUPON_REDEEM: { description: '兑换优惠券' },
     COUPON_REFUND: { description: '优惠券作废退回' },
     ADMIN_ADJUST: { description: '管理员调整' },
+    MAKE_UP_CHECK_IN: { description: '补签' },
+    REFERRAL: { description: '邀请好友奖励' },
   },
 });

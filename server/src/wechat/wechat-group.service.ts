@@ -45,7 +45,7 @@ export class WeChatGroupService {
     if (!group && (groups.length === 0 || chosenCommunityId !== undefined)) return new GroupNotBound();
     if (!group) return Object.assign(new ChooseGroupCommunity(), { choices: await this.choices(ctx, groups) });
 
-    const outcome = await ctx.services.memberships.join(ctx, group.community);
+    const outcome = await ctx.services.memberships.join(ctx, group.community, { by: 'group' });
     if (outcome instanceof JoinedCommunity) {
       await runStatement(ctx.em, `${insertIgnoreInto(ctx.em)} wechat_group_member (group_id, member_id, created_at) values (?, ?, ?)`, [group.id, outcome.member.id, ctx.services.clock.now()]);
     }

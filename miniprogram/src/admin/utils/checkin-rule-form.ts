@@ -6,15 +6,20 @@ export interface CheckInRuleForm {
   basePoints: string
   cycleDays: string
   bonuses: EditableRow[]
+  makeUpCost: string
+  makeUpMonthlyAllowance: string
 }
 
 export const MAX_CYCLE_DAYS = 31
+export const MAX_MAKE_UPS_PER_MONTH = 31
 
 export function checkInRuleForm(rule: CheckInRule): CheckInRuleForm {
   return {
     basePoints: String(rule.basePoints),
     cycleDays: String(rule.cycleDays),
     bonuses: [...rule.bonuses].sort((a, b) => a.day - b.day).map((bonus) => ({ day: String(bonus.day), points: String(bonus.points) })),
+    makeUpCost: String(rule.makeUpCost),
+    makeUpMonthlyAllowance: String(rule.makeUpMonthlyAllowance),
   }
 }
 
@@ -35,5 +40,11 @@ export function checkCheckInRule(form: CheckInRuleForm): Checked<CheckInRule> {
     seen.add(day)
     bonuses.push({ day, points })
   }
-  return { value: { basePoints, cycleDays, bonuses: bonuses.sort((a, b) => a.day - b.day) } }
+  const makeUpCost = parseWhole(form.makeUpCost)
+  if (makeUpCost === null) return { error: '补签消耗的积分请填写整数' }
+  const makeUpMonthlyAllowance = parseWhole(form.makeUpMonthlyAllowance)
+  if (makeUpMonthlyAllowance === null || makeUpMonthlyAllowance > MAX_MAKE_UPS_PER_MONTH) {
+    return { error: `每月补签次数需要在 0 到 ${MAX_MAKE_UPS_PER_MONTH} 之间` }
+  }
+  return { value: { basePoints, cycleDays, bonuses: bonuses.sort((a, b) => a.day - b.day), makeUpCost, makeUpMonthlyAllowance } }
 }

@@ -21,6 +21,11 @@ export default function CheckInRuleSummary({ rule }: { rule: CheckInRule }) {
         </View>
       )}
       <View className='qy-rule-summary__note'>每 {rule.cycleDays} 天为一个周期，周期结束后奖励重新开始，连签天数继续累计；断签后从第 1 天算起。</View>
+      {rule.makeUpMonthlyAllowance > 0 && (
+        <View className='qy-rule-summary__note'>
+          漏签了？最近 7 天内的漏签日可以补签，每次消耗 {rule.makeUpCost} 积分，每月最多 {rule.makeUpMonthlyAllowance} 次；补签的日子计入连签，不发签到积分。
+        </View>
+      )}
     </View>
   )
 }

@@ -9,6 +9,7 @@ export default function EconomyEntries({ communityId }: { communityId: string })
     { icon: '积', color: '#fa9d3b', title: '积分明细', url: routes.pointsLedger(communityId) },
     { icon: '兑', color: '#f25c7a', title: '积分商城', url: routes.couponShop(communityId) },
     { icon: '券', color: '#10aeff', title: '我的优惠券', url: routes.myCoupons(communityId) },
+    { icon: '邀', color: '#7b61ff', title: '邀请好友', url: routes.invite(communityId) },
   ]
   return (
     <View className='qy-entry-grid qy-entry-grid--compact'>

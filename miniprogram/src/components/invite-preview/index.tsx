@@ -11,7 +11,7 @@ export default function InvitePreview({ joinCode }: { joinCode: string }) {
   if (!preview) return null
   return (
     <View className='qy-invite'>
-      <View className='qy-invite__label'>邀请你加入</View>
+      <View className='qy-invite__label'>{preview.invitedBy ? `${preview.invitedBy.nickname ?? '群友'} 邀请你加入` : '邀请你加入'}</View>
       <View className='qy-invite__row'>
         <Avatar name={preview.name} size='medium' />
         <View className='qy-invite__body'>
@@ -21,6 +21,10 @@ export default function InvitePreview({ joinCode }: { joinCode: string }) {
           </View>
         </View>
       </View>
+      {preview.inviteValid === false && <View className='qy-invite__notice'>这个邀请已失效，请向朋友重新要一个邀请链接</View>}
+      {preview.joinPolicy === 'INVITE' && preview.inviteValid === null && (
+        <View className='qy-invite__notice'>本群为邀请制，请向群里的朋友要一个专属邀请链接</View>
+      )}
       {preview.description && <View className='qy-invite__description'>{preview.description}</View>}
     </View>
   )

@@ -6,10 +6,12 @@ import ErrorView from '@/components/error-view'
 import LoadingView from '@/components/loading-view'
 import MemberGate from '@/components/member-gate'
 import MonthCalendar from '@/components/month-calendar'
+import ActionButton from '@/components/action-button'
+import { useMakeUpCheckIn } from '@/hooks/useMakeUpCheckIn'
 import { useMembership } from '@/hooks/useMembership'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { useQuery } from '@/hooks/useQuery'
-import { monthOf, shiftMonth, todayIn } from '@/utils/calendar'
+import { dayTitle, monthOf, shiftMonth, todayIn } from '@/utils/calendar'
 import './index.css'
 
 export default function CheckInCalendarPage() {
@@ -26,6 +28,11 @@ export default function CheckInCalendarPage() {
     await state.refresh()
     await Promise.all([calendar.refresh(), rule.refresh()])
   })
+  const { pendingDate, makeUp } = useMakeUpCheckIn(communityId, async () => {
+    await Promise.all([state.refresh(), calendar.refresh()])
+  })
+  const offer = calendar.data?.makeUp
+  const short = offer !== undefined && (state.membership?.points ?? 0) < offer.cost
 
   return (
     <MemberGate state={state}>
@@ -53,6 +60,9 @@ export default function CheckInCalendarPage() {
               month={month}
               today={today}
               checkedDays={calendar.data?.month === month ? calendar.data.days : []}
+              madeUpDays={calendar.data?.month === month ? calendar.data.madeUpDays : []}
+              makeUpDays={offer?.days}
+              onMakeUp={offer && !short ? (date) => void makeUp(date, offer) : undefined}
               onPrev={() => setPickedMonth(shiftMonth(month, -1))}
               onNext={month < monthOf(today) ? () => setPickedMonth(shiftMonth(month, 1)) : undefined}
             />
@@ -63,6 +73,46 @@ export default function CheckInCalendarPage() {
               </View>
             )}
           </View>
+
+          {offer && offer.monthlyAllowance > 0 && (
+            <>
+              <View className='qy-section-title'>补签</View>
+              <View className='qy-card qy-makeup'>
+                <View className='qy-makeup__summary'>
+                  本月还可补签 <View className='qy-makeup__em'>{offer.remaining}</View> / {offer.monthlyAllowance} 次
+                  {offer.cost > 0 ? `，每次 ${offer.cost} 积分` : '，免费'}
+                </View>
+                {offer.days.length > 0 ? (
+                  <>
+                    <View className='qy-makeup__days'>
+                      {offer.days.map((date) => (
+                        <ActionButton
+                          key={date}
+                          size='small'
+                          variant='secondary'
+                          className='qy-makeup__day'
+                          loading={pendingDate === date}
+                          disabled={short || (pendingDate !== null && pendingDate !== date)}
+                          onClick={() => void makeUp(date, offer)}
+                        >
+                          补签 {dayTitle(date)}
+                        </ActionButton>
+                      ))}
+                    </View>
+                    <View className={`qy-makeup__hint ${short ? 'is-short' : 'qy-muted'}`}>
+                      {short
+                        ? `积分不足：补签需要 ${offer.cost} 积分，当前 ${membership.points} 积分`
+                        : `只能补最近 7 天的漏签；日历上标着「可补」的日子也可以点。当前积分 ${membership.points}`}
+                    </View>
+                  </>
+                ) : (
+                  <View className='qy-muted qy-makeup__hint'>
+                    {offer.remaining === 0 ? '本月补签次数已用完，下个月 1 日恢复' : '最近 7 天没有漏签，继续保持！'}
+                  </View>
+                )}
+              </View>
+            </>
+          )}
 
           <View className='qy-section-title'>签到规则</View>
           <View className='qy-card'>

@@ -11,11 +11,14 @@ function copy(data: string, done: string) {
 }
 
 /** Join code, link and the share card; the card carries withShareTicket (see useCommunityShare). */
-export default function InviteCard({ community }: { community: Pick<Community, 'joinCode'> }) {
+export default function InviteCard({ community }: { community: Pick<Community, 'joinCode' | 'joinPolicy'> }) {
   const path = joinPath(community.joinCode)
   return (
     <View className='qy-card qy-invite-card'>
       <View className='qy-invite-card__title'>邀请成员</View>
+      {community.joinPolicy === 'INVITE' && (
+        <View className='qy-invite-card__notice'>本群为邀请制：这个公开邀请码只能打开社群，不能直接加入。请用首页「邀请好友」里每位成员的专属邀请。</View>
+      )}
       <View className='qy-invite-card__code-box'>
         <View className='qy-muted'>邀请码</View>
         <View className='qy-invite-card__code'>{community.joinCode}</View>

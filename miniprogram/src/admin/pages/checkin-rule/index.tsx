@@ -71,6 +71,22 @@ export default function CheckInRulePage() {
                     maxRows={MAX_CYCLE_DAYS}
                   />
                 </FormField>
+                <FormField label='补签消耗积分' required hint='成员补签一天要花的积分；补签的那天计入连签，但不再发签到积分'>
+                  <Input
+                    className='qy-field__input'
+                    type='number'
+                    value={form.makeUpCost}
+                    onInput={(event) => setForm({ ...form, makeUpCost: event.detail.value })}
+                  />
+                </FormField>
+                <FormField label='每月补签次数' required hint='每位成员每月最多补签几天（只能补最近 7 天），填 0 关闭补签'>
+                  <Input
+                    className='qy-field__input'
+                    type='number'
+                    value={form.makeUpMonthlyAllowance}
+                    onInput={(event) => setForm({ ...form, makeUpMonthlyAllowance: event.detail.value })}
+                  />
+                </FormField>
                 {showErrors && checked?.error && <View className='qy-field__error'>{checked.error}</View>}
               </View>
 

@@ -48,6 +48,7 @@ export default function AdminCommunityPage() {
           </View>
 
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
+          <NavRow title='邀请与入群方式' value={joinPolicyLabel(joinPolicy)} onClick={() => openPage(routes.adminInvites(id))} />
 
           <NotificationStatsCard communityId={id} />
 
@@ -65,7 +66,7 @@ export default function AdminCommunityPage() {
           <NavRow title='团购接龙' value='发布、截团、导出' onClick={() => openPage(routes.adminGroupBuys(id))} />
           <NavRow title='活动报名' value='报名表、名单、导出' onClick={() => openPage(routes.adminSignups(id))} />
 
-          <InviteCard community={{ joinCode }} />
+          <InviteCard community={{ joinCode, joinPolicy }} />
 
           <GroupBindingCard
             boundGroupCount={boundGroupCount}

@@ -1,0 +1,68 @@
+import { localDate } from '../common/local-date';
+import { isMySql, runStatement, selectRows, SqlTarget } from '../common/sql';
+import { lockMember } from '../member/member-lock';
+import { MemberStatus } from '../member/member.enums';
+import type { PointsLedgerService } from '../points/points-ledger.service';
+import { PointsEntryType } from '../points/points.enums';
+import { ReferralStatus } from './invite.entity';
+
+export interface FirstCheckIn {
+  communityId: number;
+  inviteeId: number;
+  timezone: string;
+  at: Date;
+}
+
+/**
+ * 邀请奖励: the inviter's points come at the invitee's first check-in (a fake account must at least
+ * come back), inside that check-in's transaction, which holds the invitee's lock: so one invitee's
+ * referral is settled once however many taps arrive on however many processes (and the conditional
+ * UPDATE on its PENDING status says so again). The inviter's row is locked next — lock order
+ * invitee, then inviter — which serializes the count against the inviter's daily cap.
+ */
+export class ReferralRewardService {
+  constructor(private readonly points: PointsLedgerService) {}
+
+  async settleOnFirstCheckIn(tx: SqlTarget, checkIn: FirstCheckIn): Promise<void> {
+    const [referral] = await selectRows<{ id: number; inviterId: number }>(
+      tx,
+      'select id, inviter_id as inviterId from referral where invitee_id = ? and status = ?',
+      [checkIn.inviteeId, ReferralStatus.PENDING],
+    );
+    if (!referral) return;
+    const inviter = await lockMember(tx, Number(referral.inviterId));
+    const day = localDate(checkIn.at, checkIn.timezone);
+    const [rule] = await selectRows<{ points: number; dailyLimit: number }>(
+      tx,
+      'select referral_points as points, referral_daily_limit as dailyLimit from community where id = ?',
+      [checkIn.communityId],
+    );
+    // A locking read: a plain one would read this transaction's snapshot, taken at its first plain read
+    // (before the inviter's lock was ours) and blind to the settlements committed while we waited for it.
+    const [{ rewardedToday }] = await selectRows<{ rewardedToday: number }>(
+      tx,
+      `select count(*) as rewardedToday from referral where inviter_id = ? and status = ? and settled_on = ?${isMySql(tx) ? ' for update' : ''}`,
+      [referral.inviterId, ReferralStatus.REWARDED, day],
+    );
+    const points = Number(rule.points);
+    const pays = inviter.status === MemberStatus.ACTIVE && points > 0 && Number(rewardedToday) < Number(rule.dailyLimit);
+    const { affectedRows } = await runStatement(
+      tx,
+      'update referral set status = ?, points = ?, settled_on = ?, settled_at = ? where id = ? and status = ?',
+      [pays ? ReferralStatus.REWARDED : ReferralStatus.CAPPED, pays ? points : 0, day, checkIn.at, referral.id, ReferralStatus.PENDING],
+    );
+    if (affectedRows !== 1 || !pays) return;
+    const applied = await this.points.apply(tx, {
+      communityId: checkIn.communityId,
+      memberId: Number(referral.inviterId),
+      amount: points,
+      type: PointsEntryType.REFERRAL,
+      reference: `referral:${referral.id}`,
+      note: '邀请的好友首次签到',
+      at: checkIn.at,
+      lockedBalance: inviter.points,
+    });
+    // A balance at the column's limit takes nothing more: the referral is settled unpaid.
+    if (!applied) await runStatement(tx, 'update referral set status = ?, points = 0 where id = ?', [ReferralStatus.CAPPED, referral.id]);
+  }
+}
