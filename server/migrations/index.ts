@@ -3,6 +3,7 @@ import { Migration20261121211441 } from './Migration20261121211441';
 import { Migration20261121213752 } from './Migration20261121213752';
 import { Migration20261121220351 } from './Migration20261121220351';
 import { Migration20261121235904 } from './Migration20261121235904';
+import { Migration20261201232252 } from './Migration20261201232252';
 
 /**
  * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121213752', class: Migration20261121213752 }, // member economy: tiers, ledger, check-ins, coupons; member tags
   { name: 'Migration20261121220351', class: Migration20261121220351 }, // community activities: questionnaire + applications, group-buys + entries, sign-up forms + submissions
   { name: 'Migration20261121235904', class: Migration20261121235904 }, // community.settings_version: keys the per-process caches of check-in rule and tiers
+  { name: 'Migration20261201232252', class: Migration20261201232252 }, // community health: member_activity_day, range indexes for the stats
 ];

@@ -28,6 +28,10 @@ import { ApplicationService } from './questionnaire/application.service';
 import { QuestionnaireService } from './questionnaire/questionnaire.service';
 import { SignupFormService } from './signup/signup-form.service';
 import { SignupSubmissionService } from './signup/signup-submission.service';
+import { MemberActivityService } from './health/member-activity.service';
+import { CommunityStatsService } from './health/community-stats.service';
+import { DormantMemberService } from './health/dormant-member.service';
+import { CouponGrantService } from './coupon/coupon-grant.service';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger) {
@@ -56,6 +60,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponRedemption: new CouponRedemptionService(),
     couponCounter: new CouponCounterService(),
     couponQueries: new CouponQueryService(),
+    couponGrants: new CouponGrantService(),
     // community activities
     groupBuys: new GroupBuyService(),
     groupBuyEntries: new GroupBuyEntryService(),
@@ -63,6 +68,10 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupSubmissions: new SignupSubmissionService(),
     questionnaires: new QuestionnaireService(),
     applications: new ApplicationService(),
+    // community health
+    activity: new MemberActivityService(),
+    communityStats: new CommunityStatsService(),
+    dormantMembers: new DormantMemberService(),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
   };
 }

@@ -15,6 +15,7 @@ import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
 import { WeChatGroup } from './wechat/wechat-group.entity';
+import { MemberActivityDay } from './health/member-activity.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -37,4 +38,6 @@ export const ENTITIES = [
   SignupSubmission,
   Questionnaire,
   Application,
+  // community health
+  MemberActivityDay,
 ];

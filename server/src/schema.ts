@@ -16,6 +16,7 @@ import { GroupBuyEntryResolver } from './groupbuy/group-buy-entry.resolver';
 import { QuestionnaireResolver } from './questionnaire/questionnaire.resolver';
 import { SignupFormResolver } from './signup/signup-form.resolver';
 import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
+import { CommunityHealthResolver } from './health/community-health.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -35,6 +36,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SignupFormResolver,
   SignupSubmissionResolver,
   QuestionnaireResolver,
+  // community health
+  CommunityHealthResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

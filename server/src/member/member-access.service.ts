@@ -2,6 +2,7 @@ import type { RequestContext } from '../context';
 import { forbidden } from '../common/graphql-errors';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
 import { requireUser } from '../common/require-user';
+import { localDate } from '../common/local-date';
 import { selectRows } from '../common/sql';
 import { Community } from '../community/community.entity';
 import { Member } from './member.entity';
@@ -54,11 +55,17 @@ export class MemberAccessService {
     return mapPrefixed(em, Member, 'm', row);
   }
 
-  /** Last-active time drives the dormant-member lists; one conditional UPDATE, throttled. */
+  /**
+   * Last-active time drives the dormant-member lists (one UPDATE, throttled); the first request
+   * of the member's local day also marks the day active for the dashboard (one INSERT a day).
+   */
   private async touchActivity(ctx: RequestContext, member: Member): Promise<void> {
     const now = ctx.services.clock.now();
-    if (member.lastActiveAt && now.getTime() - member.lastActiveAt.getTime() < ACTIVITY_GRANULARITY_MS) return;
+    const today = localDate(now, member.community.timezone);
+    const firstToday = !member.lastActiveAt || localDate(member.lastActiveAt, member.community.timezone) !== today;
+    if (!firstToday && now.getTime() - member.lastActiveAt!.getTime() < ACTIVITY_GRANULARITY_MS) return;
     // A native update: the managed entity keeps its loaded value, so no later flush rewrites it.
     await ctx.em.nativeUpdate(Member, { id: member.id }, { lastActiveAt: now });
+    if (firstToday) await ctx.services.activity.recordDay(ctx.em, member.community.id, member.id, today);
   }
 }

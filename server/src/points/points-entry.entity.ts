@@ -13,6 +13,7 @@ import { PointsEntryType } from './points.enums';
 @ObjectType()
 @Entity({ tableName: 'points_entry' })
 @Index({ properties: ['member', 'id'] })
+@Index({ properties: ['community', 'createdAt'] }) // community stats: a day-by-day range scan
 export class PointsEntry extends BaseEntity<'reference' | 'note' | 'operator'> {
   @ManyToOne(() => Community)
   community!: Community;
