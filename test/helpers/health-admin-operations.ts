@@ -7,6 +7,11 @@ export const HEALTH_ADMIN_OPERATIONS: AdminOperation[] = [
     query: `query ($c: ID!) { communityStats(communityId: $c, from: "2026-01-01", to: "2026-12-31") { totalMembers days { date } } }`,
     variables: (t) => ({ c: t.communityId }),
   },
+  {
+    name: 'exportCommunityStats',
+    query: `mutation ($c: ID!) { exportCommunityStats(communityId: $c, from: "2026-01-01", to: "2026-01-31", format: XLSX) { url } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
   { name: 'dormantSummary', query: `query ($c: ID!) { dormantSummary(communityId: $c) { silent7 } }`, variables: (t) => ({ c: t.communityId }) },
   {
     name: 'dormantMembers',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ManualClock } from '../../server/src/common/clock';
 import { Coupon } from '../../server/src/coupon/coupon.entity';
 import { CouponTemplate } from '../../server/src/coupon/coupon-template.entity';
@@ -134,6 +135,21 @@ describe('community health', () => {
         { ...zeroDay('2026-11-09'), activeMembers: 1 },
         { ...zeroDay('2026-11-10'), activeMembers: 1, newMembers: 1 },
       ]);
+    });
+
+    it('exports the dashboard as XLSX: one row per date, then the totals', async () => {
+      const file = (await owner.client.data(`mutation ($c: ID!) { exportCommunityStats(communityId: $c, from: "2026-11-01", to: "2026-11-10", format: XLSX) { url filename } }`, { c: communityId })).exportCommunityStats;
+      expect(file.filename).toMatch(/^社群数据-.*\.xlsx$/);
+      const response = await fetch(`${env.url}${file.url}`);
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      const rows = workbook.worksheets[0].getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+      expect(rows[0]).toEqual(['日期', '签到', '活跃成员', '新增成员', '发放积分', '消耗积分', '发券', '核销']);
+      expect(rows[4]).toEqual(['2026-11-04', 1, 2, 0, 510, 100, 1, 0]);
+      expect(rows).toContainEqual(['核销率', '33.3%']);
+      const bad = await owner.client.request(`mutation ($c: ID!) { exportCommunityStats(communityId: $c, from: "2026-11-10", to: "2026-11-01", format: XLSX) { url } }`, { c: communityId });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('a range with no joiners before to−7 has no retention; an empty community rate is 0', async () => {

@@ -29,8 +29,11 @@ export interface ExportSource {
   /** Leads the file name, e.g. 团购接龙. */
   label: string;
   describe(em: EntityManager, id: number): Promise<{ communityId: number; title: string; timezone: string } | null>;
-  sheet(em: EntityManager, id: number, timezone: string): Promise<Sheet>;
+  sheet(em: EntityManager, id: number, timezone: string, options?: ExportOptions): Promise<Sheet>;
 }
+
+/** What else a source needs to build its table (e.g. a date range), carried in the signed link. */
+export type ExportOptions = Record<string, string>;
 
 interface ExportClaims {
   /** source kind */
@@ -40,6 +43,8 @@ interface ExportClaims {
   f: ExportFormat;
   /** community the link was issued for */
   c: number;
+  /** the source's options, if any */
+  o?: ExportOptions;
 }
 
 export interface RenderedExport {
@@ -68,12 +73,12 @@ export class ExportService {
   }
 
   /** Called behind @RequireCommunityRole(ADMIN_ROLES), so the caller is an admin of the target's community. */
-  async issue(ctx: RequestContext, source: ExportSource, id: number, format: ExportFormat): Promise<ExportFile> {
+  async issue(ctx: RequestContext, source: ExportSource, id: number, format: ExportFormat, options?: ExportOptions): Promise<ExportFile> {
     const user = requireUser(ctx);
     const target = await source.describe(ctx.em, id);
     if (!target) throw new Error(`export target ${source.kind}:${id} vanished after the guard found it`);
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const claims: ExportClaims & { iat: number; exp: number } = { k: source.kind, t: id, f: format, c: target.communityId, iat: now, exp: now + EXPORT_LINK_TTL_SECONDS };
+    const claims: ExportClaims & { iat: number; exp: number } = { k: source.kind, t: id, f: format, c: target.communityId, ...(options ? { o: options } : {}), iat: now, exp: now + EXPORT_LINK_TTL_SECONDS };
     const token = jwt.sign(claims, this.session.secret, { algorithm: 'HS256', audience: AUDIENCE, issuer: ISSUER, subject: String(user.id) });
     return Object.assign(new ExportFile(), {
       url: `/exports/${token}`,
@@ -91,7 +96,7 @@ export class ExportService {
     if (!admin) throw new ExportRefused(403, '你已不是该社群的管理员');
     const target = await source.describe(em, claims.t);
     if (!target || target.communityId !== claims.c) throw new ExportRefused(404, '要导出的内容已不存在');
-    const sheet = await source.sheet(em, claims.t, target.timezone);
+    const sheet = await source.sheet(em, claims.t, target.timezone, claims.o);
     return {
       filename: fileName(source, target, claims.f, this.clock.now()),
       contentType: CONTENT_TYPES[claims.f],

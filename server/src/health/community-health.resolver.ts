@@ -1,4 +1,8 @@
-import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { ExportFormat } from '../export/export.enums';
+import { ExportFile } from '../export/export.types';
+import { communityStatsExport } from './community-stats.export';
+import { parseLocalDayRange } from './local-day-range';
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../common/community-role.guard';
 import { ErrorResult, isErrorResult } from '../common/error-result';
@@ -16,8 +20,21 @@ const memberIdList = (ids: string[]) => ids.map((id) => parseId(id, 'memberIds')
 export class CommunityHealthResolver {
   @RequireCommunityRole(ADMIN_ROLES)
   @Query(() => CommunityStats, { description: 'Admin: community health over from..to (community-local dates, inclusive, ≤ 366 days)' })
-  communityStats(@Args() { communityId, from, to }: CommunityStatsArgs, @Ctx() ctx: RequestContext): Promise<CommunityStats> {
-    return ctx.services.communityStats.stats(ctx, parseId(communityId), from, to);
+  async communityStats(@Args() { communityId, from, to }: CommunityStatsArgs, @Ctx() ctx: RequestContext): Promise<CommunityStats> {
+    const community = await ctx.loaders.community.load(parseId(communityId));
+    return ctx.services.communityStats.stats(ctx.em, community!, from, to);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => ExportFile, { description: 'Admin: the dashboard of from..to as a spreadsheet (totals and one row per date); a short-lived link' })
+  async exportCommunityStats(
+    @Args() { communityId, from, to }: CommunityStatsArgs,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExportFile> {
+    const community = (await ctx.loaders.community.load(parseId(communityId)))!;
+    parseLocalDayRange(from, to, community.timezone); // refuse a bad range now, not at download
+    return ctx.services.exports.issue(ctx, communityStatsExport, community.id, format, { from, to });
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

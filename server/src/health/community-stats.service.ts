@@ -1,4 +1,5 @@
-import type { RequestContext } from '../context';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Community } from '../community/community.entity';
 import { selectRows, SqlTarget } from '../common/sql';
 import { CouponStatus } from '../coupon/coupon.enums';
 import { LIVE } from '../groupbuy/group-buy-entry.entity';
@@ -18,10 +19,9 @@ type DayCounts = Map<string, { n: number; m: number }>;
  * one statement of subqueries. Formulas: the spec's "Community health".
  */
 export class CommunityStatsService {
-  async stats(ctx: RequestContext, communityId: number, from: string, to: string): Promise<CommunityStats> {
-    const community = (await ctx.loaders.community.load(communityId))!;
+  async stats(em: EntityManager, community: Pick<Community, 'id' | 'timezone'>, from: string, to: string): Promise<CommunityStats> {
+    const communityId = community.id;
     const range = parseLocalDayRange(from, to, community.timezone);
-    const { em } = ctx;
     const [scalars, checkIns, active, joined, points, issued, used, retention] = await Promise.all([
       this.scalars(em, communityId, range),
       this.perDay(em, 'select day as d, count(*) as n, 0 as m from checkin where community_id = ? and day >= ? and day <= ? group by day', [communityId, range.from, range.to]),
