@@ -31,6 +31,8 @@ export default defineAppConfig({
         'pages/signups/index',
         'pages/signup-edit/index',
         'pages/signup-manage/index',
+        'pages/dormant/index',
+        'pages/audit-log/index',
       ],
     },
     // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.

@@ -18,6 +18,7 @@ import { PointsLedgerService } from '../src/points/points-ledger.service';
 import { PointsEntryType } from '../src/points/points.enums';
 import { TierService } from '../src/tier/tier.service';
 import { User } from '../src/user/user.entity';
+import { seedDemoHistory } from './demo-history.seeder';
 
 export const DEMO_JOIN_CODE = 'demo';
 
@@ -101,6 +102,11 @@ async function seed(em: SqlEntityManager): Promise<void> {
   });
   templates[0].issuedCount = 1;
   await em.flush();
+
+  await seedDemoHistory(
+    { em, ledger, community, owner: members[0].member.user, templates, now },
+    members.map(({ person, member }) => ({ member, checkInDays: person.checkInDays, silentDays: person.silentDays })),
+  );
 }
 
 async function seedCheckIns(em: SqlEntityManager, ledger: PointsLedgerService, community: Community, member: Member, days: number, silentDays: number, now: Date) {
