@@ -58,7 +58,11 @@ export default function DailyChart({ canvasId, title, data, kind, color, emptyTe
         children: h(Chart, {
           data: rows,
           scale: { value: { min: 0, nice: true, tickCount: 4 }, date: { tickCount: Math.min(rows.length, 5) } },
-          children: [h(Axis, { field: 'date', tickCount: Math.min(rows.length, 5) }), h(Axis, { field: 'value', tickCount: 4 }), geometry],
+          children: [
+            h(Axis, { field: 'date', tickCount: Math.min(rows.length, 5), style: { label: { fontSize: 11, fill: '#86909c' } } }),
+            h(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: 11, fill: '#86909c' } } }),
+            geometry,
+          ],
         }),
       })
       chart.current?.destroy()
