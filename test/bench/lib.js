@@ -68,6 +68,8 @@ function startQunyou(databaseUrl) {
     WECHAT_LOGIN: 'dev',
     SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
     LOG_LEVEL: 'warn',
+    // Benchmarks measure the work, not the abuse limits.
+    RATE_LIMITS: 'off',
   });
 }
 
