@@ -14,7 +14,7 @@ import { CouponStatus } from './coupon.enums';
 @Index({ properties: ['member', 'template'] })
 @Index({ properties: ['status', 'expiresAt'] })
 @Index({ properties: ['community', 'redeemedAt'] }) // community stats: coupons issued per day
-@Index({ properties: ['community', 'usedAt'] }) // community stats: coupons written off per day
+@Index({ properties: ['community', 'usedAt', 'status'] }) // community stats: coupons written off per day (index only)
 export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voidedBy'> {
   @ManyToOne(() => Community)
   community!: Community;

@@ -8,7 +8,7 @@ import { PointsEntryType } from '../points/points.enums';
 import { ApplicationStatus } from '../questionnaire/questionnaire.enums';
 import { CommunityDayStats, CommunityStats } from './community-stats.types';
 import { addDays, LocalDayRange, localMidnight, parseLocalDayRange } from './local-day-range';
-import { localDayOf } from './local-day-sql';
+import { dayNumberToDate, localDayNumberOf, localDayOf } from './local-day-sql';
 
 type DayCounts = Map<string, { n: number; m: number }>;
 
@@ -28,13 +28,13 @@ export class CommunityStatsService {
       this.perDay(em, 'select day as d, count(*) as n, 0 as m from member_activity_day where community_id = ? and day >= ? and day <= ? group by day', [communityId, range.from, range.to]),
       this.perDay(
         em,
-        `select ${localDayOf(em, 'joined_at', range)} as d, count(*) as n, 0 as m from member
+        `select ${localDayNumberOf(em, 'joined_at', range)} as d, count(*) as n, 0 as m from member
           where community_id = ? and status <> ? and joined_at >= ? and joined_at < ? group by 1`,
         [communityId, MemberStatus.APPLICANT, range.start, range.end],
       ),
       this.perDay(
         em,
-        `select ${localDayOf(em, 'created_at', range)} as d,
+        `select ${localDayNumberOf(em, 'created_at', range)} as d,
                 sum(case when amount > 0 and type <> ? then amount else 0 end) as n,
                 sum(case when type = ? then -amount else 0 end) as m
            from points_entry where community_id = ? and created_at >= ? and created_at < ? group by 1`,
@@ -42,13 +42,13 @@ export class CommunityStatsService {
       ),
       this.perDay(
         em,
-        `select ${localDayOf(em, 'redeemed_at', range)} as d, count(*) as n, 0 as m from coupon
+        `select ${localDayNumberOf(em, 'redeemed_at', range)} as d, count(*) as n, 0 as m from coupon
           where community_id = ? and redeemed_at >= ? and redeemed_at < ? group by 1`,
         [communityId, range.start, range.end],
       ),
       this.perDay(
         em,
-        `select ${localDayOf(em, 'used_at', range)} as d, count(*) as n, 0 as m from coupon
+        `select ${localDayNumberOf(em, 'used_at', range)} as d, count(*) as n, 0 as m from coupon
           where community_id = ? and used_at >= ? and used_at < ? and status = ? group by 1`,
         [communityId, range.start, range.end, CouponStatus.USED],
       ),
@@ -93,9 +93,11 @@ export class CommunityStatsService {
     });
   }
 
+  /** Per-day sums keyed by date; `d` is a YYYY-MM-DD date or a day number (localDayNumberOf). */
   private async perDay(target: SqlTarget, sql: string, params: unknown[]): Promise<DayCounts> {
-    const rows = await selectRows<{ d: string; n: number | string | null; m: number | string | null }>(target, sql, params);
-    return new Map(rows.map((row) => [String(row.d), { n: Number(row.n ?? 0), m: Number(row.m ?? 0) }]));
+    const rows = await selectRows<{ d: string | number; n: number | string | null; m: number | string | null }>(target, sql, params);
+    const dateOf = (d: string | number) => (typeof d === 'number' || /^\d+$/.test(d) ? dayNumberToDate(Number(d)) : d);
+    return new Map(rows.map((row) => [dateOf(row.d), { n: Number(row.n ?? 0), m: Number(row.m ?? 0) }]));
   }
 
   private async scalars(target: SqlTarget, communityId: number, range: LocalDayRange) {
