@@ -39,7 +39,8 @@ const PROFILES = [
   { kind: 'gone', share: 0.1, dailyChance: 0.25, silentDays: [32, 38, 45] },
 ] as const;
 
-const NICKNAMES = [
+/** The generated members' nicknames: one ACTIVE member each. */
+export const HISTORY_NICKNAMES = [
   '阿花', '大橙子', '豆豆妈', '小鹿', '阿宽', '橘子汽水', '老王头', '七七', '向日葵', '木木', '糖糖', '周末去哪儿', '奶茶续命', '阿光',
   '山楂树', '小鱼干', '早睡早起', '拿铁不加糖', '秋秋', '米粒', '阿文', '跑步的猫', '晴天', '花卷', '小北', '一只柠檬', '团子', '阿杰的妈妈',
   '静静', '乐乐', '小满', '北北', '葡萄', '阿斌', '小太阳', '慢慢来',
@@ -93,13 +94,13 @@ export async function seedDemoHistory(context: SeedContext, namedMembers: Array<
 
   const generated: Member[] = [];
   let profileIndex = 0;
-  for (const [index, nickname] of NICKNAMES.entries()) {
-    const share = (index + 0.5) / NICKNAMES.length;
+  for (const [index, nickname] of HISTORY_NICKNAMES.entries()) {
+    const share = (index + 0.5) / HISTORY_NICKNAMES.length;
     let cumulative = 0;
     const profile = PROFILES.find((candidate) => (cumulative += candidate.share) >= share) ?? PROFILES[profileIndex++ % PROFILES.length];
     const silentDays = pick(profile.silentDays);
     // Join dates spread over the 60 days; the silent ones joined early enough to have gone quiet.
-    const joinedDaysAgo = Math.max(silentDays + 3, Math.floor(HISTORY_DAYS - (index * HISTORY_DAYS) / NICKNAMES.length));
+    const joinedDaysAgo = Math.max(silentDays + 3, Math.floor(HISTORY_DAYS - (index * HISTORY_DAYS) / HISTORY_NICKNAMES.length));
     const joinedAt = new Date(now.getTime() - joinedDaysAgo * DAY_MS + Math.floor(next() * 10) * HOUR_MS);
     const user = em.create(User, { openid: `dev-demo-${index + 1}`, nickname });
     const member = em.create(Member, { community, user, role: MemberRole.MEMBER, status: MemberStatus.ACTIVE, joinedAt, lastActiveAt: joinedAt });
@@ -122,7 +123,6 @@ export async function seedDemoHistory(context: SeedContext, namedMembers: Array<
         lastCheckInOn = day;
         const bonusPoints = bonusFor(DEFAULT_CHECKIN_RULE, streak);
         em.create(CheckIn, { community, member, day, streak, pointsAwarded: DEFAULT_CHECKIN_RULE.basePoints, bonusPoints, createdAt: moment });
-        await em.flush();
         const change = { communityId: community.id, memberId: member.id, reference: `checkin:${day}`, at: moment };
         await context.ledger.apply(em, { ...change, amount: DEFAULT_CHECKIN_RULE.basePoints, type: PointsEntryType.CHECK_IN, note: `${day} 签到` });
         if (bonusPoints) await context.ledger.apply(em, { ...change, amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` });
