@@ -46,7 +46,7 @@ export default function CommunityDashboard({ stats, dormant, onOpenDormant }: Co
           <Metric label='活跃成员' value={stats.activeMembers} hint={stats.totalMembers ? `占 ${percentText(stats.activeMembers / stats.totalMembers)}` : undefined} />
           <Metric label='新成员' value={stats.newMembers} />
           <Metric label='签到率' value={percentText(stats.checkInRate)} hint={`${stats.checkIns} 次签到`} />
-          <Metric label='新人 7 日留存' value={percentText(stats.retention7)} hint={stats.retention7 === null ? '区间内暂无新人' : undefined} />
+          <Metric label='新人 7 日留存' value={percentText(stats.retention7)} hint={stats.retention7 === null ? (stats.days.length <= 7 ? '选 30 天以上可看留存' : '区间内暂无新人') : undefined} />
           <Metric label='待审核申请' value={stats.pendingApplications} />
           <Metric label='发放积分' value={stats.pointsIssued} />
           <Metric label='消耗积分' value={stats.pointsSpent} />

@@ -54,6 +54,8 @@ export default function DailyChart({ canvasId, title, data, kind, color, emptyTe
         pixelRatio,
         width,
         height: HEIGHT,
+        // Room on the right for the last date label.
+        padding: [10, 24, 8, 8],
         animate: false,
         children: h(Chart, {
           data: rows,
