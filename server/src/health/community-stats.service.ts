@@ -16,7 +16,9 @@ type DayCounts = Map<string, { n: number; m: number }>;
  * The operator's numbers for a range of community-local dates. A fixed set of statements whatever
  * the range or the history: each per-day series is one GROUP BY over an index that starts with
  * the community and the time (so history outside the range is never read), and the scalars are
- * one statement of subqueries. Formulas: the spec's "Community health".
+ * one statement of subqueries. Distinct active members are counted per member (one probe of the
+ * (member, day) key each), not by a DISTINCT over the range's activity rows: the work is bounded
+ * by the members, whatever the activity. Formulas: the spec's "Community health".
  */
 export class CommunityStatsService {
   async stats(em: EntityManager, community: Pick<Community, 'id' | 'timezone'>, from: string, to: string): Promise<CommunityStats> {
@@ -105,7 +107,8 @@ export class CommunityStatsService {
       target,
       `select
          (select count(*) from member where community_id = ? and status = ? and joined_at < ?) as total_members,
-         (select count(distinct member_id) from member_activity_day where community_id = ? and day >= ? and day <= ?) as active_members,
+         (select count(*) from member m where m.community_id = ?
+             and exists (select 1 from member_activity_day a where a.member_id = m.id and a.day >= ? and a.day <= ?)) as active_members,
          (select count(*) from group_buy_entry where community_id = ? and live_key = ? and created_at >= ? and created_at < ?) as gb_participants,
          (select coalesce(sum(e.quantity * g.price_fen), 0) from group_buy_entry e join group_buy g on g.id = e.group_buy_id
            where e.community_id = ? and e.live_key = ? and e.created_at >= ? and e.created_at < ?) as gb_amount,
