@@ -33,6 +33,8 @@ export default defineAppConfig({
         'pages/signups/index',
         'pages/signup-edit/index',
         'pages/signup-manage/index',
+        'pages/dormant/index',
+        'pages/audit-log/index',
       ],
     },
     // Inviting friends: opened from the home entries only.

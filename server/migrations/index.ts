@@ -3,6 +3,7 @@ import { Migration20261121211441 } from './Migration20261121211441';
 import { Migration20261121213752 } from './Migration20261121213752';
 import { Migration20261121220351 } from './Migration20261121220351';
 import { Migration20261121235904 } from './Migration20261121235904';
+import { Migration20261201232252 } from './Migration20261201232252';
 import { Migration20261201231824 } from './Migration20261201231824';
 import { Migration20261201232945 } from './Migration20261201232945';
 import { Migration20261201234102 } from './Migration20261201234102';
@@ -17,6 +18,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121213752', class: Migration20261121213752 }, // member economy: tiers, ledger, check-ins, coupons; member tags
   { name: 'Migration20261121220351', class: Migration20261121220351 }, // community activities: questionnaire + applications, group-buys + entries, sign-up forms + submissions
   { name: 'Migration20261121235904', class: Migration20261121235904 }, // community.settings_version: keys the per-process caches of check-in rule and tiers
+  { name: 'Migration20261201232252', class: Migration20261201232252 }, // community health: member_activity_day, range indexes for the stats
   { name: 'Migration20261201231824', class: Migration20261201231824 }, // notifications: message outbox + inbox, subscription consents, shared access token
   { name: 'Migration20261201232945', class: Migration20261201232945 }, // hostile clients: single-use export links, chats bound by several communities, adjustment caps, session generation
   { name: 'Migration20261201234102', class: Migration20261201234102 }, // 补签: make-up cost and monthly allowance on the check-in rule, checkin.made_up_on

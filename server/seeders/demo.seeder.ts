@@ -18,6 +18,7 @@ import { PointsLedgerService } from '../src/points/points-ledger.service';
 import { PointsEntryType } from '../src/points/points.enums';
 import { TierService } from '../src/tier/tier.service';
 import { User } from '../src/user/user.entity';
+import { HISTORY_NICKNAMES, seedDemoHistory } from './demo-history.seeder';
 
 export const DEMO_JOIN_CODE = 'demo';
 
@@ -31,6 +32,9 @@ const DEMO_PEOPLE = [
   { name: 'runner', nickname: '晨跑的老周', role: MemberRole.MEMBER, daysAgo: 20, silentDays: 18, checkInDays: 2 },
   { name: 'quiet', nickname: '潜水员', role: MemberRole.MEMBER, daysAgo: 40, silentDays: 35, checkInDays: 0 },
 ];
+
+/** ACTIVE members of the seeded demo community (the named people and the generated history's). */
+export const DEMO_ACTIVE_MEMBERS = DEMO_PEOPLE.length + HISTORY_NICKNAMES.length;
 
 const DEMO_COUPONS = [
   { title: '¥5 无门槛券', description: '全场饮品可用，每单限用一张', faceValueFen: 500, minSpendFen: 0, validDays: 30, stock: 200, perMemberLimit: 2, minTierLevel: 0 },
@@ -101,6 +105,11 @@ async function seed(em: SqlEntityManager): Promise<void> {
   });
   templates[0].issuedCount = 1;
   await em.flush();
+
+  await seedDemoHistory(
+    { em, ledger, community, owner: members[0].member.user, templates, now },
+    members.map(({ person, member }) => ({ member, checkInDays: person.checkInDays, silentDays: person.silentDays })),
+  );
 }
 
 async function seedCheckIns(em: SqlEntityManager, ledger: PointsLedgerService, community: Community, member: Member, days: number, silentDays: number, now: Date) {

@@ -35,6 +35,10 @@ import { ApplicationService } from './questionnaire/application.service';
 import { QuestionnaireService } from './questionnaire/questionnaire.service';
 import { SignupFormService } from './signup/signup-form.service';
 import { SignupSubmissionService } from './signup/signup-submission.service';
+import { MemberActivityService } from './health/member-activity.service';
+import { CommunityStatsService } from './health/community-stats.service';
+import { DormantMemberService } from './health/dormant-member.service';
+import { CouponGrantService } from './coupon/coupon-grant.service';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
@@ -69,6 +73,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponRedemption: new CouponRedemptionService(),
     couponCounter: new CouponCounterService(),
     couponQueries: new CouponQueryService(),
+    couponGrants: new CouponGrantService(),
     // community activities
     groupBuys: new GroupBuyService(notifications),
     groupBuyEntries: new GroupBuyEntryService(),
@@ -79,6 +84,10 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     // entry thresholds
     invites: new InviteService(),
     referralRewards: new ReferralRewardService(points),
+    // community health
+    activity: new MemberActivityService(),
+    communityStats: new CommunityStatsService(),
+    dormantMembers: new DormantMemberService(),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
     // notifications
     notifications,

@@ -20,6 +20,7 @@ import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
 import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
 import { NotificationMessage } from './notification/notification-message.entity';
 import { SubscriptionConsent } from './notification/subscription-consent.entity';
+import { MemberActivityDay } from './health/member-activity.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -51,4 +52,6 @@ export const ENTITIES = [
   // entry thresholds
   MemberInvite,
   Referral,
+  // community health
+  MemberActivityDay,
 ];

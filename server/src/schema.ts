@@ -18,6 +18,7 @@ import { QuestionnaireResolver } from './questionnaire/questionnaire.resolver';
 import { SignupFormResolver } from './signup/signup-form.resolver';
 import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { CommunityHealthResolver } from './health/community-health.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -39,6 +40,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SignupSubmissionResolver,
   QuestionnaireResolver,
   NotificationResolver,
+  // community health
+  CommunityHealthResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -2,6 +2,7 @@ import { FAKE_APPID, FakeWeChatServer } from './fake-wechat';
 import { ACTIVITY_ADMIN_OPERATIONS, ActivityFixtures } from './activity-admin-operations';
 import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
 import { ENTRY_ADMIN_OPERATIONS } from './entry-admin-operations';
+import { HEALTH_ADMIN_OPERATIONS } from './health-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
 export interface AdminOperationTarget extends ActivityFixtures {
@@ -31,7 +32,7 @@ export interface AdminOperation {
  */
 export const ADMIN_OPERATIONS: AdminOperation[] = [
   { name: 'members', query: `query ($c: ID!) { members(communityId: $c) { id } }`, variables: (t) => ({ c: t.communityId }) },
-  { name: 'auditLog', query: `query ($c: ID!) { auditLog(communityId: $c) { action } }`, variables: (t) => ({ c: t.communityId }) },
+  { name: 'auditLog', query: `query ($c: ID!) { auditLog(communityId: $c) { edges { node { action } } } }`, variables: (t) => ({ c: t.communityId }) },
   {
     name: 'setMemberRole',
     query: `mutation ($c: ID!, $m: ID!) { setMemberRole(communityId: $c, memberId: $m, role: STAFF) { __typename } }`,
@@ -79,4 +80,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...ECONOMY_ADMIN_OPERATIONS,
   ...ACTIVITY_ADMIN_OPERATIONS,
   ...ENTRY_ADMIN_OPERATIONS,
+  ...HEALTH_ADMIN_OPERATIONS,
 ];

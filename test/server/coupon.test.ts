@@ -148,8 +148,8 @@ describe('coupons: 100 points = ¥1', () => {
     for (const bad of [0, 1_000_001, -1_000_001]) expect((await adjust(bad)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await adjust(1.5)).status).toBe(400);
     expect((await adjust(10, '')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const audit = await shop.owner.client.data(`{ auditLog(communityId: ${shop.communityId}, first: 1) { action targetId outcome } }`);
-    expect(audit.auditLog[0]).toEqual({ action: 'adjustPoints', targetId: member.memberId, outcome: 'INSUFFICIENT_POINTS' });
+    const audit = await shop.owner.client.data(`{ auditLog(communityId: ${shop.communityId}, first: 1) { edges { node { action targetId outcome } } } }`);
+    expect(audit.auditLog.edges[0].node).toEqual({ action: 'adjustPoints', targetId: member.memberId, outcome: 'INSUFFICIENT_POINTS' });
     const foreign = await couponShop(env, 'k-adjust-foreign');
     expect((await foreign.owner.client.data(ADJUST, { c: foreign.communityId, m: member.memberId, a: 100, r: 'x' })).adjustPoints.errorCode).toBe('MEMBER_NOT_FOUND');
   });

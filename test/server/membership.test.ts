@@ -102,7 +102,7 @@ describe('communities and membership', () => {
     expect(all.members.map((m: { status: string }) => m.status).sort()).toEqual(['ACTIVE', 'ACTIVE', 'BANNED']);
     const banned = await owner.client.data(`{ members(communityId: ${communityId}, status: BANNED) { id } }`);
     expect(banned.members).toEqual([{ id: a.memberId }]);
-    const audit = await owner.client.data(`{ auditLog(communityId: ${communityId}) { action targetType targetId outcome actor { id } detail } }`);
-    expect(audit.auditLog[0]).toMatchObject({ action: 'banMember', targetType: 'member', targetId: a.memberId, outcome: 'OK', actor: { id: owner.userId } });
+    const audit = await owner.client.data(`{ auditLog(communityId: ${communityId}) { edges { node { action targetType targetId outcome actor { id } detail } } } }`);
+    expect(audit.auditLog.edges[0].node).toMatchObject({ action: 'banMember', targetType: 'member', targetId: a.memberId, outcome: 'OK', actor: { id: owner.userId } });
   });
 });

@@ -104,8 +104,8 @@ describe('entry questionnaire', () => {
     expect(approved.application.reviewedAt).toEqual(expect.any(String));
     expect(await review(admin, pending.id, true)).toMatchObject({ __typename: 'ApplicationAlreadyReviewed', errorCode: 'APPLICATION_ALREADY_REVIEWED' });
     expect(await welcomeRows(someone.memberId)).toHaveLength(1);
-    const audit = await admin.client.data(`query ($c: ID!) { auditLog(communityId: $c) { action targetType targetId outcome } }`, { c: communityId });
-    expect(audit.auditLog.slice(0, 2)).toEqual([
+    const audit = await admin.client.data(`query ($c: ID!) { auditLog(communityId: $c) { edges { node { action targetType targetId outcome } } } }`, { c: communityId });
+    expect(audit.auditLog.edges.slice(0, 2).map((edge: { node: unknown }) => edge.node)).toEqual([
       { action: 'reviewApplication', targetType: 'application', targetId: pending.id, outcome: 'APPLICATION_ALREADY_REVIEWED' },
       { action: 'reviewApplication', targetType: 'application', targetId: pending.id, outcome: 'OK' },
     ]);

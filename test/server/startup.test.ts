@@ -1,5 +1,6 @@
 import { MIGRATIONS } from '../../server/migrations';
 import { FAKE_APPID, FAKE_SECRET, FakeWeChatServer } from '../helpers/fake-wechat';
+import { DEMO_ACTIVE_MEMBERS } from '../../server/seeders/demo.seeder';
 import { GraphQLClient } from '../helpers/graphql-client';
 import { startServerProcess } from '../helpers/server-process';
 import { createTestDatabase, TEST_DB, TestDatabase } from '../helpers/test-database';
@@ -42,7 +43,7 @@ describeOnMySql('starting servers (npm start) on one MySQL database', () => {
       const onSecond = new GraphQLClient(second.url, login.login.token);
       const joined = await onSecond.data(`mutation { joinCommunity(joinCode: "demo") { __typename ... on JoinedCommunity { community { name memberCount } } } }`);
       expect(joined.joinCommunity.__typename).toBe('JoinedCommunity');
-      expect(joined.joinCommunity.community.memberCount).toBe(8); // 7 demo members, seeded once, and this one
+      expect(joined.joinCommunity.community.memberCount).toBe(DEMO_ACTIVE_MEMBERS + 1); // the demo members, seeded once, and this one
 
       const mysql = await import('mysql2/promise');
       const conn = await mysql.createConnection(db.url);

@@ -1,29 +1,25 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../common/community-role.guard';
 import { parseId } from '../common/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { User } from '../user/user.entity';
 import { AuditLog } from './audit-log.entity';
-
-@ArgsType()
-class AuditLogArgs {
-  @Field(() => ID)
-  communityId!: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @Min(1)
-  @Max(200)
-  first!: number;
-}
+import { AuditLogArgs, AuditLogConnection } from './audit.types';
 
 @Resolver(() => AuditLog)
 export class AuditResolver {
   @RequireCommunityRole(ADMIN_ROLES)
-  @Query(() => [AuditLog], { description: 'Admin: the latest admin actions in the community' })
-  auditLog(@Args() { communityId, first }: AuditLogArgs, @Ctx() ctx: RequestContext): Promise<AuditLog[]> {
-    return ctx.em.find(AuditLog, { community: parseId(communityId) }, { orderBy: { id: 'desc' }, limit: first });
+  @Query(() => AuditLogConnection, { description: 'Admin: admin actions in the community, newest first, by cursor; filters by action, operator and date' })
+  auditLog(@Args() args: AuditLogArgs, @Ctx() ctx: RequestContext): Promise<AuditLogConnection> {
+    return ctx.services.audit.page(ctx, parseId(args.communityId), {
+      first: args.first,
+      after: args.after,
+      action: args.action,
+      operatorId: args.operatorId ? parseId(args.operatorId, 'operatorId') : null,
+      from: args.from,
+      to: args.to,
+    });
   }
 
   @FieldResolver(() => User)

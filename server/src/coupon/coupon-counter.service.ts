@@ -59,6 +59,8 @@ export class CouponCounterService {
       );
       if (voided !== 1) throw new RollbackWith(new CouponNotVoidable());
       await em.nativeUpdate(CouponTemplate, { id: coupon.template.id }, { issuedCount: raw('issued_count - 1') });
+      // A granted coupon cost nothing: there is nothing to refund.
+      if (coupon.pointsCost === 0) return { refundedPoints: 0, balance: locked.points };
       const applied = await ctx.services.points.apply(em, {
         communityId: coupon.community.id,
         memberId: coupon.member.id,

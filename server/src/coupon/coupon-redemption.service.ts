@@ -4,7 +4,7 @@ import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
 import type { ErrorResult } from '../common/error-result';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
+import { selectRows, SqlTarget } from '../common/sql';
 import { RollbackWith, inSqlTransaction } from '../common/transaction';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
@@ -12,13 +12,12 @@ import { PointsEntry } from '../points/points-entry.entity';
 import { currentBalance } from '../points/points-ledger.service';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
-import { generateCouponCode } from './coupon-code';
+import { insertCoupons, takeStock } from './coupon-issue';
 import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, TierTooLow } from './coupon.types';
 
-const DAY_MS = 24 * 3600 * 1000;
 const REPLAYED = Symbol('requestId already used');
 
 /**
@@ -71,40 +70,27 @@ export class CouponRedemptionService {
         );
         if (Number(held) >= template.perMemberLimit) return refuse(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
       }
-      // Stock, and the template as it is now (switched off, out of its window, tier raised): one guarded statement.
-      const taken = await runStatement(
-        tx,
-        `update coupon_template set issued_count = issued_count + 1
-          where id = ? and (stock is null or issued_count < stock) and active = ? and min_tier_level <= ?
-            and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
-        [template.id, true, locked.tierLevel, now, now],
-      );
-      if (taken.affectedRows !== 1) {
+      if (!(await takeStock(tx, template, 1, { now, tierLevel: locked.tierLevel }))) {
         const current = await this.template(ctx.em.fork(), template.id);
         const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
         return refuse(why ?? new SoldOut('这张券已经被兑完了'));
       }
-      const coupon = Object.assign(new Coupon(), {
-        community: template.community,
-        template,
-        member,
-        code: generateCouponCode(),
-        status: CouponStatus.UNUSED,
-        requestId,
-        pointsCost: template.pointsCost,
-        redeemedAt: now,
-        expiresAt: new Date(now.getTime() + template.validDays * DAY_MS),
-        createdAt: now,
-      });
+      let coupon: Coupon;
       try {
-        // The unique (member, requestId) key is the last word on replays.
-        const { insertId } = await runStatement(
-          tx,
-          `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [template.community.id, template.id, member.id, coupon.code, coupon.status, requestId, coupon.pointsCost, now, coupon.expiresAt, now],
-        );
-        coupon.id = insertId;
+        const { issued, firstId } = await insertCoupons(tx, template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now);
+        coupon = Object.assign(new Coupon(), {
+          id: firstId,
+          community: template.community,
+          template,
+          member,
+          code: issued[0].code,
+          status: CouponStatus.UNUSED,
+          requestId,
+          pointsCost: template.pointsCost,
+          redeemedAt: now,
+          expiresAt: issued[0].expiresAt,
+          createdAt: now,
+        });
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
         throw error;

@@ -13,6 +13,8 @@ import { CouponStatus } from './coupon.enums';
 @Unique({ properties: ['member', 'requestId'] })
 @Index({ properties: ['member', 'template'] })
 @Index({ properties: ['status', 'expiresAt'] })
+@Index({ properties: ['community', 'redeemedAt'] }) // community stats: coupons issued per day
+@Index({ properties: ['community', 'usedAt', 'status'] }) // community stats: coupons written off per day (index only)
 export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voidedBy'> {
   @ManyToOne(() => Community)
   community!: Community;

@@ -32,8 +32,11 @@ export interface ExportSource {
   /** Leads the file name, e.g. 团购接龙. */
   label: string;
   describe(em: EntityManager, id: number): Promise<{ communityId: number; title: string; timezone: string } | null>;
-  sheet(em: EntityManager, id: number, timezone: string): Promise<Sheet>;
+  sheet(em: EntityManager, id: number, timezone: string, options?: ExportOptions): Promise<Sheet>;
 }
+
+/** What else a source needs to build its table (e.g. a date range), carried in the signed link. */
+export type ExportOptions = Record<string, string>;
 
 interface ExportClaims {
   /** source kind */
@@ -45,6 +48,8 @@ interface ExportClaims {
   c: number;
   /** the link's own id: it downloads once */
   jti: string;
+  /** the source's options, if any */
+  o?: ExportOptions;
 }
 
 export interface RenderedExport {
@@ -73,7 +78,7 @@ export class ExportService {
   }
 
   /** Called behind @RequireCommunityRole(ADMIN_ROLES), so the caller is an admin of the target's community. */
-  async issue(ctx: RequestContext, source: ExportSource, id: number, format: ExportFormat): Promise<ExportFile> {
+  async issue(ctx: RequestContext, source: ExportSource, id: number, format: ExportFormat, options?: ExportOptions): Promise<ExportFile> {
     const user = requireUser(ctx);
     const target = await source.describe(ctx.em, id);
     if (!target) throw new Error(`export target ${source.kind}:${id} vanished after the guard found it`);
@@ -84,6 +89,7 @@ export class ExportService {
       f: format,
       c: target.communityId,
       jti: randomBytes(16).toString('hex'),
+      ...(options ? { o: options } : {}),
       iat: now,
       exp: now + EXPORT_LINK_TTL_SECONDS,
     };
@@ -105,7 +111,7 @@ export class ExportService {
     const target = await source.describe(em, claims.t);
     if (!target || target.communityId !== claims.c) throw new ExportRefused(404, '要导出的内容已不存在');
     await this.useOnce(em, claims.jti, userId);
-    const sheet = await source.sheet(em, claims.t, target.timezone);
+    const sheet = await source.sheet(em, claims.t, target.timezone, claims.o);
     return {
       filename: fileName(source, target, claims.f, this.clock.now()),
       contentType: CONTENT_TYPES[claims.f],

@@ -18,6 +18,7 @@ export const LIVE = 1;
 @Unique({ properties: ['groupBuy', 'member', 'liveKey'] })
 @Unique({ properties: ['member', 'requestId'] })
 @Index({ properties: ['groupBuy', 'liveKey', 'seq'] })
+@Index({ properties: ['community', 'createdAt'] }) // community stats: group-buy participants in a range
 export class GroupBuyEntry extends BaseEntity<'note' | 'pickedUp' | 'pickedUpAt' | 'cancelledAt' | 'liveKey' | 'updatedAt'> {
   @ManyToOne(() => GroupBuy)
   groupBuy!: GroupBuy;

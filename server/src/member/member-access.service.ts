@@ -2,7 +2,9 @@ import type { RequestContext } from '../context';
 import { forbidden } from '../common/graphql-errors';
 import { columnsOf, mapPrefixed } from '../common/entity-rows';
 import { requireUser } from '../common/require-user';
-import { selectRows } from '../common/sql';
+import { localDate } from '../common/local-date';
+import { runStatement, selectRows, SqlTarget } from '../common/sql';
+import { inSqlTransaction } from '../common/transaction';
 import { Community } from '../community/community.entity';
 import { Member } from './member.entity';
 import { MemberStatus } from './member.enums';
@@ -54,11 +56,26 @@ export class MemberAccessService {
     return mapPrefixed(em, Member, 'm', row);
   }
 
-  /** Last-active time drives the dormant-member lists; one conditional UPDATE, throttled. */
+  /**
+   * Last-active time drives the dormant-member lists (one UPDATE, throttled); the first request
+   * of the member's local day also marks the day active for the dashboard (one INSERT a day), in
+   * the same transaction as that UPDATE, so the day costs one commit, as every other refresh does
+   * (two separate commits measured 0.76–0.87× the check-in throughput of one).
+   */
   private async touchActivity(ctx: RequestContext, member: Member): Promise<void> {
     const now = ctx.services.clock.now();
-    if (member.lastActiveAt && now.getTime() - member.lastActiveAt.getTime() < ACTIVITY_GRANULARITY_MS) return;
-    // A native update: the managed entity keeps its loaded value, so no later flush rewrites it.
-    await ctx.em.nativeUpdate(Member, { id: member.id }, { lastActiveAt: now });
+    const today = localDate(now, member.community.timezone);
+    const firstToday = !member.lastActiveAt || localDate(member.lastActiveAt, member.community.timezone) !== today;
+    if (!firstToday && now.getTime() - member.lastActiveAt!.getTime() < ACTIVITY_GRANULARITY_MS) return;
+    // Hand-written statements: the managed entity keeps its loaded value, so no later flush rewrites it.
+    const touch = (target: SqlTarget) => runStatement(target, 'update member set last_active_at = ? where id = ?', [now, member.id]);
+    if (!firstToday) {
+      await touch(ctx.em);
+      return;
+    }
+    await inSqlTransaction(ctx, async (tx) => {
+      await touch(tx);
+      await ctx.services.activity.recordDay(tx, member.community.id, member.id, today);
+    });
   }
 }

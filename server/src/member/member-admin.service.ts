@@ -1,5 +1,7 @@
 import type { RequestContext } from '../context';
 import { ErrorResult, isErrorResult } from '../common/error-result';
+import { isMySql, placeholders, runStatement, selectRows } from '../common/sql';
+import { inTransaction, RollbackWith } from '../common/transaction';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus, ROLE_RANK } from './member.enums';
 import { MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';
@@ -32,6 +34,34 @@ export class MemberAdminService {
 
   ban(ctx: RequestContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
     return this.change(ctx, communityId, memberId, MemberRole.MEMBER, () => ({ status: MemberStatus.BANNED, role: MemberRole.MEMBER }));
+  }
+
+  /**
+   * Removes several members at once (the third wake-up step), all or none, in one transaction:
+   * every id must be a member of this community ranked below the actor. Banned members stay
+   * banned; members already removed stay removed.
+   * @returns the members as they are after the change.
+   */
+  async removeMany(ctx: RequestContext, communityId: number, memberIds: number[]): Promise<Member[] | ErrorResult> {
+    const actor = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+    const outcome = await inTransaction<ErrorResult | null>(ctx, async (em) => {
+      const targets = await selectRows<{ id: number; role: MemberRole }>(
+        em,
+        `select id, role from member where community_id = ? and id in (${placeholders(ids.length)}) order by id${isMySql(em) ? ' for update' : ''}`,
+        [communityId, ...ids],
+      );
+      if (targets.length !== ids.length) throw new RollbackWith(new MemberNotFound('所选成员中有人不在本社群，未移出任何人'));
+      if (targets.some((target) => ROLE_RANK[target.role] >= ROLE_RANK[actor.role])) throw new RollbackWith(new RoleNotAllowed('只能移出角色低于你的成员，未移出任何人'));
+      await runStatement(
+        em,
+        `update member set status = ?, role = ? where community_id = ? and id in (${placeholders(ids.length)}) and status in (?, ?)`,
+        [MemberStatus.REMOVED, MemberRole.MEMBER, communityId, ...ids, MemberStatus.ACTIVE, MemberStatus.APPLICANT],
+      );
+      return null;
+    });
+    if (outcome) return outcome;
+    return ctx.em.fork().find(Member, { id: { $in: ids } }, { populate: ['user'], orderBy: { id: 'asc' } });
   }
 
   /**

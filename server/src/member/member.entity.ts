@@ -11,6 +11,7 @@ import { MemberRole, MemberStatus } from './member.enums';
 @Entity({ tableName: 'member' })
 @Unique({ properties: ['community', 'user'] })
 @Index({ properties: ['community', 'status', 'lastActiveAt'] })
+@Index({ properties: ['community', 'joinedAt'] }) // community stats: new members and the retention cohort
 export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags'> {
   @ManyToOne(() => Community)
   community!: Community;

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
+import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../common/error-result';
 import { requireUser } from '../common/require-user';
 import { Community } from '../community/community.entity';
@@ -61,6 +62,8 @@ export class MembershipService {
     }
     const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
     if (admission.by === 'invite') await ctx.services.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
+    // Joining is the member's first action: the day counts as active (lastActiveAt was set above).
+    if (member.status === MemberStatus.ACTIVE) await ctx.services.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
     ctx.callerMembers.delete(community.id);
     return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
   }

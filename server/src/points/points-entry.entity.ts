@@ -13,6 +13,8 @@ import { PointsEntryType } from './points.enums';
 @ObjectType()
 @Entity({ tableName: 'points_entry' })
 @Index({ properties: ['member', 'id'] })
+// Community stats sum points per day: type and amount in the index make it an index-only range scan.
+@Index({ properties: ['community', 'createdAt', 'type', 'amount'] })
 export class PointsEntry extends BaseEntity<'reference' | 'note' | 'operator'> {
   @ManyToOne(() => Community)
   community!: Community;

@@ -16,6 +16,7 @@ export const LIVE = 1;
 @Entity({ tableName: 'signup_submission' })
 @Unique({ properties: ['form', 'member', 'liveKey'] })
 @Index({ properties: ['form', 'status', 'waitlistNo'] })
+@Index({ properties: ['community', 'createdAt'] }) // community stats: sign-ups in a range
 export class SignupSubmission extends BaseEntity<'waitlistNo' | 'liveKey' | 'confirmedAt' | 'cancelledAt' | 'updatedAt'> {
   @ManyToOne(() => SignupForm)
   form!: SignupForm;

@@ -6,16 +6,17 @@ import { useExport } from '../../hooks/useExport'
 import './index.css'
 
 interface ExportBarProps {
+  title?: string
   hint: string
   exportFile: (format: ExportFormat) => Promise<ExportFile>
 }
 
 /** 导出 Excel / CSV, with what will happen to the file. */
-export default function ExportBar({ hint, exportFile }: ExportBarProps) {
+export default function ExportBar({ title = '导出名单', hint, exportFile }: ExportBarProps) {
   const { pending, run } = useExport(exportFile)
   return (
     <View className='qy-card qy-export'>
-      <View className='qy-export__title'>导出名单</View>
+      <View className='qy-export__title'>{title}</View>
       <View className='qy-export__hint'>
         {hint}
         {IS_WEAPP ? 'Excel 在微信中打开，可转发或用其他应用打开；CSV 以文件发送到聊天。' : ''}

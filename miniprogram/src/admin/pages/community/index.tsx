@@ -1,15 +1,25 @@
 import { View } from '@tarojs/components'
+import { useState } from 'react'
+import { exportCommunityStats, fetchDashboard } from '@/api/health'
 import AdminGate from '@/admin/components/admin-gate'
+import CommunityDashboard from '@/admin/components/community-dashboard'
+import ExportBar from '@/admin/components/export-bar'
 import GroupBindingCard from '@/admin/components/group-binding-card'
 import InviteCard from '@/admin/components/invite-card'
 import NavRow from '@/admin/components/nav-row'
 import NotificationStatsCard from '@/admin/components/notification-stats'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { useGroupBinding } from '@/admin/hooks/useGroupBinding'
+import { type DashboardRange, RANGE_TABS, rangeEndingOn } from '@/admin/utils/dashboard'
+import ErrorView from '@/components/error-view'
+import LoadingView from '@/components/loading-view'
 import RoleBadge from '@/components/role-badge'
+import StatusTabs from '@/components/status-tabs'
 import { categoryLabel, joinPolicyLabel } from '@/constants/community'
 import { useCommunityShare } from '@/hooks/useCommunityShare'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useQuery } from '@/hooks/useQuery'
+import { todayIn } from '@/utils/calendar'
 import { openPage, routes } from '@/utils/routes'
 import './index.css'
 
@@ -17,7 +27,15 @@ export default function AdminCommunityPage() {
   const admin = useAdminCommunity()
   const community = admin.isAdmin ? admin.membership?.community : null
   useCommunityShare(community)
-  usePageRefresh(admin.refresh)
+  const [range, setRange] = useState<DashboardRange>('7')
+  const period = rangeEndingOn(todayIn(community?.timezone ?? 'Asia/Shanghai'), Number(range))
+  const dashboard = useQuery(() => fetchDashboard(admin.communityId ?? '', period.from, period.to), [admin.communityId, period.from, period.to], {
+    enabled: Boolean(community),
+  })
+  usePageRefresh(async () => {
+    await admin.refresh()
+    if (community) await dashboard.refresh()
+  })
   const groupBinding = useGroupBinding(admin.communityId, (updated) =>
     admin.setData((membership) => membership && { ...membership, community: updated }),
   )
@@ -47,10 +65,26 @@ export default function AdminCommunityPage() {
             </View>
           </View>
 
+          <View className='qy-section-title'>社群数据</View>
+          <StatusTabs tabs={RANGE_TABS} value={range} onChange={setRange} />
+          {dashboard.loading && <LoadingView />}
+          {dashboard.error && <ErrorView message={dashboard.error.message} onRetry={dashboard.reload} />}
+          {dashboard.data && (
+            <CommunityDashboard stats={dashboard.data.stats} dormant={dashboard.data.dormant} onOpenDormant={(days) => openPage(routes.adminDormant(id, days))} />
+          )}
+          {dashboard.data && (
+            <ExportBar
+              title='导出数据'
+              hint={`导出 ${period.from} 至 ${period.to} 的每日数据与汇总。`}
+              exportFile={(format) => exportCommunityStats(id, period.from, period.to, format)}
+            />
+          )}
+          <NotificationStatsCard communityId={id} />
+
+          <View className='qy-section-title'>成员</View>
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
           <NavRow title='邀请与入群方式' value={joinPolicyLabel(joinPolicy)} onClick={() => openPage(routes.adminInvites(id))} />
-
-          <NotificationStatsCard communityId={id} />
+          <NavRow title='操作日志' value='谁在什么时候做了什么' onClick={() => openPage(routes.adminAuditLog(id))} />
 
           <View className='qy-section-title'>积分与优惠券</View>
           <NavRow title='核销优惠券' value='扫码或输入券码' onClick={() => openPage(routes.adminWriteOff(id))} />

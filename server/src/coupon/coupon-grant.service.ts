@@ -1,0 +1,79 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { SoldOut } from '../common/common-errors';
+import { ErrorResult, isErrorResult } from '../common/error-result';
+import { isMySql, placeholders, selectRows, SqlTarget } from '../common/sql';
+import { inSqlTransaction, RollbackWith } from '../common/transaction';
+import { MemberStatus } from '../member/member.enums';
+import { MemberNotFound } from '../member/member.types';
+import { insertCoupons, takeStock } from './coupon-issue';
+import { CouponTemplate } from './coupon-template.entity';
+import { Coupon } from './coupon.entity';
+import { CouponInactive, CouponTemplateNotFound } from './coupon.types';
+
+const DONE = Symbol('granted, now or by an earlier call with this requestId');
+export const MAX_GRANT_MEMBERS = 200;
+
+export interface CouponGrant {
+  coupons: Coupon[];
+  template: CouponTemplate;
+}
+
+/**
+ * 送券 (the second wake-up step): an admin gives one free coupon (no points) of a template to each
+ * of up to 200 members. All or nothing in one transaction: the members locked first (the lock
+ * order of every coupon issue: members, then the template's stock, then the inserts), every one
+ * must be an ACTIVE member of the community, the stock for all of them taken by one conditional
+ * UPDATE, the coupons inserted by one statement. The grant's coupons carry `grant:<requestId>`,
+ * so a replayed requestId finds them (and the unique (member, requestId) key refuses a second set).
+ */
+export class CouponGrantService {
+  async grant(ctx: RequestContext, communityId: number, templateId: number, memberIds: number[], requestId: string): Promise<CouponGrant | ErrorResult> {
+    const key = `grant:${requestId}`;
+    const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+    const template = await ctx.em.findOne(CouponTemplate, { id: templateId, community: communityId });
+    if (!template) return new CouponTemplateNotFound();
+    const previous = await this.granted(ctx, ids, key);
+    if (previous) return previous;
+    if (!template.active) return new CouponInactive('这张券已停用，不能赠送');
+
+    const outcome = await inSqlTransaction<typeof DONE | ErrorResult>(ctx, async (tx) => {
+      const members = await selectRows<{ id: number; status: string }>(
+        tx,
+        `select id, status from member where community_id = ? and id in (${placeholders(ids.length)}) order by id${isMySql(tx) ? ' for update' : ''}`,
+        [communityId, ...ids],
+      );
+      // Under the members' locks a concurrent grant of the same requestId has committed or not started.
+      const refuse = async (refusal: ErrorResult): Promise<never> => {
+        throw new RollbackWith((await this.issuedFor(tx, ids[0], key)) ? DONE : refusal);
+      };
+      if (members.length !== ids.length || members.some((member) => member.status !== MemberStatus.ACTIVE)) {
+        return refuse(new MemberNotFound('所选成员中有人不在本社群或已不是正式成员，未发出任何券'));
+      }
+      if (!(await takeStock(tx, template, ids.length))) {
+        const [{ remaining, active }] = await selectRows<{ remaining: number | null; active: unknown }>(tx, 'select stock - issued_count as remaining, active from coupon_template where id = ?', [template.id]);
+        if (!Number(active)) return refuse(new CouponInactive('这张券已停用，不能赠送'));
+        return refuse(new SoldOut(`库存不足：还剩 ${Math.max(Number(remaining ?? 0), 0)} 张，需要 ${ids.length} 张，未发出任何券`));
+      }
+      try {
+        await insertCoupons(tx, template, ids.map((memberId) => ({ memberId, requestId: key, pointsCost: 0 })), ctx.services.clock.now());
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(DONE);
+        throw error;
+      }
+      return DONE;
+    });
+    if (isErrorResult(outcome)) return outcome;
+    return (await this.granted(ctx, ids, key))!;
+  }
+
+  private async issuedFor(tx: SqlTarget, memberId: number, key: string): Promise<boolean> {
+    return (await selectRows(tx, 'select id from coupon where member_id = ? and request_id = ?', [memberId, key])).length > 0;
+  }
+
+  /** The coupons a requestId granted (found through the unique (member, requestId) key). */
+  private async granted(ctx: RequestContext, memberIds: number[], key: string): Promise<CouponGrant | null> {
+    const coupons = await ctx.em.fork().find(Coupon, { member: { $in: memberIds }, requestId: key }, { populate: ['template'], orderBy: { id: 'asc' } });
+    return coupons.length ? { coupons, template: coupons[0].template } : null;
+  }
+}
