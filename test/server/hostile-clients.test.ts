@@ -237,8 +237,8 @@ describe('hostile clients: privacy, operator rules, sessions, links', () => {
     const rows = await env.em().find(Member, { community: Number(communityId) });
     expect(Object.fromEntries(rows.map((m) => [m.id, m.points]))).toEqual(Object.fromEntries(rows.map((m) => [m.id, String(m.id) === admin.memberId ? 100 : 0])));
     // the owner sees every adjustment in the audit log
-    const audit = await owner.client.data(`query ($c: ID!) { auditLog(communityId: $c) { action } }`, { c: communityId });
-    expect(audit.auditLog.filter((e: { action: string }) => e.action === 'adjustPoints').length).toBeGreaterThanOrEqual(6);
+    const audit = await owner.client.data(`query ($c: ID!) { auditLog(communityId: $c, action: "adjustPoints", first: 50) { edges { node { action } } } }`, { c: communityId });
+    expect(audit.auditLog.edges.length).toBeGreaterThanOrEqual(6);
   });
 
   it('balances cannot overflow the column', async () => {

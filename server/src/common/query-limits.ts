@@ -34,6 +34,8 @@ export const UNPAGED_LIST_SIZE = 10;
 /** Page-size arguments, and the size assumed when the argument is left out and has no default. */
 const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'];
 const DEFAULT_PAGE_SIZE = 20;
+/** The lists of a cursor connection (`edges`, `nodes`), as many as the connection's page size. */
+const CONNECTION_LISTS = new Set(['edges', 'nodes']);
 /**
  * The largest page any field accepts (its class-validator @Max): a larger value is refused at execution
  * as BAD_USER_INPUT, so it is costed as this, and the client learns the real limit.
@@ -67,6 +69,8 @@ function pageSizeOf(field: GraphQLField<unknown, unknown>, args: Record<string, 
 const listMultiplyingEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const pageSize = pageSizeOf(field, args);
   if (pageSize !== undefined) return 1 + childComplexity * Math.max(1, pageSize);
+  // A connection's edges are its page: the connection field's page size has multiplied them already.
+  if (CONNECTION_LISTS.has(field.name)) return 1 + childComplexity;
   return 1 + (isListType(getNullableType(field.type)) ? childComplexity * UNPAGED_LIST_SIZE : childComplexity);
 };
 
