@@ -8,7 +8,7 @@
 'use strict';
 const path = require('node:path');
 const mysql = require('mysql2/promise');
-const { REPO_ROOT, createDatabase, startQunyou, gql, login, inBatches, fire } = require('./lib');
+const { REPO_ROOT, createDatabase, startQunyou, gql, login, inBatches, fire, benchmark } = require('./lib');
 
 const MEMBERS = Number(process.env.BENCH_STATS_MEMBERS || 5000);
 const HISTORY = (process.env.BENCH_HISTORY_DAYS || '36,90,365').split(',').map(Number);
@@ -245,6 +245,10 @@ async function main() {
     // left of the difference is what history outside the range costs (the design says: nothing).
     const rangeLong = report.sizes.find((size) => size.historyDays === RANGE_DAYS);
     if (rangeLong && rangeLong !== large) report.goals.largeVsRangeLongHistoryTime = round(large.serverMs / rangeLong.serverMs);
+    report.ratios = [
+      ...report.sizes.map((size) => ({ name: `communityStats ${size.historyDays}-day history (raw SQL ÷ server)`, ratio: size.serverVsRawSql, goal: '≥ 0.8', met: size.serverVsRawSql >= 0.8 })),
+      { name: `communityStats time ${large.historyDays} ÷ ${small.historyDays} days of history`, ratio: report.goals.largeVsSmallTime, goal: '≤ 2', met: report.goals.largeHistoryAtMostTwiceSmall },
+    ];
     console.log(JSON.stringify(report, null, 2));
     return report;
   } finally {
@@ -256,8 +260,4 @@ async function main() {
   }
 }
 
-module.exports = main;
-if (require.main === module) main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmark(module, main);
