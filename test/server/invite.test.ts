@@ -66,6 +66,11 @@ describe('邀请制: invite-only entry and referral points', () => {
       [ownerMemberId, alice.memberId, 'PENDING', 0],
     ]);
     expect(await alice.client.errorCode(REFERRALS, { c: communityId })).toBe('FORBIDDEN');
+    // The dashboard counts today's joins by invite.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+    const STATS = `query ($c: ID!, $d: String!) { communityStats(communityId: $c, from: $d, to: $d) { newMembers joinsByInvite } }`;
+    // the owner, and the three who came by invite
+    expect((await owner.client.data(STATS, { c: communityId, d: today })).communityStats).toEqual({ newMembers: 4, joinsByInvite: 3 });
     // An invite of another community's member does not open this one, and an unknown code is a miss.
     const other = await env.createCommunity('i-other-owner');
     const otherInvite = await inviteOf(other.owner, other.communityId);

@@ -33,6 +33,8 @@ export interface CommunityStats {
   groupBuyAmountFen: number
   signups: number
   pendingApplications: number
+  /** joined through a personal invite */
+  joinsByInvite: number
   days: CommunityDayStats[]
 }
 
@@ -51,7 +53,7 @@ export interface DormantMember {
 export type DormantConnection = Connection<DormantMember> & { totalCount: number }
 
 const STATS_FIELDS = `from to totalMembers newMembers activeMembers checkIns checkInRate retention7 pointsIssued pointsSpent
-  couponsIssued couponsUsed redemptionRate groupBuyParticipants groupBuyAmountFen signups pendingApplications
+  couponsIssued couponsUsed redemptionRate groupBuyParticipants groupBuyAmountFen signups pendingApplications joinsByInvite
   days { date checkIns activeMembers newMembers pointsIssued pointsSpent couponsIssued couponsUsed }`
 
 /** The dashboard in one request: the range's stats and the dormant buckets. */

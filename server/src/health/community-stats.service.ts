@@ -91,6 +91,7 @@ export class CommunityStatsService {
       groupBuyAmountFen: scalars.groupBuyAmountFen,
       signups: scalars.signups,
       pendingApplications: scalars.pendingApplications,
+      joinsByInvite: scalars.joinsByInvite,
       days,
     });
   }
@@ -113,7 +114,8 @@ export class CommunityStatsService {
          (select coalesce(sum(e.quantity * g.price_fen), 0) from group_buy_entry e join group_buy g on g.id = e.group_buy_id
            where e.community_id = ? and e.live_key = ? and e.created_at >= ? and e.created_at < ?) as gb_amount,
          (select count(*) from signup_submission where community_id = ? and created_at >= ? and created_at < ?) as signups,
-         (select count(*) from membership_application where community_id = ? and status = ?) as pending`,
+         (select count(*) from membership_application where community_id = ? and status = ?) as pending,
+         (select count(*) from referral where community_id = ? and created_at >= ? and created_at < ?) as joins_by_invite`,
       [
         communityId, MemberStatus.ACTIVE, range.end,
         communityId, range.from, range.to,
@@ -121,6 +123,7 @@ export class CommunityStatsService {
         communityId, LIVE, range.start, range.end,
         communityId, range.start, range.end,
         communityId, ApplicationStatus.PENDING,
+        communityId, range.start, range.end,
       ],
     );
     return {
@@ -130,6 +133,7 @@ export class CommunityStatsService {
       groupBuyAmountFen: Number(row.gb_amount),
       signups: Number(row.signups),
       pendingApplications: Number(row.pending),
+      joinsByInvite: Number(row.joins_by_invite),
     };
   }
 

@@ -92,6 +92,9 @@ export class CommunityStats {
   @Field(() => Int, { description: 'Applications waiting for review now' })
   pendingApplications!: number;
 
+  @Field(() => Int, { description: 'Members who joined in the range through a personal invite (邀请制)' })
+  joinsByInvite!: number;
+
   @Field(() => [CommunityDayStats])
   days!: CommunityDayStats[];
 }

@@ -44,7 +44,7 @@ export default function CommunityDashboard({ stats, dormant, onOpenDormant }: Co
         <View className='qy-dashboard__grid'>
           <Metric label='成员总数' value={stats.totalMembers} />
           <Metric label='活跃成员' value={stats.activeMembers} hint={stats.totalMembers ? `占 ${percentText(stats.activeMembers / stats.totalMembers)}` : undefined} />
-          <Metric label='新成员' value={stats.newMembers} />
+          <Metric label='新成员' value={stats.newMembers} hint={stats.joinsByInvite ? `其中邀请加入 ${stats.joinsByInvite}` : undefined} />
           <Metric label='签到率' value={percentText(stats.checkInRate)} hint={`${stats.checkIns} 次签到`} />
           <Metric label='新人 7 日留存' value={percentText(stats.retention7)} hint={stats.retention7 === null ? (stats.days.length <= 7 ? '选 30 天以上可看留存' : '区间内暂无新人') : undefined} />
           <Metric label='待审核申请' value={stats.pendingApplications} />
