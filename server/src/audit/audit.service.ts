@@ -1,8 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { isErrorResult } from '../common/error-result';
+import { beforeIdCursor, encodeCursor, pageOf } from '../common/cursor-page';
 import { badInput } from '../common/graphql-errors';
-import { addDays, isLocalDate, localMidnight } from '../health/local-day-range';
+import { addDays, isDate, localMidnight } from '../common/local-date';
 import type { User } from '../user/user.entity';
 import { AuditLog } from './audit-log.entity';
 import type { AuditLogConnection } from './audit.types';
@@ -29,20 +30,14 @@ export interface AuditLogFilter {
   to?: string | null;
 }
 
-const encodeCursor = (id: number) => Buffer.from(`al:${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): number {
-  const match = /^al:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('分页游标无效', 'after');
-  return Number(match[1]);
-}
+const CURSOR = 'al';
 
 export class AuditService {
   /** Newest first by cursor (the row id), so pages stay stable while admins keep acting. */
   async page(ctx: RequestContext, communityId: number, filter: AuditLogFilter): Promise<AuditLogConnection> {
     const tz = (await ctx.loaders.community.load(communityId))!.timezone;
     for (const [field, value] of [['from', filter.from], ['to', filter.to]] as const) {
-      if (value && !isLocalDate(value)) throw badInput('日期格式应为 YYYY-MM-DD', field);
+      if (value && !isDate(value)) throw badInput('日期格式应为 YYYY-MM-DD', field);
     }
     const createdAt = {
       ...(filter.from ? { $gte: localMidnight(filter.from, tz) } : {}),
@@ -50,17 +45,13 @@ export class AuditService {
     };
     const where: FilterQuery<AuditLog> = {
       community: communityId,
-      ...(filter.after ? { id: { $lt: decodeCursor(filter.after) } } : {}),
+      ...beforeIdCursor(CURSOR, filter.after),
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.operatorId ? { actor: filter.operatorId } : {}),
       ...(filter.from || filter.to ? { createdAt } : {}),
     };
     const rows = await ctx.em.find(AuditLog, where, { orderBy: { id: 'desc' }, limit: filter.first + 1 });
-    const page = rows.slice(0, filter.first);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { hasNextPage: rows.length > filter.first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-    };
+    return pageOf(rows, filter.first, (row) => encodeCursor(CURSOR, row.id), (row) => row);
   }
 
   async record(ctx: RequestContext, event: AuditEvent): Promise<void> {

@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
+dayjs.extend(timezone);
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -39,6 +41,11 @@ export function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** The instant a community-local date begins. */
+export function localMidnight(date: string, tz: string): Date {
+  return dayjs.tz(date, tz).toDate();
 }
 
 /** The YYYY-MM-DD date `days` days after `date` (negative: before). */

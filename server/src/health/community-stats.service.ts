@@ -7,7 +7,8 @@ import { MemberStatus } from '../member/member.enums';
 import { PointsEntryType } from '../points/points.enums';
 import { ApplicationStatus } from '../questionnaire/questionnaire.enums';
 import { CommunityDayStats, CommunityStats } from './community-stats.types';
-import { addDays, LocalDayRange, localMidnight, parseLocalDayRange } from './local-day-range';
+import { addDays, localMidnight } from '../common/local-date';
+import { LocalDayRange, parseLocalDayRange } from './local-day-range';
 import { dayNumberToDate, localDayNumberOf, localDayOf } from './local-day-sql';
 
 type DayCounts = Map<string, { n: number; m: number }>;

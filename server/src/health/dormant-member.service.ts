@@ -1,22 +1,22 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
+import { decodeCursor, encodeCursor, pageOf } from '../common/cursor-page';
 import { daysBetween, localDate } from '../common/local-date';
 import { selectRows } from '../common/sql';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { DormantMemberConnection, DormantSummary } from './dormant-member.types';
-import { addDays, localMidnight } from './local-day-range';
+import { addDays, localMidnight } from '../common/local-date';
 
 /** Silent since: the last action, or the join for a member never active since. */
 const silentSince = (member: Member) => member.lastActiveAt ?? member.joinedAt;
 
-const encodeCursor = (member: Member) => Buffer.from(`dm:${silentSince(member).getTime()}:${member.id}`).toString('base64url');
+const CURSOR = 'dm';
+const cursorOf = (member: Member) => encodeCursor(CURSOR, silentSince(member).getTime(), member.id);
 
-function decodeCursor(cursor: string): { since: Date; id: number } {
-  const match = /^dm:(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('分页游标无效', 'after');
-  return { since: new Date(Number(match[1])), id: Number(match[2]) };
+function positionOf(cursor: string): { since: Date; id: number } {
+  const [since, id] = decodeCursor(CURSOR, cursor, 2);
+  return { since: new Date(since), id };
 }
 
 /**
@@ -50,21 +50,20 @@ export class DormantMemberService {
       status: MemberStatus.ACTIVE,
       $or: [{ lastActiveAt: { $lt: before } }, { lastActiveAt: null, joinedAt: { $lt: before } }],
     };
-    const where: FilterQuery<Member> = after ? { $and: [silent, this.after(decodeCursor(after))] } : silent;
+    const where: FilterQuery<Member> = after ? { $and: [silent, this.after(positionOf(after))] } : silent;
     // Members never active since joining (lastActiveAt null) sort by their join, as the silence is counted.
     const [rows, totalCount] = await Promise.all([
       ctx.em.find(Member, where, { populate: ['user'], orderBy: [{ lastActiveAt: 'asc' }, { id: 'asc' }], limit: first + 1 }),
       ctx.em.count(Member, silent),
     ]);
     rows.sort((a, b) => silentSince(a).getTime() - silentSince(b).getTime() || a.id - b.id);
-    const page = rows.slice(0, first);
     const today = localDate(ctx.services.clock.now(), tz);
     return {
-      edges: page.map((member) => ({
-        cursor: encodeCursor(member),
-        node: { member, lastActiveAt: member.lastActiveAt ?? null, silentDays: daysBetween(localDate(silentSince(member), tz), today) },
+      ...pageOf(rows, first, cursorOf, (member) => ({
+        member,
+        lastActiveAt: member.lastActiveAt ?? null,
+        silentDays: daysBetween(localDate(silentSince(member), tz), today),
       })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
       totalCount,
     };
   }

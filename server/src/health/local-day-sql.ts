@@ -1,5 +1,6 @@
 import { isMySql, SqlTarget } from '../common/sql';
-import { LocalDayRange, localMidnight, utcOffsetMinutes } from './local-day-range';
+import { localMidnight } from '../common/local-date';
+import { LocalDayRange, utcOffsetMinutes } from './local-day-range';
 
 /**
  * SQL for "the community-local date of this DATETIME column", the same answer on MySQL/MariaDB

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationKindName, NotificationSettings } from '../config';
 import type { RequestContext } from '../context';
 import type { Clock } from '../common/clock';
-import { badInput, forbidden } from '../common/graphql-errors';
+import { beforeIdCursor, encodeCursor, pageOf } from '../common/cursor-page';
+import { forbidden } from '../common/graphql-errors';
 import { parseId } from '../common/ids';
 import { selectRows } from '../common/sql';
 import { Community } from '../community/community.entity';
@@ -38,12 +39,7 @@ import {
 export const COUPON_REMINDER_MS = 3 * 24 * 3600 * 1000;
 const COUPON_SCAN_LIMIT = 500;
 
-const encodeCursor = (id: number) => Buffer.from(`nm:${id}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^nm:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('分页游标无效', 'after');
-  return Number(match[1]);
-}
+const CURSOR = 'nm';
 
 /**
  * The notification domain's writes: messages (outbox rows and inbox items at once), consents,
@@ -235,13 +231,11 @@ export class NotificationService {
     const member = await this.inboxOwner(ctx, communityId);
     const rows = await ctx.em.find(
       NotificationMessage,
-      { member: member.id, ...(after ? { id: { $lt: decodeCursor(after) } } : {}) },
+      { member: member.id, ...beforeIdCursor(CURSOR, after) },
       { orderBy: { id: 'desc' }, limit: first + 1 },
     );
-    const page = rows.slice(0, first);
     return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
+      ...pageOf(rows, first, (row) => encodeCursor(CURSOR, row.id), (row) => row),
       unreadCount: await this.countUnread(ctx.em, member.id),
     };
   }

@@ -1,11 +1,9 @@
 import type { RequestContext } from '../context';
 import type { ErrorResult } from '../common/error-result';
+import { beforeIdCursor, encodeCursor, pageOf } from '../common/cursor-page';
 import { badInput } from '../common/graphql-errors';
 import { requireUser } from '../common/require-user';
-import dayjs from 'dayjs';
-import timezonePlugin from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
-import { localDate } from '../common/local-date';
+import { localDate, localMidnight } from '../common/local-date';
 import { selectRows, SqlTarget } from '../common/sql';
 import { inTransaction } from '../common/transaction';
 import { Community } from '../community/community.entity';
@@ -18,16 +16,7 @@ import { currentBalance } from './points-ledger.service';
 import { PointsEntryType } from './points.enums';
 import { AdjustLimitExceeded, AdjustNotAllowed, InsufficientPoints, PointsAdjusted, PointsAdjustPolicy, PointsLedgerConnection, PointsOutOfRange } from './points.types';
 
-dayjs.extend(utc);
-dayjs.extend(timezonePlugin);
-
-const encodeCursor = (id: number) => Buffer.from(`pe:${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): number {
-  const match = /^pe:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('分页游标无效', 'after');
-  return Number(match[1]);
-}
+const CURSOR = 'pe';
 
 /** The member's view of the ledger, and the admins' adjustment. */
 export class PointsService {
@@ -36,14 +25,10 @@ export class PointsService {
     const member = await ctx.services.access.requireActiveMember(ctx, communityId);
     const rows = await ctx.em.find(
       PointsEntry,
-      { member: member.id, ...(after ? { id: { $lt: decodeCursor(after) } } : {}) },
+      { member: member.id, ...beforeIdCursor(CURSOR, after) },
       { orderBy: { id: 'desc' }, limit: first + 1 },
     );
-    const page = rows.slice(0, first);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1].id) : null },
-    };
+    return pageOf(rows, first, (row) => encodeCursor(CURSOR, row.id), (row) => row);
   }
 
   /**
@@ -110,7 +95,7 @@ export class PointsService {
   /** Absolute points this operator moved by adjustment since the community-local midnight. */
   private async movedToday(tx: SqlTarget, operatorMember: Member, now: Date): Promise<number> {
     const { timezone } = operatorMember.community;
-    const since = dayjs.tz(localDate(now, timezone), timezone).toDate();
+    const since = localMidnight(localDate(now, timezone), timezone);
     const [row] = await selectRows<{ moved: number | string | null }>(
       tx,
       `select sum(abs(amount)) as moved from points_entry

@@ -22,9 +22,11 @@ export class RateLimits {
   static async create(config: AppConfig, orm: MikroORM): Promise<RateLimits> {
     if (!config.rateLimits.enabled) return new RateLimits(null);
     const limiters = new Map<RateLimitName, RateLimiterAbstract>();
+    let tableCreated = false; // the rules share one table: the first limiter creates it
     for (const [name, spec] of Object.entries(config.rateLimits.limits) as Array<[RateLimitName, RateLimitSpec]>) {
       const options: IRateLimiterOptions = { keyPrefix: name, points: spec.points, duration: spec.durationSeconds };
-      limiters.set(name, config.database.kind === 'mysql' ? await mysqlLimiter(orm, options) : new RateLimiterMemory(options));
+      limiters.set(name, config.database.kind === 'mysql' ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
+      tableCreated = true;
     }
     return new RateLimits(limiters);
   }
@@ -54,20 +56,20 @@ export class RateLimits {
   }
 }
 
-async function mysqlLimiter(orm: MikroORM, options: IRateLimiterOptions): Promise<RateLimiterAbstract> {
+async function mysqlLimiter(orm: MikroORM, options: IRateLimiterOptions, tableCreated: boolean): Promise<RateLimiterAbstract> {
   const em = orm.em as unknown as EntityManager;
-  const dbName = em.getConnection().getConnectionOptions().database!;
+  const settings = {
+    ...options,
+    storeClient: em.getKnex(),
+    storeType: 'knex',
+    dbName: em.getConnection().getConnectionOptions().database!,
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated,
+    insuranceLimiter: new RateLimiterMemory(options),
+  };
+  if (tableCreated) return new RateLimiterMySQL(settings);
+  // The first limiter creates the table; its callback says when (or why not).
   return new Promise((resolve, reject) => {
-    const limiter: RateLimiterMySQL = new RateLimiterMySQL(
-      {
-        ...options,
-        storeClient: em.getKnex(),
-        storeType: 'knex',
-        dbName,
-        tableName: RATE_LIMIT_TABLE,
-        insuranceLimiter: new RateLimiterMemory(options),
-      },
-      (error?: Error) => (error ? reject(error) : resolve(limiter)),
-    );
+    const limiter: RateLimiterMySQL = new RateLimiterMySQL(settings, (error?: Error) => (error ? reject(error) : resolve(limiter)));
   });
 }

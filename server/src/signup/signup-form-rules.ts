@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { badInput } from '../common/graphql-errors';
+import { isMySql } from '../common/sql';
 import { CHOICE_TYPES, newFieldId, SignupFieldDefinition } from './signup-field';
 import { SignupForm } from './signup-form.entity';
 import { SignupFormStatus } from './signup.enums';
@@ -21,8 +22,7 @@ export function closedMessage(form: SignupForm): string {
  * after it see every earlier change committed.
  */
 export async function lockFormRow(em: EntityManager, formId: number): Promise<SignupForm | null> {
-  const mysql = em.getPlatform().getConfig().get('driver')?.name === 'MySqlDriver';
-  return em.findOne(SignupForm, formId, { refresh: true, ...(mysql ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) });
+  return em.findOne(SignupForm, formId, { refresh: true, ...(isMySql(em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) });
 }
 
 /** The form's columns from an admin's input; fields keep their ids when the input names existing ones. */
