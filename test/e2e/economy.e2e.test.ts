@@ -287,7 +287,8 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
 
   it('the member sees the coupon turn used', async () => {
     await member.current.locator('.qy-tabs__item', { hasText: '已使用' }).click();
-    const used = member.current.locator('.qy-ticket', { hasText: template.title });
+    // Wait for the filtered list: until it loads, the previous tab's ticket is still on screen.
+    const used = member.current.locator('.qy-ticket', { hasText: template.title }).filter({ hasText: '已使用' });
     await used.waitFor();
     expect(await used.textContent()).toContain('已使用');
     await member.screenshot('economy-my-coupons-used');
