@@ -1,14 +1,15 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { AppServices } from './app-services';
 import { formatGraphQLError } from './common/format-error';
 import { queryLimits } from './common/query-limits';
 import { createRequestContext, RequestContext } from './context';
+import { compiledExecutor, executorGateway, referenceExecutor } from './graphql/compiled-executor';
+import { graphqlHttpHandler } from './graphql/http-handler';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
@@ -17,8 +18,11 @@ export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log } = services;
   const schema = await buildAppSchema();
   const limits = queryLimits(schema, { production: config.production });
+  const executeOperation = config.graphqlExecutor === 'reference' ? referenceExecutor(schema) : compiledExecutor(schema);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: executorGateway(schema, executeOperation),
+    // Compact JSON (Apollo's default indents every answer)
+    stringifyResult: (result) => JSON.stringify(result),
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -54,19 +58,35 @@ export async function createApp(services: AppServices, httpServer: Server) {
   // Spreadsheet exports: the signed, short-lived token in the path is the permission.
   app.get('/exports/:token', serveExportDownload(services));
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createRequestContext(services, req.headers.authorization, req.ip ?? 'unknown') }),
-  );
-
   if (existsSync(config.h5Dir)) {
     app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
   } else {
     log.warn({ h5Dir: config.h5Dir }, 'no H5 build found; run `npm run build:h5` to serve the mini-program at /');
   }
 
-  return { app, apollo };
+  const graphql = graphqlHttpHandler(apollo, {
+    maxBodyBytes: 256 * 1024,
+    trustProxy: config.trustProxy,
+    context: (req, clientAddress) => createRequestContext(services, req.headers.authorization, clientAddress),
+  });
+  /** The server's one request listener: `/graphql` on its own handler, everything else on Express. */
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    if (isGraphqlPath(req.url)) {
+      graphql(req, res).catch((error: unknown) => {
+        log.error({ err: error }, 'graphql request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: '服务器开小差了，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      });
+    } else {
+      app(req, res);
+    }
+  };
+
+  return { handleRequest, apollo };
+}
+
+function isGraphqlPath(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/');
 }
 
 function noCacheForHtml(res: express.Response, filePath: string): void {

@@ -17,6 +17,8 @@ export interface AppConfig {
   production: boolean;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (rate limits per address). */
   trustProxy: string;
+  /** `compiled`: each operation compiled once (graphql-jit); `reference`: graphql-js's execute (the two answer the same). */
+  graphqlExecutor: 'compiled' | 'reference';
   rateLimits: {
     enabled: boolean;
     limits: {
@@ -132,10 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
 
   if (env.RATE_LIMITS !== undefined && !['on', 'off'].includes(env.RATE_LIMITS)) throw new ConfigError(`RATE_LIMITS must be "on" or "off", not "${env.RATE_LIMITS}"`);
 
+  const graphqlExecutor = env.GRAPHQL_EXECUTOR ?? 'compiled';
+  if (graphqlExecutor !== 'compiled' && graphqlExecutor !== 'reference') throw new ConfigError(`GRAPHQL_EXECUTOR must be "compiled" or "reference", not "${graphqlExecutor}"`);
+
   return {
     port,
     production,
     trustProxy: env.TRUST_PROXY ?? 'loopback',
+    graphqlExecutor,
     rateLimits: {
       enabled: env.RATE_LIMITS !== 'off',
       limits: {

@@ -36,8 +36,8 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
   const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits);
   const stopJobs = startPeriodicJobs(services, periodicJobs(config));
   const httpServer = http.createServer();
-  const { app, apollo } = await createApp(services, httpServer);
-  httpServer.on('request', app);
+  const { handleRequest, apollo } = await createApp(services, httpServer);
+  httpServer.on('request', handleRequest);
   httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -4,7 +4,7 @@
 // 32 and at 500 connections (BENCH_FLOOR_CONNECTIONS). Usage: npm run build:server && node test/bench/floor.bench.js
 'use strict';
 const path = require('node:path');
-const { createDatabase, startProcess, startQunyou, login, fire, BENCH_SESSION_SECRET, benchmark } = require('./lib');
+const { createDatabase, startProcess, startQunyou, login, fire, ratiosOf, BENCH_SESSION_SECRET, benchmark } = require('./lib');
 
 const SECONDS = Number(process.env.BENCH_FLOOR_SECONDS || 5);
 const CONNECTION_LEVELS = (process.env.BENCH_FLOOR_CONNECTIONS || '32,500').split(',').map(Number);
@@ -27,16 +27,17 @@ async function main() {
         const warm = { duration: 2, connections };
         await fire({ ...warm, url: `${qunyou.url}/graphql`, bodyFor: () => ({ headers, body: { query } }) });
         await fire({ ...warm, url: `${baseline.url}${bare}`, bodyFor: () => ({ headers, body: { query } }) });
-        const s = await fire({ url: `${qunyou.url}/graphql`, duration: SECONDS, connections, bodyFor: () => ({ headers, body: { query } }) });
-        const b = await fire({ url: `${baseline.url}${bare}`, duration: SECONDS, connections, bodyFor: () => ({ headers, body: { query } }) });
-        const ratio = Math.round((s.throughput / b.throughput) * 100) / 100;
+        const s = await fire({ url: `${qunyou.url}/graphql`, duration: SECONDS, connections, process: qunyou, bodyFor: () => ({ headers, body: { query } }) });
+        const b = await fire({ url: `${baseline.url}${bare}`, duration: SECONDS, connections, process: baseline, bodyFor: () => ({ headers, body: { query } }) });
         const key = `${name}@${connections}`;
+        const ratios = ratiosOf(`floor ${key}`, s, b, GOAL);
         report.results[key] = {
-          server: { rps: s.throughput, p50: s.p50, p99: s.p99, non2xx: s.non2xx, errors: s.errors },
-          baseline: { rps: b.throughput, p50: b.p50, p99: b.p99, non2xx: b.non2xx, errors: b.errors },
-          throughputRatio: ratio,
+          server: { rps: s.throughput, p50: s.p50, p99: s.p99, cpuMsPerRequest: s.cpuMsPerRequest, non2xx: s.non2xx, errors: s.errors },
+          baseline: { rps: b.throughput, p50: b.p50, p99: b.p99, cpuMsPerRequest: b.cpuMsPerRequest, non2xx: b.non2xx, errors: b.errors },
+          throughputRatio: ratios.throughput,
+          cpuRatio: ratios.cpu,
         };
-        report.ratios.push({ name: `floor ${key}`, ratio, goal: `≥ ${GOAL}`, met: ratio >= GOAL });
+        report.ratios.push(...ratios.rows);
       }
     }
     console.log(JSON.stringify(report, null, 2));

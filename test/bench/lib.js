@@ -5,6 +5,7 @@ const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const net = require('node:net');
 const path = require('node:path');
+const fs = require('node:fs');
 const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
 
@@ -57,8 +58,16 @@ async function startProcess(script, args, env, nodeOptions = []) {
   }
   return {
     url,
+    /** CPU seconds (user + system) the process has used so far: per-request CPU holds steady on a shared machine where throughput does not. */
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
   };
+}
+
+/** From /proc/<pid>/stat: utime and stime, in clock ticks (100 a second on Linux). */
+function processCpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
@@ -113,7 +122,8 @@ async function inBatches(items, limit, work) {
  * Fires `amount` POST requests (or for `duration` seconds) at `url` with `connections` in parallel;
  * `bodyFor(i)` gives the i-th request's { headers, body }. Returns throughput and latencies.
  */
-async function fire({ url, connections = 32, amount, duration, bodyFor, check }) {
+async function fire({ url, connections = 32, amount, duration, bodyFor, check, process: target }) {
+  const cpuBefore = target?.cpuSeconds();
   let i = 0;
   const responses = [];
   const started = process.hrtime.bigint();
@@ -140,7 +150,9 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check })
   // has finished only at its next one-second tick, so its own duration (and the wall clock
   // around it) comes out in whole seconds, which halved short runs' throughput.
   const seconds = Number(lastResponseAt - started) / 1e9;
+  const cpuMsPerRequest = target ? Math.round(((target.cpuSeconds() - cpuBefore) * 1e6) / result.requests.total) / 1e3 : undefined;
   return {
+    cpuMsPerRequest,
     requests: result.requests.total,
     seconds: Math.round(seconds * 100) / 100,
     throughput: Math.round((result.requests.total / seconds) * 10) / 10,
@@ -149,6 +161,26 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check })
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     responses,
+  };
+}
+
+const round2 = (value) => Math.round(value * 100) / 100;
+
+/**
+ * The two ratios of a server run against its baseline run (each measured with `process:` given to fire):
+ * throughput (the goal's measure) and CPU per request, bare ÷ server (what throughput would be if the
+ * machine were not shared: the load generator, MariaDB and other work take cores from both sides unevenly).
+ */
+function ratiosOf(name, server, bare, goal = 0.8) {
+  const throughput = round2(server.throughput / bare.throughput);
+  const cpu = round2(bare.cpuMsPerRequest / server.cpuMsPerRequest);
+  return {
+    throughput,
+    cpu,
+    rows: [
+      { name, ratio: throughput, goal: `≥ ${goal}`, met: throughput >= goal },
+      { name: `${name} (CPU per request, bare ÷ server)`, ratio: cpu, goal: `≥ ${goal}`, met: cpu >= goal },
+    ],
   };
 }
 
@@ -163,4 +195,4 @@ function benchmark(module, main) {
   }
 }
 
-module.exports = { REPO_ROOT, benchmark, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, benchmark, ratiosOf, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };

@@ -8,7 +8,9 @@ import {
   GraphQLField,
   GraphQLSchema,
   isListType,
+  Kind,
   separateOperations,
+  visit,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
@@ -16,8 +18,9 @@ import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'gr
 /**
  * What one request may ask for. Shape limits (aliases, depth, directives) are graphql-armor's, the token limit graphql-js's parser's; they
  * look at the document as written, so `@include(if: false)` hides nothing from them. The cost is
- * graphql-query-complexity's, computed for every request with its variables (never cached by text), with
- * lists multiplied by their page size; a cost that cannot be computed refuses the request.
+ * graphql-query-complexity's, computed for every request with its variables (cached per document only under
+ * the values of the variables that can change it), with lists multiplied by their page size; a cost that
+ * cannot be computed refuses the request.
  */
 export const QUERY_LIMITS = {
   /** The mini-program's largest document has about 450 tokens. */
@@ -80,6 +83,40 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operationN
   return getComplexity({ schema, query, variables, operationName, estimators: [fieldExtensionsEstimator(), listMultiplyingEstimator] });
 }
 
+/**
+ * The variables a document's cost depends on: those given to a page-size argument or to `@include`/`@skip`.
+ * Everything else (a requestId, a note, an id) leaves the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (argument: { name: { value: string }; value: { kind: Kind } & Partial<{ name: { value: string } }> }, relevant: boolean) => {
+    if (relevant && argument.value.kind === Kind.VARIABLE && argument.value.name) names.add(argument.value.name.value);
+  };
+  visit(document, {
+    Field: (field) => field.arguments?.forEach((argument) => collect(argument, PAGE_SIZE_ARGUMENTS.includes(argument.name.value))),
+    Directive: (directive) => directive.arguments?.forEach((argument) => collect(argument, directive.name.value === 'include' || directive.name.value === 'skip')),
+  });
+  return [...names].sort();
+}
+
+/** Costs known per parsed document (Apollo reuses the parsed document of a query it has seen) and per cost-driving values. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+/** A variable left out (its default applies) is not the same as one sent as null. */
+const ABSENT = { absent: true };
+const knownCosts = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+
+function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+  let known = knownCosts.get(document);
+  if (!known) knownCosts.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(known.variables.map((name) => (variables && name in variables ? variables[name] : ABSENT)))}`;
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables);
+    if (known.costs.size < MAX_COSTS_PER_DOCUMENT) known.costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses operations that cost too much, for this request's variables. Nothing fails open. */
 function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
   return {
@@ -90,7 +127,7 @@ function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
           if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.operationName ?? undefined, request.variables ?? undefined);
+            cost = cachedOperationCost(schema, document, request.operationName ?? undefined, request.variables ?? undefined);
           } catch {
             cost = Number.POSITIVE_INFINITY; // nothing fails open
           }

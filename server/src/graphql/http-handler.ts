@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import proxyAddr from 'proxy-addr';
+
+/**
+ * `/graphql` straight on node:http, without Express: Apollo Server's own integration API
+ * (`executeHTTPGraphQLRequest`, the one every framework integration calls) fed by a small body reader.
+ * Express's router, its request/response prototypes and body-parser were a fixed cost of every request
+ * (see test/bench/floor.bench.js); the rest of the site (static files, exports, /healthz) stays on Express.
+ *
+ * What the Express path did, this does the same way: JSON bodies only (`application/json`, anything else
+ * reaches Apollo without a body and gets its 400), at most `maxBodyBytes` (413), the client address through
+ * the same `trust proxy` rule (proxy-addr, what Express itself uses), GET for queries.
+ */
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  maxBodyBytes: number;
+  /** Express's `trust proxy` value: which proxies' X-Forwarded-For names the client. */
+  trustProxy: string;
+  context(req: IncomingMessage, clientAddress: string): Promise<TContext>;
+}
+
+export function graphqlHttpHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphQLHttpOptions<TContext>) {
+  apollo.assertStarted('graphqlHttpHandler()');
+  const trusted = proxyAddr.compile(options.trustProxy.split(',').map((entry) => entry.trim()));
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, options.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyError) return sendError(res, error.status, error.code, error.message);
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: query < 0 ? '' : url.slice(query), body };
+    const clientAddress = proxyAddr(req, trusted) ?? 'unknown';
+
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => options.context(req, clientAddress) });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The parsed JSON body, or undefined when the request has none or is not JSON (Apollo answers that itself). */
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) {
+    req.resume(); // drain, so the connection can answer and be reused
+    throw new BodyError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+    chunks.push(chunk);
+  }
+  const contentType = req.headers['content-type'] ?? '';
+  if (size === 0 || !/^application\/(.+\+)?json\b/i.test(contentType)) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
+  } catch {
+    throw new BodyError(400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
+  }
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
