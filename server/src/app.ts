@@ -6,8 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { AppServices } from './app-services';
-import { formatGraphQLError } from './common/format-error';
-import { queryLimits } from './common/query-limits';
+import { formatGraphQLError } from './graphql/format-error';
+import { queryLimits } from './graphql/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';

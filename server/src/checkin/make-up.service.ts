@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
 import { addDays, daysBetween, isDate, localDate, previousDate } from '../common/local-date';
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
-import { RollbackWith, inSqlTransaction } from '../common/transaction';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';

@@ -8,7 +8,7 @@ import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { User } from '../user/user.entity';
 import type { Tier } from '../tier/tier.entity';
-import { placeholders, selectRows } from './sql';
+import { placeholders, selectRows } from '../db/sql';
 
 export type TierRow = Pick<Tier, 'level' | 'name' | 'threshold' | 'multiplierPercent'>;
 

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { requireUser } from '../common/require-user';
+import { requireUser } from '../auth/require-user';
 import { Member } from '../member/member.entity';
 import { MemberRole, MemberStatus } from '../member/member.enums';
 import { Community } from './community.entity';

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { selectRows, SqlTarget } from '../common/sql';
-import { RollbackWith, inSqlTransaction } from '../common/transaction';
+import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { selectRows, SqlTarget } from '../db/sql';
+import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';

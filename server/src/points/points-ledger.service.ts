@@ -1,4 +1,4 @@
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { PointsEntryType } from './points.enums';
 
 /** Balances and lifetime points stay within the INT columns (2^31 − 1), with no overflow at any step. */
@@ -32,7 +32,7 @@ export interface AppliedPointsChange {
  * The only writer of members' points. Call it inside the business action's transaction: it
  * changes the balance with one conditional UPDATE (never below zero, lifetime and tier moved in
  * the same statement) and writes the ledger row with the balance that UPDATE produced. Both are
- * hand-written statements: this runs on every check-in and redemption (see common/sql.ts).
+ * hand-written statements: this runs on every check-in and redemption (see db/sql.ts).
  */
 export class PointsLedgerService {
   /** @returns the balance after the change and the ledger row, or null when the balance would leave 0..MAX_POINTS. */

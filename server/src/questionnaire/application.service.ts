@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
-import { requireUser } from '../common/require-user';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
+import { requireUser } from '../auth/require-user';
+import { RollbackWith, inTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';

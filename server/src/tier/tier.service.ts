@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
+import { badInput } from '../graphql/graphql-errors';
 import type { TierRow } from '../common/loaders';
-import { runStatement } from '../common/sql';
-import { inTransaction } from '../common/transaction';
+import { runStatement } from '../db/sql';
+import { inTransaction } from '../db/transaction';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
 import type { Member } from '../member/member.entity';
