@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { badInput } from '../graphql/graphql-errors';
-import type { TierRow } from '../common/loaders';
+import type { TierRow } from './tier.loaders';
 import { runStatement } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { VersionedCache } from '../common/versioned-cache';
