@@ -9,7 +9,7 @@ import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
-import { currentBalance } from '../points/points-ledger.service';
+import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
 import { insertCoupons, takeStock } from './coupon-issue';

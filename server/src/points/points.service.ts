@@ -12,7 +12,7 @@ import { MemberRole } from '../member/member.enums';
 import { lockMember } from '../member/member-lock';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';
-import { currentBalance } from './points-ledger.service';
+import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
 import { AdjustLimitExceeded, AdjustNotAllowed, InsufficientPoints, PointsAdjusted, PointsAdjustPolicy, PointsLedgerConnection, PointsOutOfRange } from './points.types';
 
