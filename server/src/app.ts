@@ -5,8 +5,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
 import type { AppServices } from './app-services';
-import { formatGraphQLError } from './common/format-error';
-import { queryLimits } from './common/query-limits';
+import { formatGraphQLError } from './graphql/format-error';
+import { queryLimits } from './graphql/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { compiledExecutor, executorGateway, referenceExecutor } from './graphql/compiled-executor';
 import { graphqlHttpHandler } from './graphql/http-handler';

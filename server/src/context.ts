@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppServices } from './app-services';
-import { createLoaders, RequestLoaders } from './common/loaders';
+import { communityLoaders } from './community/community.loaders';
+import { couponLoaders } from './coupon/coupon.loaders';
+import { groupBuyLoaders } from './groupbuy/group-buy.loaders';
+import { memberLoaders } from './member/member.loaders';
+import { signupLoaders } from './signup/signup.loaders';
+import { tierLoaders } from './tier/tier.loaders';
+import { userLoaders } from './user/user.loaders';
 import type { Member } from './member/member.entity';
 import type { User } from './user/user.entity';
 
@@ -18,6 +24,21 @@ export interface RequestContext {
   /** The client's address (X-Forwarded-For from trusted proxies only), for the per-address rate limits. */
   clientAddress: string;
 }
+
+/** Per-request batching, each domain's loaders from its own `*.loaders.ts`: one query per kind of row however many a list shows. */
+function createLoaders(em: EntityManager) {
+  return {
+    ...userLoaders(em),
+    ...communityLoaders(em),
+    ...memberLoaders(em),
+    ...tierLoaders(em),
+    ...couponLoaders(em),
+    ...groupBuyLoaders(em),
+    ...signupLoaders(em),
+  };
+}
+
+export type RequestLoaders = ReturnType<typeof createLoaders>;
 
 export async function createRequestContext(services: AppServices, authorization: string | undefined, clientAddress: string): Promise<RequestContext> {
   const em = services.orm.em.fork() as EntityManager;

@@ -8,7 +8,7 @@ import { CouponTemplateResolver } from './coupon/coupon-template.resolver';
 import { CouponResolver } from './coupon/coupon.resolver';
 import { PointsResolver } from './points/points.resolver';
 import { TierResolver } from './tier/tier.resolver';
-import { authChecker } from './common/auth-checker';
+import { authChecker } from './auth/auth-checker';
 import { CommunityResolver } from './community/community.resolver';
 import { MemberResolver } from './member/member.resolver';
 import { WeChatGroupResolver } from './wechat/wechat-group.resolver';

@@ -5,7 +5,7 @@ import { graphql } from '../helpers/graphql-client';
 import { checkEconomyInvariants } from '../helpers/invariants';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 import { TEST_DB } from '../helpers/test-database';
-import { QUERY_LIMITS } from '../../server/src/common/query-limits';
+import { QUERY_LIMITS } from '../../server/src/graphql/query-limits';
 import { ConfigError, loadConfig } from '../../server/src/config';
 import { Member } from '../../server/src/member/member.entity';
 

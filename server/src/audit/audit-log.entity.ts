@@ -2,8 +2,8 @@ import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Community } from '../community/community.entity';
-import { BaseEntity } from '../common/base.entity';
-import { JsonColumn } from '../common/json.type';
+import { BaseEntity } from '../db/base.entity';
+import { JsonColumn } from '../db/json.type';
 import { User } from '../user/user.entity';
 
 /** One row per admin mutation: who, what, on which target, when, and how it ended. */

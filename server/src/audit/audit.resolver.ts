@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { User } from '../user/user.entity';
 import { AuditLog } from './audit-log.entity';

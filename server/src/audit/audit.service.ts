@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { isErrorResult } from '../common/error-result';
-import { beforeIdCursor, encodeCursor, pageOf } from '../common/cursor-page';
-import { badInput } from '../common/graphql-errors';
+import { isErrorResult } from '../graphql/error-result';
+import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
+import { badInput } from '../graphql/graphql-errors';
 import { addDays, isDate, localMidnight } from '../common/local-date';
 import type { User } from '../user/user.entity';
 import { AuditLog } from './audit-log.entity';

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { requireUser } from '../common/require-user';
+import { requireUser } from './require-user';
 import { User } from '../user/user.entity';
 import { LoginArgs, LoginPayload, UpdateProfileArgs } from './auth.types';
 

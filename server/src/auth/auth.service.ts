@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
-import { selectRows } from '../common/sql';
+import { selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';

@@ -2,9 +2,9 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
-import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { unauthenticated } from '../common/graphql-errors';
-import { runStatement, selectRows } from '../common/sql';
+import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { unauthenticated } from '../graphql/graphql-errors';
+import { runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
 
 const ISSUER = 'qunyou';
@@ -43,7 +43,7 @@ export class SessionTokenService {
     }
     const userId = Number(subject);
     if (!Number.isSafeInteger(userId) || userId <= 0) throw unauthenticated('登录凭证无效，请重新登录');
-    // Every request with a token runs this: hand-written SQL (see common/sql.ts).
+    // Every request with a token runs this: hand-written SQL (see db/sql.ts).
     const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id = ?`, [userId]);
     if (!row) throw unauthenticated('登录凭证无效，请重新登录');
     const user = mapPrefixed(em, User, 'u', row);

@@ -1,6 +1,6 @@
 import { Entity, OneToOne, Property } from '@mikro-orm/core';
-import { BaseEntity } from '../common/base.entity';
-import { JsonColumn } from '../common/json.type';
+import { BaseEntity } from '../db/base.entity';
+import { JsonColumn } from '../db/json.type';
 import { Community } from '../community/community.entity';
 
 export interface StreakBonusRow {

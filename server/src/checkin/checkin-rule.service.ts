@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
-import { JsonColumn } from '../common/json.type';
-import { selectRows } from '../common/sql';
+import { badInput } from '../graphql/graphql-errors';
+import { JsonColumn } from '../db/json.type';
+import { selectRows } from '../db/sql';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
 import { CheckInRule, DEFAULT_CHECKIN_RULE, StreakBonusRow } from './checkin-rule.entity';

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CheckInCalendar, CheckInCalendarArgs, CheckInResult, CheckInRuleInput, CheckInRuleView, CheckInSuccess } from './checkin.types';

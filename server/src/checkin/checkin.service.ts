@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
 import { isMonth, localDate, previousDate } from '../common/local-date';
-import { badInput } from '../common/graphql-errors';
-import { runStatement } from '../common/sql';
-import { RollbackWith, inSqlTransaction } from '../common/transaction';
+import { badInput } from '../graphql/graphql-errors';
+import { runStatement } from '../db/sql';
+import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
+import { recordStreak } from '../member/member-rows';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntryType } from '../points/points.enums';
 import { CheckIn } from './checkin.entity';
@@ -61,7 +62,7 @@ export class CheckInService {
         });
         balance = applied!.balance;
       }
-      if (awards.length === 0) await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak, today, member.id]);
+      if (awards.length === 0) await recordStreak(tx, member.id, { streak, lastCheckInOn: today });
       // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
       if (locked.lastCheckInOn === null) {
         await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { NotActiveMember } from '../common/common-errors';
-import { ErrorResult } from '../common/error-result';
+import { NotActiveMember } from '../graphql/common-errors';
+import { ErrorResult } from '../graphql/error-result';
 
 @ObjectType()
 export class StreakBonus {

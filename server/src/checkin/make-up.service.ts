@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
 import { addDays, daysBetween, isDate, localDate, previousDate } from '../common/local-date';
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
-import { RollbackWith, inSqlTransaction } from '../common/transaction';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
+import { recordStreak } from '../member/member-rows';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
@@ -129,7 +130,7 @@ export class MakeUpCheckInService {
         if (!applied) throw new RollbackWith(new InsufficientPoints(rule.makeUpCost, locked.points));
         balance = applied.balance;
       } else if (memberStreak) {
-        await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [memberStreak.streak, memberStreak.lastCheckInOn, member.id]);
+        await recordStreak(tx, member.id, memberStreak);
       }
       if (!last) await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now });
       const streakNow = memberStreak ?? { streak: locked.streak, lastCheckInOn: last! };

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { NotActiveMember } from '../common/common-errors';
-import { ErrorResult } from '../common/error-result';
+import { NotActiveMember } from '../graphql/common-errors';
+import { ErrorResult } from '../graphql/error-result';
 import { InsufficientPoints } from '../points/points.types';
 import { AlreadyCheckedIn } from './checkin.types';
 

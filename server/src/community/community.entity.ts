@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../common/base.entity';
+import { BaseEntity } from '../db/base.entity';
 import { CommunityCategory, JoinPolicy } from './community.enums';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';

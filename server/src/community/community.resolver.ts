@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { parseId } from '../common/ids';
+import { parseId } from '../graphql/ids';
 import { Community } from './community.entity';
 import { CommunityPreview, CreateCommunityInput, JoinCodeArgs, SetJoinPolicyArgs } from './community.types';
-import { RequireCommunityRole } from '../common/community-role.guard';
+import { RequireCommunityRole } from '../auth/community-role.guard';
 import { ADMIN_ROLES } from '../member/member.enums';
 
 @Resolver(() => Community)

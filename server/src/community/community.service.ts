@@ -1,14 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { requireUser } from '../common/require-user';
-import { Member } from '../member/member.entity';
-import { MemberRole, MemberStatus } from '../member/member.enums';
+import { requireUser } from '../auth/require-user';
+import { MemberStatus } from '../member/member.enums';
 import { Community } from './community.entity';
 import type { JoinPolicy } from './community.enums';
 import type { CommunityPreview, CreateCommunityInput } from './community.types';
 import { generateJoinCode, normalizeJoinCode } from './join-code';
 import { memberProfile } from '../member/member-profile';
+import { addFounder } from '../member/member-rows';
 
 const JOIN_CODE_ATTEMPTS = 5;
 
@@ -27,8 +27,8 @@ export class CommunityService {
             joinCode: generateJoinCode(),
           });
           const now = ctx.services.clock.now();
-          em.create(Member, { community, user: user.id, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: now });
           await em.flush();
+          addFounder(em as EntityManager, community.id, user.id, now);
           ctx.services.tiers.createDefaults(em as EntityManager, community.id, now);
           ctx.services.checkInRules.createDefaults(em as EntityManager, community.id, now);
           return community;

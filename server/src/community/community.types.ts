@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { defineErrorResult } from '../common/error-result';
+import { defineErrorResult } from '../graphql/error-result';
 import { MemberProfile } from '../member/member-profile';
 import { CommunityCategory, JoinPolicy } from './community.enums';
 

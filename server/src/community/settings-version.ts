@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { runStatement } from '../common/sql';
+import { runStatement } from '../db/sql';
 
 /**
  * Community.settingsVersion keys the per-process caches of the check-in rule and the tiers

@@ -1,8 +1,8 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { ErrorResult, isErrorResult } from '../common/error-result';
-import { requireUser } from '../common/require-user';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { ErrorResult, isErrorResult } from '../graphql/error-result';
+import { requireUser } from '../auth/require-user';
+import { RollbackWith, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
 import { normalizeCouponCode } from './coupon-code';

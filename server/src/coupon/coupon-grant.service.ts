@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { SoldOut } from '../common/common-errors';
-import { ErrorResult, isErrorResult } from '../common/error-result';
-import { isMySql, placeholders, selectRows, SqlTarget } from '../common/sql';
-import { inSqlTransaction, RollbackWith } from '../common/transaction';
+import { SoldOut } from '../graphql/common-errors';
+import { ErrorResult, isErrorResult } from '../graphql/error-result';
+import { isMySql, placeholders, selectRows, SqlTarget } from '../db/sql';
+import { inSqlTransaction, RollbackWith } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { MemberNotFound } from '../member/member.types';
 import { insertCoupons, takeStock } from './coupon-issue';

@@ -1,7 +1,7 @@
 import type { CouponTemplate } from './coupon-template.entity';
 import { generateCouponCode } from './coupon-code';
 import { CouponStatus } from './coupon.enums';
-import { runStatement, SqlTarget } from '../common/sql';
+import { runStatement, SqlTarget } from '../db/sql';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../common/base.entity';
+import { BaseEntity } from '../db/base.entity';
 import { Community } from '../community/community.entity';
 
 /** 100 points = ¥1: a coupon's price in points equals its face value in fen. */

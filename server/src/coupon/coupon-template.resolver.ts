@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CommunityLocator, RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import { CommunityLocator, RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierView } from '../tier/tier.types';
 import { CouponTemplate } from './coupon-template.entity';

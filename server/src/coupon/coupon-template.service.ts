@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
-import { badInput, forbidden } from '../common/graphql-errors';
-import { insertNew } from '../common/transaction';
+import { badInput, forbidden } from '../graphql/graphql-errors';
+import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
 import type { CouponTemplateInput } from './coupon.types';

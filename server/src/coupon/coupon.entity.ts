@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../common/base.entity';
+import { BaseEntity } from '../db/base.entity';
 import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import { User } from '../user/user.entity';

@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
-import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
+import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { InsufficientPoints } from '../points/points.types';
 import { TierView } from '../tier/tier.types';
 import { Coupon } from './coupon.entity';

@@ -9,7 +9,7 @@ import utc from 'dayjs/plugin/utc';
 import type { RequestContext } from '../context';
 import type { AppConfig } from '../config';
 import type { Clock } from '../common/clock';
-import { requireUser } from '../common/require-user';
+import { requireUser } from '../auth/require-user';
 import { Member } from '../member/member.entity';
 import { ADMIN_ROLES, MemberStatus } from '../member/member.enums';
 import { ExportFormat } from './export.enums';

@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { memberProfile, MemberProfile } from '../member/member-profile';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { GroupBuyEntry } from './group-buy-entry.entity';

@@ -1,12 +1,12 @@
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
-import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { isMySql, placeholders, runStatement, selectRows, SqlTarget } from '../common/sql';
-import { RollbackWith, inSqlTransaction, inTransaction } from '../common/transaction';
+import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
+import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { isMySql, placeholders, runStatement, selectRows, SqlTarget } from '../db/sql';
+import { RollbackWith, inSqlTransaction, inTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
-import type { CommunityLocator } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import type { CommunityLocator } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { GroupBuyEntry } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { ExportFormat } from '../export/export.enums';
 import { ExportFile } from '../export/export.types';
 import { ADMIN_ROLES, MemberStatus } from '../member/member.enums';
@@ -10,7 +10,6 @@ import { GroupBuyEntry } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyOutcome, GroupBuyStatus } from './group-buy.enums';
 import { groupBuyExport } from './group-buy.export';
-import { groupBuyLoaders } from './group-buy.loaders';
 import { groupBuyCommunity } from './group-buy.locators';
 import { closedAtAt, outcomeAt, statusAt } from './group-buy-status';
 import { CreateGroupBuyArgs, GroupBuyIdArgs, GroupBuysArgs, GroupBuySaved, SaveGroupBuyResult, UpdateGroupBuyArgs } from './group-buy.types';
@@ -97,14 +96,14 @@ export class GroupBuyResolver {
 
   @FieldResolver(() => [GroupBuyEntry], { description: 'The 接龙 list by 接龙号, cancelled entries left out' })
   entries(@Root() groupBuy: GroupBuy, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry[]> {
-    return groupBuyLoaders(ctx).liveEntries.load(groupBuy.id);
+    return ctx.loaders.groupBuyLiveEntries.load(groupBuy.id);
   }
 
   @FieldResolver(() => GroupBuyEntry, { nullable: true, description: "The caller's live entry" })
   async myEntry(@Root() groupBuy: GroupBuy, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry | null> {
     const member = await ctx.services.access.callerMember(ctx, groupBuy.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return null;
-    const entries = await groupBuyLoaders(ctx).liveEntries.load(groupBuy.id);
+    const entries = await ctx.loaders.groupBuyLiveEntries.load(groupBuy.id);
     return entries.find((entry) => entry.member.id === member.id) ?? null;
   }
 }

@@ -1,11 +1,11 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { inTransaction, insertNew } from '../common/transaction';
+import { inTransaction, insertNew } from '../db/transaction';
 import type { NotificationService } from '../notification/notification.service';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
-import { requireUser } from '../common/require-user';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
+import { requireUser } from '../auth/require-user';
 import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LimitReached, NotActiveMember, SoldOut } from '../common/common-errors';
-import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
+import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { GroupBuyEntry } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyStatus } from './group-buy.enums';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Community } from '../community/community.entity';
-import { selectRows, SqlTarget } from '../common/sql';
+import { selectRows, SqlTarget } from '../db/sql';
 import { CouponStatus } from '../coupon/coupon.enums';
 import { LIVE } from '../groupbuy/group-buy-entry.entity';
 import { MemberStatus } from '../member/member.enums';

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { decodeCursor, encodeCursor, pageOf } from '../common/cursor-page';
+import { decodeCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { daysBetween, localDate } from '../common/local-date';
-import { selectRows } from '../common/sql';
+import { selectRows } from '../db/sql';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { DormantMemberConnection, DormantSummary } from './dormant-member.types';

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { badInput } from '../common/graphql-errors';
+import { badInput } from '../graphql/graphql-errors';
 import { addDays, daysBetween, isDate, localMidnight } from '../common/local-date';
 
 dayjs.extend(utc);

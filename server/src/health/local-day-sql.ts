@@ -1,4 +1,4 @@
-import { isMySql, SqlTarget } from '../common/sql';
+import { isMySql, SqlTarget } from '../db/sql';
 import { localMidnight } from '../common/local-date';
 import { LocalDayRange, utcOffsetMinutes } from './local-day-range';
 

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { runStatement, SqlTarget } from '../common/sql';
+import { runStatement, SqlTarget } from '../db/sql';
 
 /**
  * Writes the daily activity rows (member_activity_day). Called by the member-access path on the

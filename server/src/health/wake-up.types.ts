@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, Length, Matches } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { SoldOut } from '../common/common-errors';
+import { SoldOut } from '../graphql/common-errors';
 import { MAX_GRANT_MEMBERS } from '../coupon/coupon-grant.service';
 import { CouponTemplate } from '../coupon/coupon-template.entity';
 import { Coupon } from '../coupon/coupon.entity';

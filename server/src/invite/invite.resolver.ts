@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { badInput } from '../common/graphql-errors';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { badInput } from '../graphql/graphql-errors';
+import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { InviteLeader, MyInvite, ReferralRule, ReferralsArgs, ReferralView, SetReferralRuleArgs } from './invite.types';

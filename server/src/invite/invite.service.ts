@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
-import { insertIgnoreInto, runStatement, selectRows } from '../common/sql';
+import { badInput } from '../graphql/graphql-errors';
+import { insertIgnoreInto, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { memberProfile } from '../member/member-profile';
 import { Member } from '../member/member.entity';

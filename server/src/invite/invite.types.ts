@@ -1,6 +1,6 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { defineErrorResult } from '../common/error-result';
+import { defineErrorResult } from '../graphql/error-result';
 import { MemberProfile } from '../member/member-profile';
 import { ReferralStatus } from './invite.entity';
 

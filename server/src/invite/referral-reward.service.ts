@@ -1,5 +1,5 @@
 import { localDate } from '../common/local-date';
-import { isMySql, runStatement, selectRows, SqlTarget } from '../common/sql';
+import { isMySql, runStatement, selectRows, SqlTarget } from '../db/sql';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import type { PointsLedgerService } from '../points/points-ledger.service';

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../context';
-import { forbidden } from '../common/graphql-errors';
-import { columnsOf, mapPrefixed } from '../common/entity-rows';
-import { requireUser } from '../common/require-user';
+import { forbidden } from '../graphql/graphql-errors';
+import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { requireUser } from '../auth/require-user';
 import { localDate } from '../common/local-date';
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
-import { inSqlTransaction } from '../common/transaction';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { inSqlTransaction } from '../db/transaction';
 import { Community } from '../community/community.entity';
 import { Member } from './member.entity';
 import { MemberStatus } from './member.enums';

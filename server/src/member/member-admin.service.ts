@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context';
-import { ErrorResult, isErrorResult } from '../common/error-result';
-import { isMySql, placeholders, runStatement, selectRows } from '../common/sql';
-import { inTransaction, RollbackWith } from '../common/transaction';
+import { ErrorResult, isErrorResult } from '../graphql/error-result';
+import { isMySql, placeholders, runStatement, selectRows } from '../db/sql';
+import { inTransaction, RollbackWith } from '../db/transaction';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus, ROLE_RANK } from './member.enums';
 import { MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';

@@ -1,4 +1,4 @@
-import { isMySql, selectRows, SqlTarget } from '../common/sql';
+import { isMySql, selectRows, SqlTarget } from '../db/sql';
 
 /** What a business action needs of the member row it has locked. */
 export interface LockedMember {

@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { Community } from '../community/community.entity';
 import { CommunityIdArgs, JoinCodeArgs } from '../community/community.types';
 import { TierView } from '../tier/tier.types';

@@ -1,7 +1,7 @@
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { IsEnum, IsOptional } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
-import { defineErrorResult } from '../common/error-result';
+import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
 import { ChooseGroupCommunity, InvalidGroupData, GroupNotBound } from '../wechat/wechat-group.types';

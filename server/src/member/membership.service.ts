@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { localDate } from '../common/local-date';
-import type { ErrorResult } from '../common/error-result';
-import { requireUser } from '../common/require-user';
+import type { ErrorResult } from '../graphql/error-result';
+import { requireUser } from '../auth/require-user';
 import { Community } from '../community/community.entity';
 import { JoinPolicy } from '../community/community.enums';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';

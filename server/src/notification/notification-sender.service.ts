@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationSettings } from '../config';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
-import { isMySql } from '../common/sql';
+import { isMySql } from '../db/sql';
 import type { WeChatAccessTokenService } from '../wechat/wechat-access-token.service';
 import { NO_ANSWER, SendAnswer, WeChatMessageApi } from '../wechat/wechat-api.client';
 import { NotificationMessage } from './notification-message.entity';

@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
-import { requireUser } from '../common/require-user';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
+import { requireUser } from '../auth/require-user';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CommunityIdArgs } from '../community/community.types';
 import {

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { BaseEntity } from '../common/base.entity';
+import { BaseEntity } from '../db/base.entity';
 import { User } from '../user/user.entity';
 
 /**

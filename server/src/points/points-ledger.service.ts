@@ -1,8 +1,6 @@
-import { runStatement, selectRows, SqlTarget } from '../common/sql';
+import { runStatement, SqlTarget } from '../db/sql';
+import { changeMemberPoints, currentBalance, MemberStreak } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
-
-/** Balances and lifetime points stay within the INT columns (2^31 − 1), with no overflow at any step. */
-export const MAX_POINTS = 2_147_483_647;
 
 export interface PointsChange {
   communityId: number;
@@ -20,7 +18,7 @@ export interface PointsChange {
    */
   lockedBalance?: number;
   /** A check-in's streak, written to the member row by the same UPDATE as its points. */
-  streak?: { streak: number; lastCheckInOn: string };
+  streak?: MemberStreak;
 }
 
 export interface AppliedPointsChange {
@@ -29,10 +27,10 @@ export interface AppliedPointsChange {
 }
 
 /**
- * The only writer of members' points. Call it inside the business action's transaction: it
- * changes the balance with one conditional UPDATE (never below zero, lifetime and tier moved in
- * the same statement) and writes the ledger row with the balance that UPDATE produced. Both are
- * hand-written statements: this runs on every check-in and redemption (see common/sql.ts).
+ * The only way members' points change. Call it inside the business action's transaction: the member
+ * row moves by one conditional UPDATE (member/member-rows.ts: never below zero, lifetime and tier by
+ * the tier rule in the same statement) and the ledger row is written with the balance it produced. Both are
+ * hand-written statements: this runs on every check-in and redemption (see db/sql.ts).
  */
 export class PointsLedgerService {
   /** @returns the balance after the change and the ledger row, or null when the balance would leave 0..MAX_POINTS. */
@@ -40,21 +38,8 @@ export class PointsLedgerService {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     // Lifetime points are what was earned: a refund gives back what was spent and earns nothing.
     const earned = change.amount > 0 && change.type !== PointsEntryType.COUPON_REFUND ? change.amount : 0;
-    const { streak } = change;
-    const { affectedRows } = await runStatement(
-      tx,
-      // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
-      `update member
-          set tier_level = coalesce((select max(t.level) from member_tier t where t.community_id = ? and t.threshold <= lifetime_points + ?), 0),
-              points = points + ?,
-              lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
-        where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?`,
-      [
-        change.communityId, earned, change.amount, earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
-        change.memberId, change.communityId, change.amount, MAX_POINTS, earned, MAX_POINTS,
-      ],
-    );
-    if (affectedRows !== 1) return null;
+    const changed = await changeMemberPoints(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned, streak: change.streak });
+    if (!changed) return null;
 
     const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await currentBalance(tx, change.memberId);
     const { insertId } = await runStatement(
@@ -65,10 +50,4 @@ export class PointsLedgerService {
     );
     return { balance, entryId: insertId };
   }
-}
-
-/** A member's balance as the statement sees it (inside a transaction: as that transaction sees it). */
-export async function currentBalance(tx: SqlTarget, memberId: number): Promise<number> {
-  const [row] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);
-  return Number(row?.points ?? 0);
 }

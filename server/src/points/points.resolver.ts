@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES, MemberRole } from '../member/member.enums';
 import { AdjustPointsArgs, AdjustPointsResult, PointsAdjusted, PointsAdjustPolicy, PointsLedgerArgs, PointsLedgerConnection, SetPointsAdjustPolicyArgs } from './points.types';

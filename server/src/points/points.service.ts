@@ -1,18 +1,18 @@
 import type { RequestContext } from '../context';
-import type { ErrorResult } from '../common/error-result';
-import { beforeIdCursor, encodeCursor, pageOf } from '../common/cursor-page';
-import { badInput } from '../common/graphql-errors';
-import { requireUser } from '../common/require-user';
+import type { ErrorResult } from '../graphql/error-result';
+import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
+import { badInput } from '../graphql/graphql-errors';
+import { requireUser } from '../auth/require-user';
 import { localDate, localMidnight } from '../common/local-date';
-import { selectRows, SqlTarget } from '../common/sql';
-import { inTransaction } from '../common/transaction';
+import { selectRows, SqlTarget } from '../db/sql';
+import { inTransaction } from '../db/transaction';
 import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import { MemberRole } from '../member/member.enums';
 import { lockMember } from '../member/member-lock';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';
-import { currentBalance } from './points-ledger.service';
+import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
 import { AdjustLimitExceeded, AdjustNotAllowed, InsufficientPoints, PointsAdjusted, PointsAdjustPolicy, PointsLedgerConnection, PointsOutOfRange } from './points.types';
 

@@ -1,6 +1,6 @@
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';

@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { badInput } from '../common/graphql-errors';
-import { requireUser } from '../common/require-user';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { badInput } from '../graphql/graphql-errors';
+import { requireUser } from '../auth/require-user';
+import { RollbackWith, inTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
+import { admitApplicant } from '../member/member-rows';
 import { PointsEntry } from '../points/points-entry.entity';
 import { PointsEntryType } from '../points/points.enums';
 import type { NotificationService } from '../notification/notification.service';
@@ -58,7 +59,7 @@ export class ApplicationService {
     try {
       applicationId = await inTransaction<number | ErrorResult>(ctx, async (em) => {
         // The member row first (its UPDATE locks it), then the rows whose foreign keys point at it.
-        if (admitNow && !(await this.activate(em, member.id, scored.tags, now))) throw new RollbackWith(new AlreadyMember());
+        if (admitNow && !(await admitApplicant(em, member.id, scored.tags, now))) throw new RollbackWith(new AlreadyMember());
         const id = Number(
           await em.insert(Application, {
             community: communityId,
@@ -117,7 +118,7 @@ export class ApplicationService {
       );
       if (decided !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
       if (approve) {
-        if (!(await this.activate(em, application.member.id, application.tags, now))) {
+        if (!(await admitApplicant(em, application.member.id, application.tags, now))) {
           throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
         }
         await this.welcome(ctx, em, application.community.id, application.member.id, applicationId, welcomePoints, now);
@@ -128,23 +129,6 @@ export class ApplicationService {
     if (outcome !== true) return outcome;
     const [fresh, member] = await this.reload(ctx, applicationId, application.member.id);
     return Object.assign(new ApplicationReviewed(), { application: fresh, member });
-  }
-
-  /**
-   * APPLICANT → ACTIVE, once, with the answers' tags added to the member's. The row is read and
-   * written with plain statements: a Member managed by the transaction's EntityManager would be
-   * flushed back at commit with whatever it held before these UPDATEs.
-   */
-  private async activate(em: EntityManager, memberId: number, tags: string[], now: Date): Promise<boolean> {
-    const row = (await em.createQueryBuilder(Member).select('tags').where({ id: memberId, status: MemberStatus.APPLICANT }).execute('get')) as { tags?: unknown } | undefined;
-    if (!row) return false;
-    const merged = [...new Set([...parseTags(row.tags), ...tags])];
-    const changed = await em.nativeUpdate(
-      Member,
-      { id: memberId, status: MemberStatus.APPLICANT },
-      { status: MemberStatus.ACTIVE, tags: merged, joinedAt: now, lastActiveAt: now },
-    );
-    return changed === 1;
   }
 
   /**
@@ -174,10 +158,4 @@ export class ApplicationService {
       ctx.em.findOneOrFail(Member, memberId, { refresh: true }),
     ]);
   }
-}
-
-/** The tags column as the driver hands it back: parsed JSON (MySQL), text (MariaDB, SQLite) or NULL. */
-function parseTags(value: unknown): string[] {
-  const parsed = typeof value === 'string' ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
 }

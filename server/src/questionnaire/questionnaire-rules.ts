@@ -1,4 +1,4 @@
-import { badInput } from '../common/graphql-errors';
+import { badInput } from '../graphql/graphql-errors';
 import { AnswerSnapshot, DEFAULT_TEXT_LENGTH, newDefinitionId, QuestionDefinition } from './questionnaire-definition';
 import { QuestionType } from './questionnaire.enums';
 import { AnswerInput, InvalidAnswer, QuestionInput } from './questionnaire.types';

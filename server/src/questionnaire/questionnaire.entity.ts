@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/core';
-import { BaseEntity } from '../common/base.entity';
-import { JsonColumn } from '../common/json.type';
+import { BaseEntity } from '../db/base.entity';
+import { JsonColumn } from '../db/json.type';
 import { Community } from '../community/community.entity';
 import { User } from '../user/user.entity';
 import type { QuestionDefinition } from './questionnaire-definition';

@@ -1,5 +1,5 @@
-import type { CommunityLocator } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import type { CommunityLocator } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { Application } from './application.entity';
 
 /** For admin operations keyed by `applicationId`; null when there is no such application. */

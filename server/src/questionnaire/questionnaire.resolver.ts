@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { Member } from '../member/member.entity';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { Application } from './application.entity';

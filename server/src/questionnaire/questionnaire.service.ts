@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { badInput, forbidden } from '../common/graphql-errors';
-import { requireUser } from '../common/require-user';
+import { badInput, forbidden } from '../graphql/graphql-errors';
+import { requireUser } from '../auth/require-user';
 import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
 import { Questionnaire } from './questionnaire.entity';
 import { questionDefinitions } from './questionnaire-rules';

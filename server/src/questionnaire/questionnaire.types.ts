@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { NotActiveMember } from '../common/common-errors';
-import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { NotActiveMember } from '../graphql/common-errors';
+import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
 import { Application } from './application.entity';
 import { ApplicationStatus, QuestionType } from './questionnaire.enums';

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { badInput } from '../common/graphql-errors';
-import { isMySql } from '../common/sql';
+import { badInput } from '../graphql/graphql-errors';
+import { isMySql } from '../db/sql';
 import { CHOICE_TYPES, newFieldId, SignupFieldDefinition } from './signup-field';
 import { SignupForm } from './signup-form.entity';
 import { SignupFormStatus } from './signup.enums';

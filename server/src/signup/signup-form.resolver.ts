@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import type { ErrorResult } from '../common/error-result';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import type { ErrorResult } from '../graphql/error-result';
+import { parseId } from '../graphql/ids';
 import { ExportFormat } from '../export/export.enums';
 import { ExportFile } from '../export/export.types';
 import { ADMIN_ROLES } from '../member/member.enums';
@@ -11,7 +11,6 @@ import { SignupForm } from './signup-form.entity';
 import { SignupSubmission } from './signup-submission.entity';
 import { SignupFormStatus } from './signup.enums';
 import { signupExport } from './signup.export';
-import { signupLoaders } from './signup.loaders';
 import { signupFormCommunity } from './signup.locators';
 import {
   CancelSignupResult,
@@ -94,12 +93,12 @@ export class SignupFormResolver {
 
   @FieldResolver(() => Int)
   async waitlistCount(@Root() form: SignupForm, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await signupLoaders(ctx).waitlist.load(form.id)).size;
+    return (await ctx.loaders.signupWaitlist.load(form.id)).size;
   }
 
   @FieldResolver(() => SignupSubmission, { nullable: true, description: 'Your live sign-up, else your latest cancelled one' })
   async mySubmission(@Root() form: SignupForm, @Ctx() ctx: RequestContext): Promise<SignupSubmission | null> {
     const member = await ctx.services.access.callerMember(ctx, form.community.id);
-    return member ? signupLoaders(ctx).mine.load(`${form.id}:${member.id}`) : null;
+    return member ? ctx.loaders.signupOfMember.load(`${form.id}:${member.id}`) : null;
   }
 }

@@ -1,8 +1,8 @@
 import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
-import { inTransaction, insertNew } from '../common/transaction';
-import { requireUser } from '../common/require-user';
+import { badInput } from '../graphql/graphql-errors';
+import { inTransaction, insertNew } from '../db/transaction';
+import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
 import { SignupForm } from './signup-form.entity';

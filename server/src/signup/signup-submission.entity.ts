@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../common/base.entity';
-import { JsonColumn } from '../common/json.type';
+import { BaseEntity } from '../db/base.entity';
+import { JsonColumn } from '../db/json.type';
 import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import type { SignupAnswerSnapshot } from './signup-field';

@@ -3,7 +3,6 @@ import type { RequestContext } from '../context';
 import { memberProfile, MemberProfile } from '../member/member-profile';
 import { SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
-import { signupLoaders } from './signup.loaders';
 import { SignupAnswer } from './signup.types';
 
 @Resolver(() => SignupSubmission)
@@ -11,7 +10,7 @@ export class SignupSubmissionResolver {
   @FieldResolver(() => Int, { nullable: true, description: '候补第 N 位 while WAITLISTED' })
   async position(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<number | null> {
     if (submission.status !== SignupStatus.WAITLISTED) return null;
-    return (await signupLoaders(ctx).waitlist.load(submission.form.id)).get(submission.id) ?? null;
+    return (await ctx.loaders.signupWaitlist.load(submission.form.id)).get(submission.id) ?? null;
   }
 
   @FieldResolver(() => [SignupAnswer], { description: 'As submitted, with the labels of that moment' })

@@ -1,8 +1,8 @@
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { NotActiveMember } from '../common/common-errors';
-import type { ErrorResult } from '../common/error-result';
-import { RollbackWith, inTransaction } from '../common/transaction';
+import { NotActiveMember } from '../graphql/common-errors';
+import type { ErrorResult } from '../graphql/error-result';
+import { RollbackWith, inTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { checkSignupAnswers } from './signup-answers';
 import { closedMessage, formStatusAt, lockFormRow } from './signup-form-rules';

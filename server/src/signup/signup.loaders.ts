@@ -1,15 +1,13 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../context';
+import type { EntityManager } from '@mikro-orm/knex';
 import { LIVE, SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
 
-const perRequest = new WeakMap<RequestContext, ReturnType<typeof createSignupLoaders>>();
-
-function createSignupLoaders(ctx: RequestContext) {
+export function signupLoaders(em: EntityManager) {
   return {
     /** Per form: waitlisted submission id → 候补第 N 位, in waitlist order. */
-    waitlist: new DataLoader<number, Map<number, number>>(async (formIds) => {
-      const rows = (await ctx.em
+    signupWaitlist: new DataLoader<number, Map<number, number>>(async (formIds) => {
+      const rows = (await em
         .createQueryBuilder(SignupSubmission)
         .select(['id', 'form'])
         .where({ form: { $in: [...formIds] }, status: SignupStatus.WAITLISTED, liveKey: LIVE })
@@ -22,9 +20,9 @@ function createSignupLoaders(ctx: RequestContext) {
       });
     }),
     /** `formId:memberId` → the member's live submission, else their latest cancelled one. */
-    mine: new DataLoader<string, SignupSubmission | null>(async (keys) => {
+    signupOfMember: new DataLoader<string, SignupSubmission | null>(async (keys) => {
       const pairs = keys.map((key) => key.split(':').map(Number));
-      const rows = await ctx.em.find(
+      const rows = await em.find(
         SignupSubmission,
         { form: { $in: [...new Set(pairs.map(([form]) => form))] }, member: { $in: [...new Set(pairs.map(([, member]) => member))] } },
         { orderBy: { id: 'desc' } },
@@ -35,13 +33,4 @@ function createSignupLoaders(ctx: RequestContext) {
       });
     }),
   };
-}
-
-export function signupLoaders(ctx: RequestContext) {
-  let loaders = perRequest.get(ctx);
-  if (!loaders) {
-    loaders = createSignupLoaders(ctx);
-    perRequest.set(ctx, loaders);
-  }
-  return loaders;
 }

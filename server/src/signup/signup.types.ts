@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { NotActiveMember } from '../common/common-errors';
-import { defineErrorResult, ErrorResult } from '../common/error-result';
+import { NotActiveMember } from '../graphql/common-errors';
+import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { SignupForm } from './signup-form.entity';
 import { SignupSubmission } from './signup-submission.entity';
 import { SignupFieldType, SignupStatus } from './signup.enums';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierInput, TierView } from './tier.types';

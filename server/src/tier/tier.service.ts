@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
-import { badInput } from '../common/graphql-errors';
-import type { TierRow } from '../common/loaders';
-import { runStatement } from '../common/sql';
-import { inTransaction } from '../common/transaction';
+import { badInput } from '../graphql/graphql-errors';
+import type { TierRow } from './tier.loaders';
+import { inTransaction } from '../db/transaction';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
 import type { Member } from '../member/member.entity';
+import { retierMembers } from '../member/member-rows';
 import { DEFAULT_TIERS, Tier } from './tier.entity';
 import type { TierInput, TierView } from './tier.types';
 
@@ -72,13 +72,7 @@ export class TierService {
         Tier,
         tiers.map((tier) => ({ ...tier, community: communityId, createdAt: now })),
       );
-      await runStatement(
-        em,
-        `update member set tier_level = coalesce((select max(t.level) from member_tier t
-           where t.community_id = member.community_id and t.threshold <= member.lifetime_points), 0)
-         where community_id = ?`,
-        [communityId],
-      );
+      await retierMembers(em, communityId);
       await bumpSettingsVersion(em, communityId);
     });
     // What was just written (the request's own settings version predates it).

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { BaseEntity } from '../common/base.entity';
+import { BaseEntity } from '../db/base.entity';
 
 /**
  * The app's access token, shared by every server process. Whoever finds it missing or expired

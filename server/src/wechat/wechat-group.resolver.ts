@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import type { ErrorResult } from '../common/error-result';
-import { RequireCommunityRole } from '../common/community-role.guard';
-import { parseId } from '../common/ids';
+import type { ErrorResult } from '../graphql/error-result';
+import { RequireCommunityRole } from '../auth/community-role.guard';
+import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { JoinCommunityResult } from '../member/member.types';
 import type { JoinOutcome } from '../member/membership.service';

@@ -1,8 +1,8 @@
 import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
-import { ErrorResult } from '../common/error-result';
-import { requireUser } from '../common/require-user';
-import { insertIgnoreInto, placeholders, runStatement, selectRows } from '../common/sql';
+import { ErrorResult } from '../graphql/error-result';
+import { requireUser } from '../auth/require-user';
+import { insertIgnoreInto, placeholders, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { MemberRole, MemberStatus } from '../member/member.enums';
 import { JoinedCommunity } from '../member/member.types';

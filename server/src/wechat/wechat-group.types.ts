@@ -1,6 +1,6 @@
 import { Length } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { defineErrorResult } from '../common/error-result';
+import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 
 export const InvalidGroupData = defineErrorResult('InvalidGroupData', 'INVALID_GROUP_DATA', '群信息无效，请从群聊中的小程序卡片重新进入');

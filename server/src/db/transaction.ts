@@ -34,7 +34,7 @@ export function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) 
 }
 
 /**
- * The same, for a transaction made only of hand-written statements (common/sql.ts): on MySQL it
+ * The same, for a transaction made only of hand-written statements (db/sql.ts): on MySQL it
  * runs on a pooled connection without the ORM's transaction machinery, which costs three times
  * the statements' own CPU; on SQLite it is an ORM transaction like any other.
  */

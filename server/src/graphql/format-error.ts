@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { Logger } from './logger';
+import type { Logger } from '../common/logger';
 
 /** Codes the client is meant to see as they are; anything else is a bug and is masked. */
 const CLIENT_ERROR_CODES = new Set([

@@ -2,8 +2,8 @@ import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { RequestContext } from '../context';
 import type { MemberRole } from '../member/member.enums';
 import { MemberStatus } from '../member/member.enums';
-import { forbidden } from './graphql-errors';
-import { parseId } from './ids';
+import { forbidden } from '../graphql/graphql-errors';
+import { parseId } from '../graphql/ids';
 import { requireUser } from './require-user';
 
 /**

@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { tierLevelFor } from '../tier/tier-rule';
+import { Member } from './member.entity';
+import { MemberRole, MemberStatus } from './member.enums';
+
+/**
+ * Every write to the `member` row that other domains need (points, streaks, tiers, admission,
+ * founding), here so that the table has one owner. Plain statements (db/sql.ts): they run inside
+ * the callers' transactions, on the member row the caller has locked where a lock is needed.
+ */
+
+/** Balances and lifetime points stay within the INT columns (2^31 − 1), with no overflow at any step. */
+export const MAX_POINTS = 2_147_483_647;
+
+export interface MemberPointsChange {
+  communityId: number;
+  memberId: number;
+  /** Signed; never zero. */
+  amount: number;
+  /** What of `amount` counts towards lifetime points (and so the tier). */
+  earned: number;
+  /** A check-in's streak, written by the same UPDATE. */
+  streak?: MemberStreak;
+}
+
+export interface MemberStreak {
+  streak: number;
+  lastCheckInOn: string;
+}
+
+/**
+ * Moves the balance (never below zero nor past MAX_POINTS), lifetime points and the tier in one
+ * conditional UPDATE. @returns false when the balance would leave 0..MAX_POINTS.
+ */
+export async function changeMemberPoints(tx: SqlTarget, change: MemberPointsChange): Promise<boolean> {
+  const { streak } = change;
+  const { affectedRows } = await runStatement(
+    tx,
+    // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
+    `update member
+        set tier_level = ${tierLevelFor('lifetime_points + ?')},
+            points = points + ?,
+            lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
+      where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?`,
+    [
+      change.earned, change.amount, change.earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
+      change.memberId, change.communityId, change.amount, MAX_POINTS, change.earned, MAX_POINTS,
+    ],
+  );
+  return affectedRows === 1;
+}
+
+/** A member's balance as the statement sees it (inside a transaction: as that transaction sees it). */
+export async function currentBalance(tx: SqlTarget, memberId: number): Promise<number> {
+  const [row] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);
+  return Number(row?.points ?? 0);
+}
+
+/** A check-in that gave no points still moves the streak. */
+export async function recordStreak(tx: SqlTarget, memberId: number, streak: MemberStreak): Promise<void> {
+  await runStatement(tx, 'update member set streak = ?, last_check_in_on = ? where id = ?', [streak.streak, streak.lastCheckInOn, memberId]);
+}
+
+/** Every member of the community by the tier rule, in one set-based UPDATE (after the tiers changed). */
+export async function retierMembers(tx: SqlTarget, communityId: number): Promise<void> {
+  await runStatement(tx, `update member set tier_level = ${tierLevelFor('member.lifetime_points')} where community_id = ?`, [communityId]);
+}
+
+/**
+ * APPLICANT → ACTIVE, once, with `tags` added to the member's. Read and written with plain
+ * statements: a Member managed by the transaction's EntityManager would be flushed back at commit
+ * with whatever it held before these UPDATEs. @returns false when the member is no applicant (any more).
+ */
+export async function admitApplicant(tx: SqlTarget, memberId: number, tags: string[], now: Date): Promise<boolean> {
+  const [row] = await selectRows<{ tags: unknown }>(tx, 'select tags from member where id = ? and status = ?', [memberId, MemberStatus.APPLICANT]);
+  if (!row) return false;
+  const merged = [...new Set([...parseTags(row.tags), ...tags])];
+  const { affectedRows } = await runStatement(
+    tx,
+    'update member set status = ?, tags = ?, joined_at = ?, last_active_at = ? where id = ? and status = ?',
+    [MemberStatus.ACTIVE, JSON.stringify(merged), now, now, memberId, MemberStatus.APPLICANT],
+  );
+  return affectedRows === 1;
+}
+
+/** The founder of a new community, its OWNER, in the founding transaction (flushed with the community). */
+export function addFounder(em: EntityManager, communityId: number, userId: number, at: Date): void {
+  em.create(Member, { community: communityId, user: userId, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: at });
+}
+
+/** The tags column as the driver hands it back: parsed JSON (MySQL), text (MariaDB, SQLite) or NULL. */
+function parseTags(value: unknown): string[] {
+  const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+}
