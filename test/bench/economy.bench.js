@@ -6,6 +6,7 @@
 const path = require('node:path');
 const mysql = require('mysql2/promise');
 const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire, ratiosOf, benchmark } = require('./lib');
+const { startFloorBaseline, measureFloor } = require('./floor');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 1000);
 /** Members who check in and redeem before the measured runs, so neither side is measured cold (JIT, pools, buffer pool). */
@@ -44,6 +45,7 @@ async function main() {
   const db = await createDatabase('economy');
   const qunyou = await startQunyou(db.url);
   const baseline = await startProcess(path.join(__dirname, 'economy-baseline-server.js'), [], { DATABASE_URL: db.url });
+  const floorBaseline = await startFloorBaseline(db.url);
   try {
     const ownerToken = await login(qunyou.url, 'bench-owner');
     const started = Date.now();
@@ -113,6 +115,11 @@ async function main() {
       { url: `${baseline.url}/home`, duration: HOME_SECONDS, connections: CONNECTIONS, bodyFor: plain(homeBody) },
     );
 
+    // The floor of this run: the cheapest query through the full server against a bare handler, same load.
+    const floor = await measureFloor({ qunyou, baseline: floorBaseline, token: ownerToken, name: '__typename', connections: CONNECTIONS, seconds: HOME_SECONDS });
+    report.results.floor = floor.result;
+    ratioRows.push(...floor.rows);
+
     const conn = await mysql.createConnection(db.url);
     const [[check]] = await conn.query(
       `select count(*) as broken from member m where m.points <> (select coalesce(sum(amount), 0) from points_entry e where e.member_id = m.id) or m.points < 0`,
@@ -125,6 +132,7 @@ async function main() {
   } finally {
     await qunyou.stop();
     await baseline.stop();
+    await floorBaseline.stop();
     await db.drop();
   }
 }

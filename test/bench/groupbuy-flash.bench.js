@@ -10,6 +10,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
 const { createDatabase, startProcess, startQunyou, gql, login, inBatches, benchmark } = require('./lib');
+const { startFloorBaseline, measureFloor } = require('./floor');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
 const STOCK = Number(process.env.BENCH_STOCK || 100);
@@ -64,11 +65,13 @@ function post(agent, url, { headers, body }) {
  * and the whole burst. (autocannon reports a run's duration in whole sampling intervals, too
  * coarse for a burst that lasts a second or two.)
  */
-async function burst({ url, count, connections, requestFor }) {
+async function burst({ url, count, connections, requestFor, process: target }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const cpuBefore = target.cpuSeconds();
   const started = performance.now();
   const results = await inBatches(Array.from({ length: count }, (_, i) => i), connections, (i) => post(agent, url, requestFor(i)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuMsPerRequest = Math.round(((target.cpuSeconds() - cpuBefore) * 1e6) / count) / 1e3;
   agent.destroy();
   const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
   const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * (latencies.length - 1)))] * 10) / 10;
@@ -76,6 +79,7 @@ async function burst({ url, count, connections, requestFor }) {
     requests: count,
     seconds: Math.round(seconds * 1000) / 1000,
     rps: Math.round((count / seconds) * 10) / 10,
+    cpuMsPerRequest,
     p50: at(0.5),
     p99: at(0.99),
     max: at(1),
@@ -94,6 +98,7 @@ async function main() {
   const db = await createDatabase('groupbuy');
   const qunyou = await startQunyou(db.url);
   const baseline = await startProcess(path.join(__dirname, 'groupbuy-baseline-server.js'), [], { DATABASE_URL: db.url });
+  const floorBaseline = await startFloorBaseline(db.url);
   const conn = await mysql.createConnection(db.url);
   try {
     const started = Date.now();
@@ -123,19 +128,14 @@ async function main() {
     });
 
     // Warm both up (JIT, connection pools) on group-buys of their own.
-    await burst({ url: `${qunyou.url}/graphql`, count: WARMUP, connections: 32, requestFor: viaServer(warmServer, 'warm') });
-    await burst({ url: `${baseline.url}/join`, count: WARMUP, connections: 32, requestFor: viaBaseline(warmBaseline, 'warm') });
+    await burst({ url: `${qunyou.url}/graphql`, count: WARMUP, connections: 32, process: qunyou, requestFor: viaServer(warmServer, 'warm') });
+    await burst({ url: `${baseline.url}/join`, count: WARMUP, connections: 32, process: baseline, requestFor: viaBaseline(warmBaseline, 'warm') });
 
-    const server = await burst({ url: `${qunyou.url}/graphql`, count: MEMBERS, connections: CONNECTIONS, requestFor: viaServer(flashServer, 'flash') });
-    const plain = await burst({ url: `${baseline.url}/join`, count: MEMBERS, connections: CONNECTIONS, requestFor: viaBaseline(flashBaseline, 'flash') });
+    const server = await burst({ url: `${qunyou.url}/graphql`, count: MEMBERS, connections: CONNECTIONS, process: qunyou, requestFor: viaServer(flashServer, 'flash') });
+    const plain = await burst({ url: `${baseline.url}/join`, count: MEMBERS, connections: CONNECTIONS, process: baseline, requestFor: viaBaseline(flashBaseline, 'flash') });
 
-    // The framework's floor on this machine: the cheapest authenticated query, same members, same burst.
-    const floor = await burst({
-      url: `${qunyou.url}/graphql`,
-      count: MEMBERS,
-      connections: CONNECTIONS,
-      requestFor: (i) => ({ headers: { authorization: `Bearer ${members[i % MEMBERS].token}` }, body: { query: '{ me { id } }' } }),
-    });
+    // The framework's floor on this machine at the flash's load: the cheapest query, full server against bare.
+    const floor = await measureFloor({ qunyou, baseline: floorBaseline, token: members[0].token, name: '__typename', connections: CONNECTIONS, seconds: 3 });
 
     const count = (responses, needle) => responses.filter((body) => body.includes(needle)).length;
     const report = {
@@ -146,12 +146,15 @@ async function main() {
       server: summarize(server, { joined: count(server.responses, 'GroupBuyJoined'), soldOut: count(server.responses, 'SOLD_OUT'), ledger: await ledger(conn, flashServer) }),
       baseline: summarize(plain, { joined: count(plain.responses, '"seq"'), soldOut: count(plain.responses, 'soldOut'), ledger: await ledger(conn, flashBaseline) }),
     };
-    report.serverFloorMeQuery = summarize(floor, {});
+    report.floor = floor.result;
     report.throughputRatio = Math.round((server.rps / plain.rps) * 100) / 100;
+    report.cpuRatio = Math.round((plain.cpuMsPerRequest / server.cpuMsPerRequest) * 100) / 100;
     report.latencyRatio = { p50: Math.round((server.p50 / plain.p50) * 100) / 100, p99: Math.round((server.p99 / plain.p99) * 100) / 100 };
     report.ratios = [
       { name: 'flash join throughput', ratio: report.throughputRatio, goal: '≥ 0.6', met: report.throughputRatio >= 0.6 },
       { name: 'flash join p99 (server / bare)', ratio: report.latencyRatio.p99, goal: '≤ 1.5', met: report.latencyRatio.p99 <= 1.5 },
+      { name: 'flash join (CPU per request, bare ÷ server)', ratio: report.cpuRatio, goal: '≥ 0.6', met: report.cpuRatio >= 0.6 },
+      ...floor.rows,
     ];
     report.checks = {
       zeroOversell: !report.server.ledger.oversold && !report.baseline.ledger.oversold,
@@ -167,6 +170,7 @@ async function main() {
     await conn.end();
     await qunyou.stop();
     await baseline.stop();
+    await floorBaseline.stop();
     await db.drop();
   }
 }
