@@ -1,5 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
@@ -37,11 +38,10 @@ export function compiledExecutor(schema: GraphQLSchema): OperationExecutor {
 
   return async (request) => {
     const compiled = compiledFor(request.document, request.operationName);
-    if (!compiled) return reference(request);
+    // Variables that do not coerce are refused before anything runs: graphql-js says so in its own words.
+    if (!compiled || !variablesCoerce(schema, request)) return reference(request);
     const result = await compiled.query(undefined, request.context, request.variables ?? {});
-    // No data at all: refused before any resolver ran (variables), so graphql-js may answer it in its own words.
-    if (result.data === undefined && result.errors?.length) return reference(request);
-    return result as ExecutionResult;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : (result as ExecutionResult);
   };
 }
 
@@ -49,6 +49,27 @@ export function compiledExecutor(schema: GraphQLSchema): OperationExecutor {
 export function referenceExecutor(schema: GraphQLSchema): OperationExecutor {
   return async ({ document, operationName, variables, context }) =>
     execute({ schema, document, operationName: operationName ?? undefined, variableValues: variables, contextValue: context });
+}
+
+function variablesCoerce(schema: GraphQLSchema, request: Parameters<OperationExecutor>[0]): boolean {
+  const operation = request.document.definitions.find(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === 'OperationDefinition' && (request.operationName === null || definition.name?.value === request.operationName),
+  );
+  if (!operation?.variableDefinitions?.length) return true;
+  return !getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}).errors;
+}
+
+/**
+ * graphql-jit's errors inherit from graphql-js's GraphQLError but leave `extensions` undefined when the
+ * thrown error has none (Apollo's error formatting reads `extensions.code`): the same error as graphql-js
+ * builds it, with graphql-jit's path and locations.
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  if (error.constructor === GraphQLError) return error;
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
+  (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | null {
