@@ -1,0 +1,63 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
+import Taro from '@tarojs/taro'
+import { dropToken, getToken } from '@/platform/session'
+import { GRAPHQL_URL, REQUEST_TIMEOUT_MS } from './config'
+import { ApiError } from './errors'
+
+interface GraphQLErrorPayload {
+  message: string
+  extensions?: { code?: string }
+}
+
+interface GraphQLResponse<TData> {
+  data?: TData | null
+  errors?: GraphQLErrorPayload[]
+}
+
+export interface RequestOptions {
+  /** Send this token instead of the stored one (right after login, before it is published). */
+  token?: string
+}
+
+/**
+ * The one GraphQL transport of the app, over Taro.request (wx.request in WeChat, fetch in H5).
+ * `document` is a typed document generated from a feature's .graphql file (`npm run codegen`): a
+ * string that carries its result and variable types, sent as it is (nothing to print per request).
+ * Resolves with `data`, throws ApiError otherwise; an UNAUTHENTICATED answer drops the token,
+ * which sends every page back to the login.
+ */
+export async function graphql<TData, TVariables>(
+  document: DocumentTypeDecoration<TData, TVariables>,
+  variables: TVariables,
+  options: RequestOptions = {},
+): Promise<TData> {
+  const query = document.toString()
+  const token = options.token ?? getToken()
+  let response: Taro.request.SuccessCallbackResult<GraphQLResponse<TData> | string>
+  try {
+    response = await Taro.request<GraphQLResponse<TData> | string>({
+      url: GRAPHQL_URL,
+      method: 'POST',
+      data: { query, variables },
+      header: {
+        'content-type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      timeout: REQUEST_TIMEOUT_MS,
+    })
+  } catch {
+    throw new ApiError('NETWORK_ERROR')
+  }
+
+  const body = typeof response.data === 'object' && response.data !== null ? response.data : null
+  const firstError = body?.errors?.[0]
+  if (firstError) {
+    const error = new ApiError(firstError.extensions?.code ?? 'SERVER_ERROR', firstError.message)
+    if (error.isUnauthenticated) dropToken(token)
+    throw error
+  }
+  if (!body?.data) {
+    throw new ApiError(response.statusCode >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE')
+  }
+  return body.data
+}
