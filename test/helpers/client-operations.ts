@@ -11,19 +11,21 @@ export interface ClientOperation {
   file: string;
   definition: OperationDefinitionNode;
   /** The operation with every fragment it uses, from whichever file defines it: what the client sends. */
+  document: DocumentNode;
   text: string;
 }
 
-function graphqlFiles(folder: string): string[] {
+/** The files under the mini-program's source whose names end with `suffix` (`.graphql`, `.generated.ts`). */
+export function clientFiles(suffix: string, folder = CLIENT_SOURCE): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return graphqlFiles(full);
-    return entry.name.endsWith('.graphql') ? [full] : [];
+    if (entry.isDirectory()) return clientFiles(suffix, full);
+    return entry.name.endsWith(suffix) ? [full] : [];
   });
 }
 
 export function clientDocuments(root = CLIENT_SOURCE): Array<{ file: string; document: DocumentNode }> {
-  return graphqlFiles(root).map((file) => ({ file: path.relative(root, file), document: parse(readFileSync(file, 'utf8')) }));
+  return clientFiles('.graphql', root).map((file) => ({ file: path.relative(root, file), document: parse(readFileSync(file, 'utf8')) }));
 }
 
 export function clientOperations(root = CLIENT_SOURCE): ClientOperation[] {
@@ -47,12 +49,10 @@ export function clientOperations(root = CLIENT_SOURCE): ClientOperation[] {
   return documents.flatMap(({ file, document }) =>
     document.definitions
       .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
-      .map((definition) => ({
-        name: definition.name?.value ?? '(anonymous)',
-        kind: definition.operation,
-        file,
-        definition,
-        text: [print(definition), ...[...usedBy(definition)].flatMap((name) => (fragments.has(name) ? [print(fragments.get(name)!)] : []))].join('\n\n'),
-      })),
+      .map((definition) => {
+        const used = [...usedBy(definition)].flatMap((name) => (fragments.has(name) ? [fragments.get(name)!] : []));
+        const operationDocument: DocumentNode = { kind: Kind.DOCUMENT, definitions: [definition, ...used] };
+        return { name: definition.name?.value ?? '(anonymous)', kind: definition.operation, file, definition, document: operationDocument, text: print(operationDocument) };
+      }),
   );
 }

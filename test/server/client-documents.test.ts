@@ -1,43 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, parse, validate, visit } from 'graphql';
+import { buildSchema, type DocumentNode, type GraphQLSchema, validate } from 'graphql';
+import { clientFiles, clientOperations } from '../helpers/client-operations';
 
 const REPO = path.join(__dirname, '..', '..');
-const SOURCE = path.join(REPO, 'miniprogram', 'src');
 const SCHEMA_TEXT = readFileSync(path.join(REPO, 'schema', 'schema.graphql'), 'utf8');
-
-function filesEndingWith(suffix: string, dir = SOURCE): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesEndingWith(suffix, full);
-    return entry.name.endsWith(suffix) ? [full] : [];
-  });
-}
 
 /** Every document of the mini-program: one per operation, with the fragments it spreads (from any feature's file). */
 function clientDocuments(): Array<{ name: string; document: DocumentNode }> {
-  const parsed = filesEndingWith('.graphql').map((file) => ({ file: path.relative(REPO, file), ast: parse(readFileSync(file, 'utf8')) }));
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const { ast } of parsed) for (const def of ast.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const needed = (node: DocumentNode['definitions'][number], seen = new Set<string>()): Set<string> => {
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (seen.has(spread.name.value)) return;
-        seen.add(spread.name.value);
-        if (fragment) needed(fragment, seen);
-      },
-    });
-    return seen;
-  };
-  return parsed.flatMap(({ file, ast }) =>
-    ast.definitions.flatMap((def) => {
-      if (def.kind !== Kind.OPERATION_DEFINITION) return [];
-      const used = [...needed(def)].flatMap((name) => (fragments.has(name) ? [fragments.get(name)!] : []));
-      return [{ name: `${file} ${def.operation} ${def.name?.value ?? '(anonymous)'}`, document: { kind: Kind.DOCUMENT, definitions: [def, ...used] } as DocumentNode }];
-    }),
-  );
+  return clientOperations().map(({ file, kind, name, document }) => ({ name: `miniprogram/src/${file} ${kind} ${name}`, document }));
 }
 
 function failures(schema: GraphQLSchema): string[] {
@@ -69,7 +41,7 @@ describe('the mini-program GraphQL documents (miniprogram/src/**/*.graphql)', ()
       encoding: 'utf8',
     });
     expect({ status: run.status, output: run.status === 0 ? '' : run.stdout + run.stderr }).toEqual({ status: 0, output: '' });
-    const sources = filesEndingWith('.graphql').map((file) => file.replace(/\.graphql$/, ''));
-    expect(filesEndingWith('.generated.ts').map((file) => file.replace(/\.generated\.ts$/, ''))).toEqual(sources);
+    const sources = clientFiles('.graphql').map((file) => file.replace(/\.graphql$/, ''));
+    expect(clientFiles('.generated.ts').map((file) => file.replace(/\.generated\.ts$/, ''))).toEqual(sources);
   });
 });
