@@ -9,7 +9,7 @@ import { formatGraphQLError } from './graphql/format-error';
 import { queryLimits } from './graphql/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { compiledExecutor, executorGateway, referenceExecutor } from './graphql/compiled-executor';
-import { graphqlHttpHandler } from './graphql/http-handler';
+import { graphqlHttpHandler, trustProxyRule } from './graphql/http-handler';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
@@ -44,7 +44,8 @@ export async function createApp(services: AppServices, httpServer: Server) {
   app.disable('x-powered-by');
   // No ETag on GraphQL answers (POSTs, never revalidated); static files keep serve-static's own.
   app.set('etag', false);
-  app.set('trust proxy', config.trustProxy);
+  const trustProxy = trustProxyRule(config.trustProxy);
+  app.set('trust proxy', trustProxy);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -66,7 +67,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
 
   const graphql = graphqlHttpHandler(apollo, {
     maxBodyBytes: 256 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy,
     context: (req, clientAddress) => createRequestContext(services, req.headers.authorization, clientAddress),
   });
   /** The server's one request listener: `/graphql` on its own handler, everything else on Express. */

@@ -12,16 +12,30 @@ import proxyAddr from 'proxy-addr';
  * reaches Apollo without a body and gets its 400), at most `maxBodyBytes` (413), the client address through
  * the same `trust proxy` rule (proxy-addr, what Express itself uses), GET for queries.
  */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/**
+ * TRUST_PROXY as Express reads `trust proxy`: `true` (every proxy), a hop count (`1`: the nearest one), or a
+ * comma-separated list of addresses, subnets and proxy-addr's names (`loopback`, `10.0.0.0/8`).
+ */
+export function trustProxyRule(value: string): TrustProxy {
+  if (value === 'true') return () => true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return proxyAddr.compile(value.split(',').map((entry) => entry.trim()));
+}
+
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBodyBytes: number;
-  /** Express's `trust proxy` value: which proxies' X-Forwarded-For names the client. */
-  trustProxy: string;
+  /** Which proxies' X-Forwarded-For names the client (trustProxyRule). */
+  trustProxy: TrustProxy;
   context(req: IncomingMessage, clientAddress: string): Promise<TContext>;
 }
 
 export function graphqlHttpHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphQLHttpOptions<TContext>) {
   apollo.assertStarted('graphqlHttpHandler()');
-  const trusted = proxyAddr.compile(options.trustProxy.split(',').map((entry) => entry.trim()));
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
@@ -38,7 +52,7 @@ export function graphqlHttpHandler<TContext extends BaseContext>(apollo: ApolloS
     const url = req.url ?? '';
     const query = url.indexOf('?');
     const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: query < 0 ? '' : url.slice(query), body };
-    const clientAddress = proxyAddr(req, trusted) ?? 'unknown';
+    const clientAddress = proxyAddr(req, options.trustProxy) ?? 'unknown';
 
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => options.context(req, clientAddress) });
     res.statusCode = response.status ?? 200;
