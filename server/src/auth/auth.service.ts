@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
-import { selectRows } from '../db/sql';
+import { runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
@@ -35,7 +35,7 @@ export class AuthService {
         throw withoutStatement(error);
       });
     if (devName && !user.nickname) {
-      await ctx.em.nativeUpdate(User, { id: user.id, nickname: null }, { nickname: devName });
+      await runStatement(ctx.em, 'update app_user set nickname = ? where id = ? and nickname is null', [devName, user.id]);
       user.nickname = devName;
     }
     // The upsert does not read columns back on MySQL: the token takes the generation as stored.
@@ -50,7 +50,11 @@ export class AuthService {
       ...(changes.avatarUrl !== undefined ? { avatarUrl: changes.avatarUrl } : {}),
       updatedAt: ctx.services.clock.now(),
     };
-    await ctx.em.nativeUpdate(User, { id: user.id }, update);
+    await runStatement(
+      ctx.em,
+      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${'avatarUrl' in update ? 'avatar_url = ?, ' : ''}updated_at = ? where id = ?`,
+      [...('nickname' in update ? [update.nickname] : []), ...('avatarUrl' in update ? [update.avatarUrl] : []), update.updatedAt, user.id],
+    );
     return Object.assign(user, update);
   }
 

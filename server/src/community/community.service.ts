@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
+import { runStatement } from '../db/sql';
 import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { Community } from './community.entity';
@@ -60,7 +61,7 @@ export class CommunityService {
   }
 
   async setJoinPolicy(ctx: RequestContext, communityId: number, joinPolicy: JoinPolicy): Promise<Community> {
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { joinPolicy });
+    await runStatement(ctx.em, 'update community set join_policy = ? where id = ?', [joinPolicy, communityId]);
     const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
     caller.community.joinPolicy = joinPolicy;
     return caller.community;

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CommunityLocator, RequireCommunityRole } from '../auth/community-role.guard';
+import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierView } from '../tier/tier.types';
@@ -17,7 +17,7 @@ class CouponTemplatesArgs {
   includeInactive!: boolean;
 }
 
-const templateCommunity: CommunityLocator = (args, ctx) => ctx.services.couponTemplates.communityOf(ctx, parseId(args.templateId as string, 'templateId'));
+const templateCommunity = communityOfRow('coupon_template', 'templateId');
 
 @Resolver(() => CouponTemplate)
 export class CouponTemplateResolver {

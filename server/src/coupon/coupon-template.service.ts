@@ -1,5 +1,6 @@
 import type { RequestContext } from '../context';
 import { badInput, forbidden } from '../graphql/graphql-errors';
+import { runStatement } from '../db/sql';
 import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
@@ -28,24 +29,25 @@ export class CouponTemplateService {
   /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */
   async update(ctx: RequestContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
     checkWindow(input);
-    const affected = await ctx.em.nativeUpdate(
-      CouponTemplate,
-      { id: templateId, ...(input.stock == null ? {} : { issuedCount: { $lte: input.stock } }) },
-      fields(input),
+    const row = fields(input);
+    const { affectedRows } = await runStatement(
+      ctx.em,
+      `update coupon_template
+          set title = ?, description = ?, face_value_fen = ?, min_spend_fen = ?, valid_days = ?, stock = ?,
+              per_member_limit = ?, min_tier_level = ?, starts_at = ?, ends_at = ?
+        where id = ?${row.stock === null ? '' : ' and issued_count <= ?'}`,
+      [
+        row.title, row.description, row.faceValueFen, row.minSpendFen, row.validDays, row.stock,
+        row.perMemberLimit, row.minTierLevel, row.startsAt, row.endsAt, templateId, ...(row.stock === null ? [] : [row.stock]),
+      ],
     );
-    if (affected !== 1) throw badInput('库存不能少于已发出的数量', 'stock');
+    if (affectedRows !== 1) throw badInput('库存不能少于已发出的数量', 'stock');
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
   }
 
   async setActive(ctx: RequestContext, templateId: number, active: boolean): Promise<CouponTemplate> {
-    await ctx.em.nativeUpdate(CouponTemplate, { id: templateId }, { active });
+    await runStatement(ctx.em, 'update coupon_template set active = ? where id = ?', [active, templateId]);
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
-  }
-
-  /** For the guard: the community a template belongs to, or null. */
-  async communityOf(ctx: RequestContext, templateId: number): Promise<number | null> {
-    const template = await ctx.em.findOne(CouponTemplate, templateId, { fields: ['community'] });
-    return template?.community.id ?? null;
   }
 }
 

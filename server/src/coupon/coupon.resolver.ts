@@ -2,7 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import QRCode from 'qrcode';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CommunityLocator, RequireCommunityRole } from '../auth/community-role.guard';
+import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
 import { memberProfile, MemberProfile } from '../member/member-profile';
@@ -23,7 +23,7 @@ import {
   WriteOffCouponResult,
 } from './coupon.types';
 
-const couponCommunity: CommunityLocator = (args, ctx) => ctx.services.couponCounter.communityOf(ctx, parseId(args.couponId as string, 'couponId'));
+const couponCommunity = communityOfRow('coupon', 'couponId');
 
 @Resolver(() => Coupon)
 export class CouponResolver {

@@ -1,4 +1,4 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
@@ -11,7 +11,7 @@ import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
-import { statusAt, whereAcceptingChanges, whereOpenForEntries } from './group-buy-status';
+import { ACCEPTING_CHANGES, acceptingChangesParams, statusAt } from './group-buy-status';
 import {
   AlreadyJoined,
   EntryNotFound,
@@ -106,18 +106,20 @@ export class GroupBuyEntryService {
 
       const delta = quantity - entry.quantity;
       const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
-        const moved = await em.nativeUpdate(
-          GroupBuy,
-          { id: groupBuy.id, ...whereAcceptingChanges(now), ...(delta > 0 ? { soldQuantity: { $lte: stockLeaving(delta) } } : {}) },
-          { soldQuantity: raw('sold_quantity + ?', [delta]) },
+        // More units only while `sold_quantity <= stock - delta`: the sum of quantities stays within the stock.
+        const moved = await runStatement(
+          em,
+          `update group_buy set sold_quantity = sold_quantity + ? where id = ? and ${ACCEPTING_CHANGES}${delta > 0 ? ' and sold_quantity <= stock - ?' : ''}`,
+          [delta, groupBuy.id, ...acceptingChangesParams(now), ...(delta > 0 ? [delta] : [])],
         );
-        if (moved !== 1) throw new RollbackWith(REFUSED);
-        const changed = await em.nativeUpdate(
-          GroupBuyEntry,
-          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
-          { quantity, ...(note === undefined || note === null ? {} : { note: cleanNote(note) }), updatedAt: now },
+        if (moved.affectedRows !== 1) throw new RollbackWith(REFUSED);
+        const keepsNote = note === undefined || note === null;
+        const changed = await runStatement(
+          em,
+          `update group_buy_entry set quantity = ?${keepsNote ? '' : ', note = ?'}, updated_at = ? where id = ? and quantity = ? and live_key = ?`,
+          [quantity, ...(keepsNote ? [] : [cleanNote(note)]), now, entry.id, entry.quantity, LIVE],
         );
-        if (changed !== 1) throw new RollbackWith(ENTRY_MOVED);
+        if (changed.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
         return true;
       });
       if (outcome === true) {
@@ -146,18 +148,18 @@ export class GroupBuyEntryService {
       if (refusal) return refusal;
 
       const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
-        const released = await em.nativeUpdate(
-          GroupBuy,
-          { id: groupBuy.id, ...whereAcceptingChanges(now) },
-          { soldQuantity: raw('sold_quantity - ?', [entry.quantity]), participantCount: raw('participant_count - 1') },
+        const released = await runStatement(
+          em,
+          `update group_buy set sold_quantity = sold_quantity - ?, participant_count = participant_count - 1 where id = ? and ${ACCEPTING_CHANGES}`,
+          [entry.quantity, groupBuy.id, ...acceptingChangesParams(now)],
         );
-        if (released !== 1) throw new RollbackWith(REFUSED);
-        const cancelled = await em.nativeUpdate(
-          GroupBuyEntry,
-          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
-          { liveKey: null, cancelledAt: now, updatedAt: now },
+        if (released.affectedRows !== 1) throw new RollbackWith(REFUSED);
+        const cancelled = await runStatement(
+          em,
+          'update group_buy_entry set live_key = null, cancelled_at = ?, updated_at = ? where id = ? and quantity = ? and live_key = ?',
+          [now, now, entry.id, entry.quantity, LIVE],
         );
-        if (cancelled !== 1) throw new RollbackWith(ENTRY_MOVED);
+        if (cancelled.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
         return true;
       });
       if (outcome === true) {
@@ -250,11 +252,6 @@ function soldOut(remaining: number, changing: boolean): InstanceType<typeof Sold
 function cleanNote(note: string | null | undefined): string | null {
   const trimmed = note?.trim();
   return trimmed ? trimmed : null;
-}
-
-/** `sold_quantity <= stock - n`: the condition that keeps the sum of quantities within the stock. */
-function stockLeaving(units: number): number {
-  return raw('stock - ?', [units]) as unknown as number;
 }
 
 /**

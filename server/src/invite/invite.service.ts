@@ -120,7 +120,7 @@ export class InviteService {
 
   async setRule(ctx: RequestContext, communityId: number, points: number, dailyLimit: number): Promise<ReferralRule> {
     if (dailyLimit < 0 || points < 0) throw badInput('邀请奖励不能为负数', 'points');
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { referralPoints: points, referralDailyLimit: dailyLimit });
+    await runStatement(ctx.em, 'update community set referral_points = ?, referral_daily_limit = ? where id = ?', [points, dailyLimit, communityId]);
     return { points, dailyLimit };
   }
 }

@@ -85,8 +85,14 @@ export class MemberAdminService {
     const changes = decide(target);
     if (isErrorResult(changes)) return changes;
     if (Object.keys(changes).length === 0) return updated(target);
-    const affected = await ctx.em.nativeUpdate(Member, { id: target.id, role: target.role, status: target.status }, changes);
-    if (affected !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
+    const role = changes.role ?? target.role;
+    const status = changes.status ?? target.status;
+    const { affectedRows } = await runStatement(
+      ctx.em,
+      'update member set role = ?, status = ? where id = ? and role = ? and status = ?',
+      [role, status, target.id, target.role, target.status],
+    );
+    if (affectedRows !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
     return updated(await ctx.em.refreshOrFail(target));
   }
 }

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
+import { runStatement } from '../db/sql';
 import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
@@ -47,10 +48,10 @@ export class MembershipService {
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = ctx.services.clock.now();
     if (existing) {
-      await ctx.em.nativeUpdate(
-        Member,
-        { id: existing.id, status: MemberStatus.REMOVED },
-        { status, role: MemberRole.MEMBER, joinedAt: now, lastActiveAt: now },
+      await runStatement(
+        ctx.em,
+        'update member set status = ?, role = ?, joined_at = ?, last_active_at = ? where id = ? and status = ?',
+        [status, MemberRole.MEMBER, now, now, existing.id, MemberStatus.REMOVED],
       );
     } else {
       try {

@@ -1,4 +1,4 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationKindName, NotificationSettings } from '../config';
 import type { RequestContext } from '../context';
@@ -6,7 +6,7 @@ import type { Clock } from '../common/clock';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { forbidden } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
-import { selectRows } from '../db/sql';
+import { placeholders, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { Coupon } from '../coupon/coupon.entity';
 import { CouponStatus } from '../coupon/coupon.enums';
@@ -159,14 +159,14 @@ export class NotificationService {
    */
   async remindExpiringCoupons(em: EntityManager): Promise<number> {
     const now = this.clock.now();
-    const due = await em
-      .createQueryBuilder(Coupon, 'c')
-      .select('c.id')
-      .where({ status: CouponStatus.UNUSED, expiresAt: { $gt: now, $lte: new Date(now.getTime() + COUPON_REMINDER_MS) } })
-      .andWhere(`not exists (select 1 from notification_message n where n.kind = ? and n.ref_id = c.id)`, [NotificationKind.COUPON_EXPIRING])
-      .orderBy({ expiresAt: 'asc' })
-      .limit(COUPON_SCAN_LIMIT)
-      .execute<{ id: number }[]>('all');
+    const due = await selectRows<{ id: number }>(
+      em,
+      `select c.id from coupon c
+        where c.status = ? and c.expires_at > ? and c.expires_at <= ?
+          and not exists (select 1 from notification_message n where n.kind = ? and n.ref_id = c.id)
+        order by c.expires_at limit ?`,
+      [CouponStatus.UNUSED, now, new Date(now.getTime() + COUPON_REMINDER_MS), NotificationKind.COUPON_EXPIRING, COUPON_SCAN_LIMIT],
+    );
     if (due.length === 0) return 0;
     const coupons = await em.find(Coupon, { id: { $in: due.map((row) => Number(row.id)) } }, { populate: ['template', 'community', 'member'], refresh: true });
     let reminded = 0;
@@ -199,15 +199,19 @@ export class NotificationService {
     const known = results.filter((result) => this.kindOfTemplate(result.templateId));
     for (const result of known) {
       const accepted = result.status === 'accept' ? 1 : 0;
-      const change = { remaining: raw(`remaining + ${accepted}`), accepted: raw(`accepted + ${accepted}`), lastStatus: result.status, updatedAt: now };
-      const where = { user: userId, templateId: result.templateId };
-      if ((await ctx.em.nativeUpdate(SubscriptionConsent, where, change)) === 1) continue;
+      const count = () =>
+        runStatement(
+          ctx.em,
+          'update subscription_consent set remaining = remaining + ?, accepted = accepted + ?, last_status = ?, updated_at = ? where user_id = ? and template_id = ?',
+          [accepted, accepted, result.status, now, userId, result.templateId],
+        );
+      if ((await count()).affectedRows === 1) continue;
       try {
-        await ctx.em.insert(SubscriptionConsent, { ...where, remaining: accepted, accepted, lastStatus: result.status, createdAt: now, updatedAt: now });
+        await ctx.em.insert(SubscriptionConsent, { user: userId, templateId: result.templateId, remaining: accepted, accepted, lastStatus: result.status, createdAt: now, updatedAt: now });
       } catch (error) {
         // Two answers recorded at once: the other one inserted the row.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        await ctx.em.nativeUpdate(SubscriptionConsent, where, change);
+        await count();
       }
     }
     return this.consents(ctx, userId);
@@ -248,11 +252,16 @@ export class NotificationService {
   async markRead(ctx: RequestContext, communityId: number, messageIds?: string[] | null): Promise<MessagesMarkedRead> {
     const member = await this.inboxOwner(ctx, communityId);
     const ids = messageIds?.map((id) => parseId(id, 'messageIds'));
-    const marked = await ctx.em.nativeUpdate(
-      NotificationMessage,
-      { member: member.id, readAt: null, ...(ids ? { id: { $in: ids } } : {}) },
-      { readAt: this.clock.now() },
-    );
+    const marked =
+      ids?.length === 0
+        ? 0
+        : (
+            await runStatement(
+              ctx.em,
+              `update notification_message set read_at = ? where member_id = ? and read_at is null${ids ? ` and id in (${placeholders(ids.length)})` : ''}`,
+              [this.clock.now(), member.id, ...(ids ?? [])],
+            )
+          ).affectedRows;
     return Object.assign(new MessagesMarkedRead(), { marked, unreadCount: await this.countUnread(ctx.em, member.id) });
   }
 

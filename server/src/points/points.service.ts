@@ -4,9 +4,8 @@ import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { badInput } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
 import { localDate, localMidnight } from '../common/local-date';
-import { selectRows, SqlTarget } from '../db/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { inTransaction } from '../db/transaction';
-import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import { MemberRole } from '../member/member.enums';
 import { lockMember } from '../member/member-lock';
@@ -86,7 +85,7 @@ export class PointsService {
   /** OWNER: the caps on admins' adjustments. */
   async setAdjustPolicy(ctx: RequestContext, communityId: number, perCallLimit: number, dailyLimit: number): Promise<PointsAdjustPolicy> {
     if (perCallLimit > dailyLimit) throw badInput('单次上限不能大于每日上限', 'perCallLimit');
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
+    await runStatement(ctx.em, 'update community set adjust_per_call_limit = ?, adjust_daily_limit = ? where id = ?', [perCallLimit, dailyLimit, communityId]);
     const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
     Object.assign(caller.community, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
     return this.adjustPolicy(ctx, communityId);

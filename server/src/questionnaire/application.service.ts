@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
+import { runStatement } from '../db/sql';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
@@ -111,12 +112,12 @@ export class ApplicationService {
     const welcomePoints = approve ? ((await ctx.services.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
-      const decided = await em.nativeUpdate(
-        Application,
-        { id: applicationId, status: ApplicationStatus.PENDING },
-        { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, rejectReason: approve ? null : rejectReason, reviewedAt: now, reviewedBy: reviewer.id },
+      const decided = await runStatement(
+        em,
+        'update membership_application set status = ?, reject_reason = ?, reviewed_at = ?, reviewed_by_id = ? where id = ? and status = ?',
+        [approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, approve ? null : rejectReason, now, reviewer.id, applicationId, ApplicationStatus.PENDING],
       );
-      if (decided !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
+      if (decided.affectedRows !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
       if (approve) {
         if (!(await admitApplicant(em, application.member.id, application.tags, now))) {
           throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
+import { runStatement } from '../db/sql';
 import { badInput, forbidden } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
 import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
@@ -44,7 +45,12 @@ export class QuestionnaireService {
       };
       try {
         if (current) {
-          await ctx.em.nativeUpdate(Questionnaire, { id: current.id }, columns);
+          await runStatement(
+            ctx.em,
+            `update questionnaire set title = ?, intro = ?, pass_score = ?, auto_approve = ?, welcome_points = ?, questions = ?,
+                    updated_by_id = ?, updated_at = ? where id = ?`,
+            [columns.title, columns.intro, columns.passScore, columns.autoApprove, columns.welcomePoints, JSON.stringify(columns.questions), user.id, now, current.id],
+          );
         } else {
           await ctx.em.insert(Questionnaire, { ...columns, community: communityId, createdAt: now });
         }

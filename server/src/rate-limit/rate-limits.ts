@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterMySQL, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig, RateLimitSpec } from '../config';
+import { isMySql } from '../db/sql';
 import { rateLimited } from './rate-limit.errors';
 
 export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
@@ -25,7 +26,7 @@ export class RateLimits {
     let tableCreated = false; // the rules share one table: the first limiter creates it
     for (const [name, spec] of Object.entries(config.rateLimits.limits) as Array<[RateLimitName, RateLimitSpec]>) {
       const options: IRateLimiterOptions = { keyPrefix: name, points: spec.points, duration: spec.durationSeconds };
-      limiters.set(name, config.database.kind === 'mysql' ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
+      limiters.set(name, isMySql(orm.em as unknown as EntityManager) ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
       tableCreated = true;
     }
     return new RateLimits(limiters);

@@ -1,6 +1,6 @@
-import { raw } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { badInput } from '../graphql/graphql-errors';
+import { runStatement } from '../db/sql';
 import { inTransaction, insertNew } from '../db/transaction';
 import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
@@ -50,7 +50,12 @@ export class SignupFormService {
       const columns = formColumns(input, now, form.fields);
       if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
       const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now, this.notices);
-      await em.nativeUpdate(SignupForm, { id: formId }, { ...columns, confirmedCount: raw('confirmed_count + ?', [promoted]), updatedAt: now });
+      await runStatement(
+        em,
+        `update signup_form set title = ?, description = ?, fields = ?, capacity = ?, waitlist = ?, deadline = ?,
+                confirmed_count = confirmed_count + ?, updated_at = ? where id = ?`,
+        [columns.title, columns.description, JSON.stringify(columns.fields), columns.capacity, columns.waitlist, columns.deadline, promoted, now, formId],
+      );
     });
     return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
   }
@@ -58,7 +63,7 @@ export class SignupFormService {
   /** Closes sign-ups now (before the deadline, or without one). Closing again changes nothing. */
   async close(ctx: RequestContext, formId: number): Promise<SignupForm> {
     const now = ctx.services.clock.now();
-    await ctx.em.nativeUpdate(SignupForm, { id: formId, closedAt: null }, { closedAt: now, updatedAt: now });
+    await runStatement(ctx.em, 'update signup_form set closed_at = ?, updated_at = ? where id = ? and closed_at is null', [now, now, formId]);
     return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
   }
 

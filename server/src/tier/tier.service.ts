@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { RequestContext } from '../context';
 import { badInput } from '../graphql/graphql-errors';
 import type { TierRow } from './tier.loaders';
+import { runStatement } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
@@ -67,7 +68,7 @@ export class TierService {
     }));
     const now = ctx.services.clock.now();
     await inTransaction(ctx, async (em) => {
-      await em.nativeDelete(Tier, { community: communityId });
+      await runStatement(em, 'delete from member_tier where community_id = ?', [communityId]);
       await em.insertMany(
         Tier,
         tiers.map((tier) => ({ ...tier, community: communityId, createdAt: now })),

@@ -73,8 +73,8 @@ export class WeChatGroupService {
 
   /** Admin: removes this community's binding of a chat (the chat's other bindings stay). */
   async unbind(ctx: RequestContext, communityId: number, groupId: number): Promise<WeChatGroupUnbound | ErrorResult> {
-    const removed = await ctx.em.nativeDelete(WeChatGroup, { id: groupId, community: communityId });
-    if (!removed) return new GroupNotBound('这个群没有绑定本社群');
+    const removed = await runStatement(ctx.em, 'delete from wechat_group where id = ? and community_id = ?', [groupId, communityId]);
+    if (removed.affectedRows === 0) return new GroupNotBound('这个群没有绑定本社群');
     ctx.loaders.communityCounts.clear(communityId);
     return Object.assign(new WeChatGroupUnbound(), { groupId: String(groupId) });
   }
