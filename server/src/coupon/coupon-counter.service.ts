@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
 import { runStatement } from '../db/sql';
@@ -17,13 +17,20 @@ import {
   CouponVoidedResult,
   CouponWrittenOff,
 } from './coupon.types';
+import type { Clock } from '../common/clock';
+import type { PointsLedgerService } from '../points/points-ledger.service';
 
 /** At the counter: 核销 (write-off) by staff or admins, and voiding with a refund by admins. */
 export class CouponCounterService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly points: PointsLedgerService,
+  ) {}
+
   /** One conditional UPDATE decides; a second scan of the same code finds it USED. */
-  async writeOff(ctx: RequestContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
+  async writeOff(ctx: ServiceContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
     const code = normalizeCouponCode(rawCode);
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const { affectedRows: affected } = await runStatement(
       ctx.em,
       'update coupon set status = ?, used_at = ?, used_by_id = ? where code = ? and community_id = ? and status = ? and expires_at > ?',
@@ -44,13 +51,13 @@ export class CouponCounterService {
   }
 
   /** An unused, unexpired coupon is voided, its stock returned and its points refunded (COUPON_REFUND). */
-  async void(ctx: RequestContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
+  async void(ctx: ServiceContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
     const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
     if (!coupon) return new CouponNotFound();
     const operator = requireUser(ctx);
     const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
       const locked = await lockMember(em, coupon.member.id);
-      const now = ctx.services.clock.now();
+      const now = this.clock.now();
       const voided = await runStatement(
         em,
         'update coupon set status = ?, voided_at = ?, voided_by_id = ? where id = ? and status = ? and expires_at > ?',
@@ -60,7 +67,7 @@ export class CouponCounterService {
       await runStatement(em, 'update coupon_template set issued_count = issued_count - 1 where id = ?', [coupon.template.id]);
       // A granted coupon cost nothing: there is nothing to refund.
       if (coupon.pointsCost === 0) return { refundedPoints: 0, balance: locked.points };
-      const applied = await ctx.services.points.apply(em, {
+      const applied = await this.points.apply(em, {
         communityId: coupon.community.id,
         memberId: coupon.member.id,
         amount: coupon.pointsCost,

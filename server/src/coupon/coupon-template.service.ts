@@ -1,17 +1,24 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput, forbidden } from '../graphql/graphql-errors';
 import { runStatement } from '../db/sql';
 import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
 import type { CouponTemplateInput } from './coupon.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 /** What the shop sells. Admins create, edit and (de)activate; members see the active ones. */
 export class CouponTemplateService {
-  async list(ctx: RequestContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
+
+  async list(ctx: ServiceContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     if (includeInactive && !ADMIN_ROLES.includes(member.role as (typeof ADMIN_ROLES)[number])) throw forbidden('只有管理员可以查看已下架的券');
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return ctx.em.find(
       CouponTemplate,
       includeInactive
@@ -21,13 +28,13 @@ export class CouponTemplateService {
     );
   }
 
-  async create(ctx: RequestContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+  async create(ctx: ServiceContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
     checkWindow(input);
-    return insertNew(ctx, CouponTemplate, { community: communityId, ...fields(input), createdAt: ctx.services.clock.now() });
+    return insertNew(ctx, CouponTemplate, { community: communityId, ...fields(input), createdAt: this.clock.now() });
   }
 
   /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */
-  async update(ctx: RequestContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+  async update(ctx: ServiceContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
     checkWindow(input);
     const row = fields(input);
     const { affectedRows } = await runStatement(
@@ -45,7 +52,7 @@ export class CouponTemplateService {
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
   }
 
-  async setActive(ctx: RequestContext, templateId: number, active: boolean): Promise<CouponTemplate> {
+  async setActive(ctx: ServiceContext, templateId: number, active: boolean): Promise<CouponTemplate> {
     await runStatement(ctx.em, 'update coupon_template set active = ? where id = ?', [active, templateId]);
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
   }

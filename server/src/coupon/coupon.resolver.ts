@@ -82,7 +82,7 @@ export class CouponResolver {
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
   member(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
-    return memberProfile(ctx, coupon.member.id);
+    return memberProfile(ctx, ctx.services.tiers, coupon.member.id);
   }
 
   @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: 20 })

@@ -48,6 +48,6 @@ export class GroupBuyEntryResolver {
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
   member(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
-    return memberProfile(ctx, entry.member.id);
+    return memberProfile(ctx, ctx.services.tiers, entry.member.id);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { runStatement } from '../db/sql';
 import { inTransaction, insertNew } from '../db/transaction';
 import type { NotificationService } from '../notification/notification.service';
@@ -12,6 +12,8 @@ import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
 import { OUTCOME_SQL, statusAt, whereStatus } from './group-buy-status';
 import { GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, StockBelowSold } from './group-buy.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const LIST_LIMIT = 100;
 const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
@@ -21,14 +23,18 @@ const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
  * @RequireCommunityRole(ADMIN_ROLES); reads check active membership here.
  */
 export class GroupBuyService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
   /** Members see published ones (open, closed, cancelled); admins also see drafts. Newest start first. */
-  async list(ctx: RequestContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async list(ctx: ServiceContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     const admin = isAdmin(member.role);
     if (!admin && status === GroupBuyStatus.DRAFT) return [];
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return ctx.em.find(
       GroupBuy,
       {
@@ -43,18 +49,18 @@ export class GroupBuyService {
   }
 
   /** Null unless the caller is an active member of its community (and, for a draft, an admin). */
-  async findVisible(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy | null> {
+  async findVisible(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy | null> {
     const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId);
     if (!groupBuy) return null;
-    const member = await ctx.services.access.callerMember(ctx, groupBuy.community.id);
+    const member = await this.access.callerMember(ctx, groupBuy.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return null;
     if (groupBuy.state === GroupBuyState.DRAFT && !isAdmin(member.role)) return null;
     return groupBuy;
   }
 
-  async create(ctx: RequestContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
+  async create(ctx: ServiceContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
     const user = requireUser(ctx);
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const fields = checkedFields(input, now);
     return insertNew(ctx, GroupBuy, {
       ...fields,
@@ -70,8 +76,8 @@ export class GroupBuyService {
    * Edits a draft or an open group-buy. The stock may not go below what is already taken: the
    * UPDATE itself says so (`sold_quantity <= new stock`), so a join cannot slip in between.
    */
-  async update(ctx: RequestContext, groupBuyId: number, input: GroupBuyInput): Promise<GroupBuySaved | ErrorResult> {
-    const now = ctx.services.clock.now();
+  async update(ctx: ServiceContext, groupBuyId: number, input: GroupBuyInput): Promise<GroupBuySaved | ErrorResult> {
+    const now = this.clock.now();
     const fields = checkedFields(input, now);
     const { affectedRows: updated } = await runStatement(
       ctx.em,
@@ -92,8 +98,8 @@ export class GroupBuyService {
   }
 
   /** DRAFT → published: open from startsAt. Publishing again is harmless. */
-  async publish(ctx: RequestContext, groupBuyId: number): Promise<GroupBuySaved | ErrorResult> {
-    const now = ctx.services.clock.now();
+  async publish(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuySaved | ErrorResult> {
+    const now = this.clock.now();
     await runStatement(ctx.em, 'update group_buy set state = ?, updated_at = ? where id = ? and state = ? and ends_at > ?', [GroupBuyState.PUBLISHED, now, groupBuyId, GroupBuyState.DRAFT, now]);
     const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId, { refresh: true });
     if (!groupBuy) return new GroupBuyNotFound();
@@ -107,8 +113,8 @@ export class GroupBuyService {
    * moment; the participants' GROUPBUY_RESULT messages are written in the same transaction, only
    * by the call whose UPDATE closed it (a second close changes nothing and tells nobody).
    */
-  async close(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
-    const now = ctx.services.clock.now();
+  async close(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = this.clock.now();
     await inTransaction(ctx, async (em) => {
       const closed = await runStatement(
         em,
@@ -121,14 +127,14 @@ export class GroupBuyService {
   }
 
   /** Cancels whatever state it is in; entries stay for the record (payment happens outside the app). */
-  async cancel(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
-    const now = ctx.services.clock.now();
+  async cancel(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = this.clock.now();
     await runStatement(ctx.em, 'update group_buy set state = ?, updated_at = ? where id = ? and state <> ?', [GroupBuyState.CANCELLED, now, groupBuyId, GroupBuyState.CANCELLED]);
     return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
   }
 
-  async setPickedUp(ctx: RequestContext, entryId: number, pickedUp: boolean): Promise<GroupBuyEntry> {
-    const now = ctx.services.clock.now();
+  async setPickedUp(ctx: ServiceContext, entryId: number, pickedUp: boolean): Promise<GroupBuyEntry> {
+    const now = this.clock.now();
     const { affectedRows } = await runStatement(
       ctx.em,
       'update group_buy_entry set picked_up = ?, picked_up_at = ?, updated_at = ? where id = ? and live_key = ?',

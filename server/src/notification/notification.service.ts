@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationKindName, NotificationSettings } from '../config';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import type { Clock } from '../common/clock';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { forbidden } from '../graphql/graphql-errors';
@@ -34,6 +34,7 @@ import {
   SubscriptionConsentState,
   SubscriptionTemplate,
 } from './notification.types';
+import type { MemberAccessService } from '../member/member-access.service';
 
 /** A coupon is reminded once, this long before it expires. */
 export const COUPON_REMINDER_MS = 3 * 24 * 3600 * 1000;
@@ -50,6 +51,7 @@ export class NotificationService {
   constructor(
     private readonly settings: NotificationSettings,
     private readonly clock: Clock,
+    private readonly access: MemberAccessService,
   ) {}
 
   templates(): SubscriptionTemplate[] {
@@ -191,8 +193,8 @@ export class NotificationService {
    * WeChat's answers to wx.requestSubscribeMessage: each `accept` of a configured template allows
    * one more message of it. Template ids this server does not use are ignored.
    */
-  async recordConsent(ctx: RequestContext, communityId: number, results: SubscriptionConsentInput[]): Promise<SubscriptionConsentState[]> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async recordConsent(ctx: ServiceContext, communityId: number, results: SubscriptionConsentInput[]): Promise<SubscriptionConsentState[]> {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) throw forbidden('你还不是该社群的成员');
     const userId = member.user.id;
     const now = this.clock.now();
@@ -217,7 +219,7 @@ export class NotificationService {
     return this.consents(ctx, userId);
   }
 
-  async consents(ctx: RequestContext, userId: number): Promise<SubscriptionConsentState[]> {
+  async consents(ctx: ServiceContext, userId: number): Promise<SubscriptionConsentState[]> {
     const templates = this.templates();
     if (templates.length === 0) return [];
     const rows = await ctx.em.find(SubscriptionConsent, { user: userId, templateId: { $in: templates.map((t) => t.templateId) } }, { refresh: true });
@@ -231,7 +233,7 @@ export class NotificationService {
   }
 
   /** The inbox, newest first, by cursor. Every message is here, whatever WeChat did with it. */
-  async inbox(ctx: RequestContext, communityId: number, first: number, after?: string | null): Promise<InboxConnection> {
+  async inbox(ctx: ServiceContext, communityId: number, first: number, after?: string | null): Promise<InboxConnection> {
     const member = await this.inboxOwner(ctx, communityId);
     const rows = await ctx.em.find(
       NotificationMessage,
@@ -244,12 +246,12 @@ export class NotificationService {
     };
   }
 
-  async unreadCount(ctx: RequestContext, communityId: number): Promise<number> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async unreadCount(ctx: ServiceContext, communityId: number): Promise<number> {
+    const member = await this.access.callerMember(ctx, communityId);
     return member ? this.countUnread(ctx.em, member.id) : 0;
   }
 
-  async markRead(ctx: RequestContext, communityId: number, messageIds?: string[] | null): Promise<MessagesMarkedRead> {
+  async markRead(ctx: ServiceContext, communityId: number, messageIds?: string[] | null): Promise<MessagesMarkedRead> {
     const member = await this.inboxOwner(ctx, communityId);
     const ids = messageIds?.map((id) => parseId(id, 'messageIds'));
     const marked =
@@ -266,7 +268,7 @@ export class NotificationService {
   }
 
   /** Admin: deliveries of the community's messages by outcome. */
-  async stats(ctx: RequestContext, communityId: number): Promise<NotificationStats> {
+  async stats(ctx: ServiceContext, communityId: number): Promise<NotificationStats> {
     const rows = await selectRows<{ state: DeliveryState; n: number }>(
       ctx.em,
       `select state, count(*) as n from notification_message where community_id = ? group by state`,
@@ -283,8 +285,8 @@ export class NotificationService {
   }
 
   /** Applicants have an inbox too: their application's answer lands there. */
-  private async inboxOwner(ctx: RequestContext, communityId: number) {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  private async inboxOwner(ctx: ServiceContext, communityId: number) {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) throw forbidden('你还不是该社群的成员');
     return member;
   }

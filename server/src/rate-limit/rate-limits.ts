@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterMySQL, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig, RateLimitSpec } from '../config';
 import { isMySql } from '../db/sql';
-import { rateLimited } from './rate-limit.errors';
+import { RateLimitName, rateLimited } from './rate-limit.errors';
 
-export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
+export type { RateLimitName };
 
 /** Table of rate-limiter-flexible's MySQL store, created by the library itself (key, points, expire). */
 export const RATE_LIMIT_TABLE = 'rate_limit';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput } from '../graphql/graphql-errors';
 import { runStatement } from '../db/sql';
 import { inTransaction, insertNew } from '../db/transaction';
@@ -11,30 +11,36 @@ import { promoteWaitlisted } from './signup-waitlist';
 import { SignupStatus } from './signup.enums';
 import type { SignupFormInput } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const LIST_LIMIT = 100;
 const SUBMISSION_LIMIT = 5000;
 
 /** Forms as admins build them and members read them. Admin methods run behind @RequireCommunityRole(ADMIN_ROLES). */
 export class SignupFormService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
-  async list(ctx: RequestContext, communityId: number): Promise<SignupForm[]> {
-    await ctx.services.access.requireActiveMember(ctx, communityId);
+  async list(ctx: ServiceContext, communityId: number): Promise<SignupForm[]> {
+    await this.access.requireActiveMember(ctx, communityId);
     return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
   }
 
   /** Null unless the caller is an active member of the form's community. */
-  async findVisible(ctx: RequestContext, formId: number): Promise<SignupForm | null> {
+  async findVisible(ctx: ServiceContext, formId: number): Promise<SignupForm | null> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return null;
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     return member?.status === MemberStatus.ACTIVE ? form : null;
   }
 
-  async create(ctx: RequestContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
+  async create(ctx: ServiceContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
     const user = requireUser(ctx);
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return insertNew(ctx, SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user.id, createdAt: now, updatedAt: now });
   }
 
@@ -43,8 +49,8 @@ export class SignupFormService {
    * answered. The capacity may not drop below the confirmed sign-ups; raising it promotes the
    * earliest waitlisted ones in the same transaction.
    */
-  async update(ctx: RequestContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
-    const now = ctx.services.clock.now();
+  async update(ctx: ServiceContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
+    const now = this.clock.now();
     await inTransaction(ctx, async (em) => {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
@@ -61,14 +67,14 @@ export class SignupFormService {
   }
 
   /** Closes sign-ups now (before the deadline, or without one). Closing again changes nothing. */
-  async close(ctx: RequestContext, formId: number): Promise<SignupForm> {
-    const now = ctx.services.clock.now();
+  async close(ctx: ServiceContext, formId: number): Promise<SignupForm> {
+    const now = this.clock.now();
     await runStatement(ctx.em, 'update signup_form set closed_at = ?, updated_at = ? where id = ? and closed_at is null', [now, now, formId]);
     return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
   }
 
   /** Admin list: confirmed by when they got the seat, waitlisted by position, cancelled last; or one status. */
-  async submissions(ctx: RequestContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
+  async submissions(ctx: ServiceContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
     const rows = await ctx.em.find(SignupSubmission, { form: formId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' }, limit: SUBMISSION_LIMIT });
     return sortForAdmins(rows);
   }

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { runStatement } from '../db/sql';
@@ -13,6 +13,8 @@ import { promoteWaitlisted } from './signup-waitlist';
 import { SignupFormStatus, SignupStatus } from './signup.enums';
 import { FormClosed, FormFull, FormNotFound, InvalidSignupAnswer, NotSignedUp, SignupAnswerInput, SignupCancelled, SignupSubmitted } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const ATTEMPTS = 3;
 
@@ -23,15 +25,19 @@ const ATTEMPTS = 3;
  * cancelled seat goes to the earliest waitlisted submission in the same transaction.
  */
 export class SignupSubmissionService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
-  async submit(ctx: RequestContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
+  async submit(ctx: ServiceContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return new FormNotFound();
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     if (!member) return new FormNotFound();
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     if (formStatusAt(form, now) === SignupFormStatus.CLOSED) return new FormClosed(closedMessage(form));
     const checked = checkSignupAnswers(form.fields, answers);
     if (checked instanceof InvalidSignupAnswer) return checked;
@@ -87,12 +93,12 @@ export class SignupSubmissionService {
   }
 
   /** Cancels the caller's sign-up; a confirmed seat passes to the earliest waitlisted member. */
-  async cancel(ctx: RequestContext, formId: number): Promise<SignupCancelled | ErrorResult> {
+  async cancel(ctx: ServiceContext, formId: number): Promise<SignupCancelled | ErrorResult> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return new FormNotFound();
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     if (!member) return new FormNotFound();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
       const locked = await lockFormRow(em, formId);
