@@ -6,7 +6,7 @@ import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierView } from '../tier/tier.types';
 import { CouponTemplate } from './coupon-template.entity';
-import { CouponTemplateInput } from './coupon.types';
+import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued, UpdateCouponTemplateResult } from './coupon.types';
 
 @ArgsType()
 class CouponTemplatesArgs {
@@ -34,8 +34,8 @@ export class CouponTemplateResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES, templateCommunity)
-  @Mutation(() => CouponTemplate, { description: 'Admin: stock cannot go below what was issued' })
-  updateCouponTemplate(@Arg('templateId', () => ID) templateId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+  @Mutation(() => UpdateCouponTemplateResult, { description: 'Admin: stock cannot go below what was issued (StockBelowIssued)' })
+  updateCouponTemplate(@Arg('templateId', () => ID) templateId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplateSaved | StockBelowIssued> {
     return ctx.services.couponTemplates.update(ctx, parseId(templateId, 'templateId'), input);
   }
 

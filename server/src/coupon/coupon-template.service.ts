@@ -4,7 +4,7 @@ import { runStatement } from '../db/sql';
 import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
-import type { CouponTemplateInput } from './coupon.types';
+import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued } from './coupon.types';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
@@ -34,7 +34,7 @@ export class CouponTemplateService {
   }
 
   /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */
-  async update(ctx: ServiceContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+  async update(ctx: ServiceContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplateSaved | StockBelowIssued> {
     checkWindow(input);
     const row = fields(input);
     const { affectedRows } = await runStatement(
@@ -48,8 +48,9 @@ export class CouponTemplateService {
         row.perMemberLimit, row.minTierLevel, row.startsAt, row.endsAt, templateId, ...(row.stock === null ? [] : [row.stock]),
       ],
     );
-    if (affectedRows !== 1) throw badInput('库存不能少于已发出的数量', 'stock');
-    return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+    const template = await ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+    if (affectedRows !== 1) return new StockBelowIssued(template.issuedCount);
+    return Object.assign(new CouponTemplateSaved(), { template });
   }
 
   async setActive(ctx: ServiceContext, templateId: number, active: boolean): Promise<CouponTemplate> {

@@ -11,7 +11,7 @@ import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
 import { OUTCOME_SQL, statusAt, whereStatus } from './group-buy-status';
-import { GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, StockBelowSold } from './group-buy.types';
+import { EntryNotFound, GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, PickupRecorded, StockBelowSold } from './group-buy.types';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
@@ -133,15 +133,15 @@ export class GroupBuyService {
     return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
   }
 
-  async setPickedUp(ctx: ServiceContext, entryId: number, pickedUp: boolean): Promise<GroupBuyEntry> {
+  async setPickedUp(ctx: ServiceContext, entryId: number, pickedUp: boolean): Promise<PickupRecorded | ErrorResult> {
     const now = this.clock.now();
     const { affectedRows } = await runStatement(
       ctx.em,
       'update group_buy_entry set picked_up = ?, picked_up_at = ?, updated_at = ? where id = ? and live_key = ?',
       [pickedUp, pickedUp ? now : null, now, entryId, LIVE],
     );
-    if (affectedRows !== 1) throw badInput('这条接龙已经取消了', 'entryId');
-    return ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true });
+    if (affectedRows !== 1) return new EntryNotFound('这条接龙已经取消了');
+    return Object.assign(new PickupRecorded(), { entry: await ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true }) });
   }
 
   /**

@@ -1,7 +1,6 @@
 import type { ServiceContext } from '../service-context';
-import { badInput } from '../graphql/graphql-errors';
 import { runStatement } from '../db/sql';
-import { inTransaction, insertNew } from '../db/transaction';
+import { inTransaction, insertNew, RollbackWith } from '../db/transaction';
 import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
@@ -9,7 +8,7 @@ import { SignupForm } from './signup-form.entity';
 import { SignupSubmission } from './signup-submission.entity';
 import { promoteWaitlisted } from './signup-waitlist';
 import { SignupStatus } from './signup.enums';
-import type { SignupFormInput } from './signup.types';
+import { CapacityBelowConfirmed, SignupFormInput, SignupFormSaved } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
@@ -49,12 +48,12 @@ export class SignupFormService {
    * answered. The capacity may not drop below the confirmed sign-ups; raising it promotes the
    * earliest waitlisted ones in the same transaction.
    */
-  async update(ctx: ServiceContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
+  async update(ctx: ServiceContext, formId: number, input: SignupFormInput): Promise<SignupFormSaved | CapacityBelowConfirmed> {
     const now = this.clock.now();
-    await inTransaction(ctx, async (em) => {
+    const refusal = await inTransaction<CapacityBelowConfirmed | null>(ctx, async (em) => {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
-      if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
+      if (columns.capacity < form.confirmedCount) throw new RollbackWith(new CapacityBelowConfirmed(form.confirmedCount));
       const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now, this.notices);
       await runStatement(
         em,
@@ -62,8 +61,10 @@ export class SignupFormService {
                 confirmed_count = confirmed_count + ?, updated_at = ? where id = ?`,
         [columns.title, columns.description, JSON.stringify(columns.fields), columns.capacity, columns.waitlist, columns.deadline, promoted, now, formId],
       );
+      return null;
     });
-    return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
+    if (refusal) return refusal;
+    return Object.assign(new SignupFormSaved(), { form: await ctx.em.findOneOrFail(SignupForm, formId, { refresh: true }) });
   }
 
   /** Closes sign-ups now (before the deadline, or without one). Closing again changes nothing. */
