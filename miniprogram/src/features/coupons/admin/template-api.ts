@@ -1,4 +1,5 @@
 import { graphql } from '@/shared/graphql/client'
+import { ERROR_RESULT_FIELDS, type ErrorResult } from '@/shared/graphql/errors'
 import { TEMPLATE_FIELDS, type CouponTemplate, type CouponTemplateInput } from '../template-api'
 
 export async function createCouponTemplate(communityId: string, input: CouponTemplateInput): Promise<CouponTemplate> {
@@ -11,10 +12,25 @@ export async function createCouponTemplate(communityId: string, input: CouponTem
   return data.createCouponTemplate
 }
 
-export async function updateCouponTemplate(templateId: string, input: CouponTemplateInput): Promise<CouponTemplate> {
-  const data = await graphql<{ updateCouponTemplate: CouponTemplate }>(
+export interface CouponTemplateSaved {
+  __typename: 'CouponTemplateSaved'
+  template: CouponTemplate
+}
+
+export interface StockBelowIssued extends ErrorResult {
+  __typename: 'StockBelowIssued'
+  issuedCount: number
+}
+
+/** CouponTemplateSaved, or StockBelowIssued when the stock would drop below the coupons already issued */
+export async function updateCouponTemplate(templateId: string, input: CouponTemplateInput): Promise<CouponTemplateSaved | ErrorResult> {
+  const data = await graphql<{ updateCouponTemplate: CouponTemplateSaved | ErrorResult }>(
     `mutation UpdateCouponTemplate($templateId: ID!, $input: CouponTemplateInput!) {
-      updateCouponTemplate(templateId: $templateId, input: $input) { ${TEMPLATE_FIELDS} }
+      updateCouponTemplate(templateId: $templateId, input: $input) {
+        ${ERROR_RESULT_FIELDS}
+        ... on StockBelowIssued { issuedCount }
+        ... on CouponTemplateSaved { template { ${TEMPLATE_FIELDS} } }
+      }
     }`,
     { templateId, input },
   )

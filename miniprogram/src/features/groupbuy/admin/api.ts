@@ -88,10 +88,16 @@ export async function cancelGroupBuy(groupBuyId: string): Promise<GroupBuyDetail
   return data.cancelGroupBuy
 }
 
-export async function setEntryPickedUp(entryId: string, pickedUp: boolean): Promise<GroupBuyEntry> {
-  const data = await graphql<{ setEntryPickedUp: GroupBuyEntry }>(
+export interface PickupRecorded {
+  __typename: 'PickupRecorded'
+  entry: GroupBuyEntry
+}
+
+/** PickupRecorded, or EntryNotFound when the entry was cancelled meanwhile */
+export async function setEntryPickedUp(entryId: string, pickedUp: boolean): Promise<PickupRecorded | ErrorResult> {
+  const data = await graphql<{ setEntryPickedUp: PickupRecorded | ErrorResult }>(
     `mutation SetEntryPickedUp($entryId: ID!, $pickedUp: Boolean!) {
-      setEntryPickedUp(entryId: $entryId, pickedUp: $pickedUp) { ${GROUP_BUY_ENTRY_FIELDS} }
+      setEntryPickedUp(entryId: $entryId, pickedUp: $pickedUp) { ${ERROR_RESULT_FIELDS} ... on PickupRecorded { entry { ${GROUP_BUY_ENTRY_FIELDS} } } }
     }`,
     { entryId, pickedUp },
   )

@@ -1,4 +1,5 @@
 import { graphql } from '@/shared/graphql/client'
+import { ERROR_RESULT_FIELDS, type ErrorResult } from '@/shared/graphql/errors'
 import { EXPORT_FILE_FIELDS, type ExportFile, type ExportFormat } from '@/features/exports/api'
 import {
   SIGNUP_FORM_FIELDS,
@@ -38,10 +39,25 @@ export async function createSignupForm(communityId: string, input: SignupFormInp
   return data.createSignupForm
 }
 
-export async function updateSignupForm(formId: string, input: SignupFormInput): Promise<SignupForm> {
-  const data = await graphql<{ updateSignupForm: SignupForm }>(
+export interface SignupFormSaved {
+  __typename: 'SignupFormSaved'
+  form: SignupForm
+}
+
+export interface CapacityBelowConfirmed extends ErrorResult {
+  __typename: 'CapacityBelowConfirmed'
+  confirmedCount: number
+}
+
+/** SignupFormSaved, or CapacityBelowConfirmed when the capacity would drop below the confirmed sign-ups */
+export async function updateSignupForm(formId: string, input: SignupFormInput): Promise<SignupFormSaved | ErrorResult> {
+  const data = await graphql<{ updateSignupForm: SignupFormSaved | ErrorResult }>(
     `mutation UpdateSignupForm($formId: ID!, $input: SignupFormInput!) {
-      updateSignupForm(formId: $formId, input: $input) { ${SIGNUP_FORM_FIELDS} }
+      updateSignupForm(formId: $formId, input: $input) {
+        ${ERROR_RESULT_FIELDS}
+        ... on CapacityBelowConfirmed { confirmedCount }
+        ... on SignupFormSaved { form { ${SIGNUP_FORM_FIELDS} } }
+      }
     }`,
     { formId, input },
   )
