@@ -1,8 +1,7 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { bonusFor } from '../src/checkin/checkin-rule.service';
+import { bonusFor, createDefaultCheckInRule } from '../src/checkin/checkin-rule.service';
 import { DEFAULT_CHECKIN_RULE } from '../src/checkin/checkin-rule.entity';
-import { CheckInRuleService } from '../src/checkin/checkin-rule.service';
 import { CheckIn } from '../src/checkin/checkin.entity';
 import type { Logger } from '../src/common/logger';
 import { localDate } from '../src/common/local-date';
@@ -16,7 +15,7 @@ import { Member } from '../src/member/member.entity';
 import { MemberRole, MemberStatus } from '../src/member/member.enums';
 import { PointsLedgerService } from '../src/points/points-ledger.service';
 import { PointsEntryType } from '../src/points/points.enums';
-import { TierService } from '../src/tier/tier.service';
+import { createDefaultTiers } from '../src/tier/tier.service';
 import { User } from '../src/user/user.entity';
 import { HISTORY_NICKNAMES, seedDemoHistory } from './demo-history.seeder';
 
@@ -84,8 +83,8 @@ async function seed(em: SqlEntityManager): Promise<void> {
     return { person, member };
   });
   await em.flush();
-  new TierService().createDefaults(em, community.id, now);
-  new CheckInRuleService().createDefaults(em, community.id, now);
+  createDefaultTiers(em, community.id, now);
+  createDefaultCheckInRule(em, community.id, now);
   const templates = DEMO_COUPONS.map((coupon) => em.create(CouponTemplate, { community, ...coupon, createdAt: now }));
   await em.flush();
 

@@ -40,14 +40,28 @@ import { CommunityStatsService } from './health/community-stats.service';
 import { DormantMemberService } from './health/dormant-member.service';
 import { CouponGrantService } from './coupon/coupon-grant.service';
 
-/** The app's singletons; each request reaches them through its RequestContext. */
+/**
+ * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
+ * no service reaches another through the request context. Resolvers reach them as `ctx.services`.
+ */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
   const sessions = new SessionTokenService(config.session);
   const wechat = new WeChatApiClient(config.wechat);
   const messageApi = new WeChatMessageApi(config.wechat);
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
-  const notifications = new NotificationService(config.notifications, clock);
   const points = new PointsLedgerService();
+  const activity = new MemberActivityService();
+  const access = new MemberAccessService(clock, activity);
+  const notifications = new NotificationService(config.notifications, clock, access);
+  const auth = new AuthService(config.wechat, wechat, sessions, clock);
+  const tiers = new TierService(clock);
+  const checkInRules = new CheckInRuleService(clock);
+  const referralRewards = new ReferralRewardService(points);
+  const invites = new InviteService(clock, access, tiers);
+  const communities = new CommunityService(clock, access, tiers, rateLimits, invites);
+  const memberships = new MembershipService(clock, rateLimits, invites, activity, communities);
+  const questionnaires = new QuestionnaireService(clock, access);
+  const makeUpCheckIns = new MakeUpCheckInService(clock, access, points, checkInRules, referralRewards);
   return {
     config,
     orm,
@@ -55,39 +69,39 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     log,
     sessions,
     rateLimits,
-    auth: new AuthService(config.wechat, wechat, sessions),
-    access: new MemberAccessService(),
-    audit: new AuditService(),
-    communities: new CommunityService(),
-    memberships: new MembershipService(),
-    memberAdmin: new MemberAdminService(),
-    wechatGroups: new WeChatGroupService(config.wechat),
+    auth,
+    access,
+    audit: new AuditService(clock),
+    communities,
+    memberships,
+    memberAdmin: new MemberAdminService(access),
+    wechatGroups: new WeChatGroupService(config.wechat, clock, memberships, auth),
     // member economy
     points,
-    memberPoints: new PointsService(),
-    tiers: new TierService(),
-    checkInRules: new CheckInRuleService(),
-    checkIns: new CheckInService(),
-    makeUpCheckIns: new MakeUpCheckInService(),
-    couponTemplates: new CouponTemplateService(),
-    couponRedemption: new CouponRedemptionService(),
-    couponCounter: new CouponCounterService(),
-    couponQueries: new CouponQueryService(),
-    couponGrants: new CouponGrantService(),
+    memberPoints: new PointsService(clock, access, points),
+    tiers,
+    checkInRules,
+    checkIns: new CheckInService(clock, access, points, tiers, checkInRules, referralRewards, makeUpCheckIns),
+    makeUpCheckIns,
+    couponTemplates: new CouponTemplateService(clock, access),
+    couponRedemption: new CouponRedemptionService(clock, access, points, tiers),
+    couponCounter: new CouponCounterService(clock, points),
+    couponQueries: new CouponQueryService(clock, access),
+    couponGrants: new CouponGrantService(clock),
     // community activities
-    groupBuys: new GroupBuyService(notifications),
-    groupBuyEntries: new GroupBuyEntryService(),
-    signupForms: new SignupFormService(notifications),
-    signupSubmissions: new SignupSubmissionService(notifications),
-    questionnaires: new QuestionnaireService(),
-    applications: new ApplicationService(notifications),
+    groupBuys: new GroupBuyService(notifications, clock, access),
+    groupBuyEntries: new GroupBuyEntryService(clock, access),
+    signupForms: new SignupFormService(notifications, clock, access),
+    signupSubmissions: new SignupSubmissionService(notifications, clock, access),
+    questionnaires,
+    applications: new ApplicationService(notifications, clock, access, points, questionnaires),
     // entry thresholds
-    invites: new InviteService(),
-    referralRewards: new ReferralRewardService(points),
+    invites,
+    referralRewards,
     // community health
-    activity: new MemberActivityService(),
+    activity,
     communityStats: new CommunityStatsService(),
-    dormantMembers: new DormantMemberService(),
+    dormantMembers: new DormantMemberService(clock),
     exports: new ExportService(config.session, clock, EXPORT_SOURCES),
     // notifications
     notifications,

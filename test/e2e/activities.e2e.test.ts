@@ -54,6 +54,8 @@ describe('activities: questionnaire, group-buy, sign-up, export (H5)', () => {
   let owner: H5App;
   let member: H5App;
   let groupBuyId: string;
+  /** The one-seat form of the waitlist test, kept for the capacity edit at the end. */
+  let waitlistForm: { id: string; fields: Array<{ id: string }> };
 
   const ownerGraphql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphqlRequest<T>(env.server.baseUrl, query, variables, ownerToken);
@@ -356,6 +358,7 @@ describe('activities: questionnaire, group-buy, sign-up, export (H5)', () => {
     await ownerGraphql('mutation ($formId: ID!) { cancelSignup(formId: $formId) { __typename } }', { formId: createSignupForm.id });
     await member.page.reload();
     expect(await member.textOf('.qy-signup-status__title')).toBe('已报名');
+    waitlistForm = createSignupForm;
   });
 
   it('the owner exports the group-buy list as XLSX and the sign-ups as CSV', async () => {
@@ -419,6 +422,31 @@ describe('activities: questionnaire, group-buy, sign-up, export (H5)', () => {
     await owner.open(`/admin/pages/community/index?id=${community.id}`);
     await owner.current.locator('.qy-nav-row', { hasText: '团购接龙' }).scrollIntoViewIfNeeded();
     await owner.screenshot('admin-community-activities');
+  });
+
+  it("the owner may not cut a form's capacity below its confirmed sign-ups: the typed refusal shows, nothing changes", async () => {
+    // Two seats, both taken: the member promoted in the waitlist test, and the owner again.
+    const fields = [{ id: waitlistForm.fields[0].id, label: '称呼', type: 'TEXT', required: true }];
+    await ownerGraphql('mutation ($formId: ID!, $input: SignupFormInput!) { updateSignupForm(formId: $formId, input: $input) { __typename } }', {
+      formId: waitlistForm.id,
+      input: { title: '周日私房课（限 1 人）', fields, capacity: 2, waitlist: true },
+    });
+    const submit = 'mutation ($formId: ID!, $answers: [SignupAnswerInput!]!) { submitSignup(formId: $formId, answers: $answers) { __typename } }';
+    await ownerGraphql(submit, { formId: waitlistForm.id, answers: [{ fieldId: waitlistForm.fields[0].id, value: '林店长' }] });
+
+    await owner.open(`/admin/pages/signup-edit/index?id=${community.id}&formId=${waitlistForm.id}`);
+    const settings = owner.current.locator('.qy-signup-settings');
+    await settings.waitFor();
+    await type(settings.locator('.qy-signup-settings__capacity'), '1');
+    await owner.current.getByText('保存修改').click();
+    expect(await owner.waitForModal('名额不能少于已报名的 2 人')).toContain('保存失败');
+    await owner.screenshot('admin-signup-edit-capacity-refused');
+    await owner.confirmModal();
+    const { signupForm } = await ownerGraphql<{ signupForm: { capacity: number; confirmedCount: number } }>(
+      'query ($id: ID!) { signupForm(id: $id) { capacity confirmedCount } }',
+      { id: waitlistForm.id },
+    );
+    expect(signupForm).toEqual({ capacity: 2, confirmedCount: 2 });
   });
 });
 

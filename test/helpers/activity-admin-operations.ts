@@ -62,7 +62,7 @@ export const ACTIVITY_ADMIN_OPERATIONS: AdminOperation[] = [
   { name: 'cancelGroupBuy', query: `mutation ($g: ID!) { cancelGroupBuy(groupBuyId: $g) { id } }`, variables: (t) => ({ g: t.groupBuyId }) },
   {
     name: 'setEntryPickedUp',
-    query: `mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { id } }`,
+    query: `mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { __typename } }`,
     variables: (t) => ({ e: t.entryId }),
   },
   {
@@ -77,7 +77,7 @@ export const ACTIVITY_ADMIN_OPERATIONS: AdminOperation[] = [
   },
   {
     name: 'updateSignupForm',
-    query: `mutation ($f: ID!) { updateSignupForm(formId: $f, input: ${FORM_INPUT}) { id } }`,
+    query: `mutation ($f: ID!) { updateSignupForm(formId: $f, input: ${FORM_INPUT}) { __typename } }`,
     variables: (t) => ({ f: t.formId }),
   },
   { name: 'closeSignupForm', query: `mutation ($f: ID!) { closeSignupForm(formId: $f) { id } }`, variables: (t) => ({ f: t.formId }) },

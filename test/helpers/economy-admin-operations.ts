@@ -24,7 +24,7 @@ export const ECONOMY_ADMIN_OPERATIONS: AdminOperation[] = [
   },
   {
     name: 'updateCouponTemplate',
-    query: `mutation ($t: ID!) { updateCouponTemplate(templateId: $t, input: { title: "改价", faceValueFen: 1, minSpendFen: 0, validDays: 1, minTierLevel: 0 }) { id } }`,
+    query: `mutation ($t: ID!) { updateCouponTemplate(templateId: $t, input: { title: "改价", faceValueFen: 1, minSpendFen: 0, validDays: 1, minTierLevel: 0 }) { __typename } }`,
     variables: (t) => ({ t: t.templateId }),
   },
   {

@@ -127,10 +127,17 @@ describe('coupons: 100 points = ¥1', () => {
     const member = await shop.memberWith('k-a-member', 1000);
     await member.client.data(REDEEM, { t: shop.templateId, r: newRequestId() });
     await member.client.data(REDEEM, { t: shop.templateId, r: newRequestId() });
-    const UPDATE = `mutation ($t: ID!, $i: CouponTemplateInput!) { updateCouponTemplate(templateId: $t, input: $i) { stock remaining } }`;
+    const UPDATE = `mutation ($t: ID!, $i: CouponTemplateInput!) {
+      updateCouponTemplate(templateId: $t, input: $i) {
+        __typename
+        ... on CouponTemplateSaved { template { stock remaining } }
+        ... on StockBelowIssued { errorCode issuedCount }
+      }
+    }`;
     const base = { title: '¥5 无门槛券', faceValueFen: 500, minSpendFen: 0, validDays: 30, perMemberLimit: null, minTierLevel: 0 };
-    expect((await shop.owner.client.data(UPDATE, { t: shop.templateId, i: { ...base, stock: 3 } })).updateCouponTemplate).toEqual({ stock: 3, remaining: 1 });
-    expect(await shop.owner.client.errorCode(UPDATE, { t: shop.templateId, i: { ...base, stock: 1 } })).toBe('BAD_USER_INPUT');
+    expect((await shop.owner.client.data(UPDATE, { t: shop.templateId, i: { ...base, stock: 3 } })).updateCouponTemplate).toEqual({ __typename: 'CouponTemplateSaved', template: { stock: 3, remaining: 1 } });
+    expect((await shop.owner.client.data(UPDATE, { t: shop.templateId, i: { ...base, stock: 1 } })).updateCouponTemplate).toEqual({ __typename: 'StockBelowIssued', errorCode: 'STOCK_BELOW_ISSUED', issuedCount: 2 });
+    expect((await shop.owner.client.data(`{ couponTemplates(communityId: ${shop.communityId}, includeInactive: true) { stock } }`)).couponTemplates).toEqual([{ stock: 3 }]);
     for (const bad of [{ faceValueFen: 0 }, { faceValueFen: -500 }, { faceValueFen: 12.5 }, { validDays: 0 }, { title: '' }, { stock: 0 }, { minSpendFen: -1 }, { faceValueFen: 2 ** 31 }]) {
       expect(await shop.owner.client.errorCode(CREATE_TEMPLATE, { c: shop.communityId, i: { ...base, ...bad } })).toBe('BAD_USER_INPUT');
     }

@@ -92,7 +92,7 @@ describe('spreadsheet exports', () => {
       await joinGroupBuy(members[2].client, groupBuyId, 1, '@SUM(1+1)');
       await joinGroupBuy(members[3].client, groupBuyId, 3);
       await members[1].client.data(CANCEL_ENTRY, { e: li.entry.id });
-      await admin.client.data(`mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { id } }`, { e: zhang.entry.id });
+      await admin.client.data(`mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { __typename } }`, { e: zhang.entry.id });
     });
 
     it('XLSX: a link without auth, a Chinese file name, exactly the live entries by 接龙号', async () => {

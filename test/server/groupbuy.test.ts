@@ -230,11 +230,16 @@ describe('group-buy 接龙', () => {
   it('admins mark entries picked up', async () => {
     const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(clock.now()));
     const entry = await joinGroupBuy(alice.client, gb.id, 1);
-    const SET = `mutation ($e: ID!, $p: Boolean!) { setEntryPickedUp(entryId: $e, pickedUp: $p) { id pickedUp } }`;
-    expect((await admin.client.data(SET, { e: entry.entry.id, p: true })).setEntryPickedUp).toEqual({ id: entry.entry.id, pickedUp: true });
+    const SET = `mutation ($e: ID!, $p: Boolean!) {
+      setEntryPickedUp(entryId: $e, pickedUp: $p) { ... on PickupRecorded { entry { id pickedUp } } ... on EntryNotFound { errorCode message } }
+    }`;
+    expect((await admin.client.data(SET, { e: entry.entry.id, p: true })).setEntryPickedUp.entry).toEqual({ id: entry.entry.id, pickedUp: true });
     expect((await alice.client.data(GROUP_BUY, { id: gb.id })).groupBuy.entries[0].pickedUp).toBe(true);
-    expect((await admin.client.data(SET, { e: entry.entry.id, p: false })).setEntryPickedUp.pickedUp).toBe(false);
+    expect((await admin.client.data(SET, { e: entry.entry.id, p: false })).setEntryPickedUp.entry.pickedUp).toBe(false);
     expect((await alice.client.request(SET, { e: entry.entry.id, p: true })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A cancelled entry is refused as a typed result, and stays as it was.
+    await alice.client.data(CANCEL_ENTRY, { e: entry.entry.id });
+    expect((await admin.client.data(SET, { e: entry.entry.id, p: true })).setEntryPickedUp).toEqual({ errorCode: 'ENTRY_NOT_FOUND', message: '这条接龙已经取消了' });
   });
 
   it('only active members of the community read and join', async () => {
@@ -319,7 +324,7 @@ describe('group-buy 接龙', () => {
         [`mutation ($g: ID!) { publishGroupBuy(groupBuyId: $g) { __typename } }`, { g: '0' }],
         [`mutation ($g: ID!) { closeGroupBuy(groupBuyId: $g) { id } }`, { g: '1e3' }],
         [`mutation ($g: ID!) { cancelGroupBuy(groupBuyId: $g) { id } }`, { g: '-1' }],
-        [`mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { id } }`, { e: 'x' }],
+        [`mutation ($e: ID!) { setEntryPickedUp(entryId: $e, pickedUp: true) { __typename } }`, { e: 'x' }],
         [`mutation ($g: ID!) { exportGroupBuy(groupBuyId: $g, format: XLSX) { url } }`, { g: 'x' }],
       ] as const) {
         const result = await admin.client.request(query, variables);

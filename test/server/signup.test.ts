@@ -166,10 +166,15 @@ describe('sign-up forms', () => {
     ]);
     expect((await admin.client.data(SIGNUP_SUBMISSIONS, { f: form.id, s: 'WAITLISTED' })).signupSubmissions).toHaveLength(3);
 
-    const UPDATE = `mutation ($f: ID!, $i: SignupFormInput!) { updateSignupForm(formId: $f, input: $i) { capacity confirmedCount waitlistCount fields { id label } } }`;
+    const UPDATE = `mutation ($f: ID!, $i: SignupFormInput!) {
+      updateSignupForm(formId: $f, input: $i) {
+        ... on SignupFormSaved { form { capacity confirmedCount waitlistCount fields { id label } } }
+        ... on CapacityBelowConfirmed { errorCode message confirmedCount }
+      }
+    }`;
     const renamed = signupFormInput({ capacity: 3 }) as { fields: Array<Record<string, unknown>> };
     renamed.fields = renamed.fields.map((field, i) => ({ ...field, id: ids(form)[i], ...(i === 0 ? { label: '真实姓名' } : {}) }));
-    const updated = (await admin.client.data(UPDATE, { f: form.id, i: renamed })).updateSignupForm;
+    const updated = (await admin.client.data(UPDATE, { f: form.id, i: renamed })).updateSignupForm.form;
     expect(updated).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1 });
     expect(updated.fields.map((f: any) => f.id)).toEqual(ids(form));
     const after = (await admin.client.data(SIGNUP_SUBMISSIONS, { f: form.id })).signupSubmissions;
@@ -182,8 +187,9 @@ describe('sign-up forms', () => {
     // Submissions keep the label they answered.
     expect(after[0].answers[0]).toMatchObject({ fieldId: ids(form)[0], label: '姓名' });
 
-    const shrink = await admin.client.request(UPDATE, { f: form.id, i: { ...renamed, capacity: 2 } });
-    expect(shrink.errors?.[0]).toMatchObject({ message: '名额不能少于已报名的 3 人', extensions: { code: 'BAD_USER_INPUT' } });
+    const shrink = await admin.client.data(UPDATE, { f: form.id, i: { ...renamed, capacity: 2 } });
+    expect(shrink.updateSignupForm).toEqual({ errorCode: 'CAPACITY_BELOW_CONFIRMED', message: '名额不能少于已报名的 3 人', confirmedCount: 3 });
+    expect((await admin.client.data(SIGNUP_FORM, { id: form.id })).signupForm).toMatchObject({ capacity: 3 });
   });
 
   it('only active members of the community read and sign up', async () => {
@@ -275,7 +281,7 @@ describe('sign-up forms', () => {
 
     it('updateSignupForm, closeSignupForm, signupSubmissions, exportSignupSubmissions with malformed ids', async () => {
       for (const [query, variables] of [
-        [`mutation ($f: ID!, $i: SignupFormInput!) { updateSignupForm(formId: $f, input: $i) { id } }`, { f: 'x', i: signupFormInput() }],
+        [`mutation ($f: ID!, $i: SignupFormInput!) { updateSignupForm(formId: $f, input: $i) { __typename } }`, { f: 'x', i: signupFormInput() }],
         [`mutation ($f: ID!) { closeSignupForm(formId: $f) { id } }`, { f: '-2' }],
         [`query ($f: ID!) { signupSubmissions(formId: $f) { id } }`, { f: '1.5' }],
         [`mutation ($f: ID!) { exportSignupSubmissions(formId: $f, format: CSV) { url } }`, { f: '' }],

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { isErrorResult } from '../graphql/error-result';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { badInput } from '../graphql/graphql-errors';
@@ -7,6 +7,7 @@ import { addDays, isDate, localMidnight } from '../common/local-date';
 import type { User } from '../user/user.entity';
 import { AuditLog } from './audit-log.entity';
 import type { AuditLogConnection } from './audit.types';
+import type { Clock } from '../common/clock';
 
 /** Arguments that never belong in the audit log (ciphertext, one-time codes). */
 const REDACTED_ARGS = new Set(['encryptedData', 'iv', 'code']);
@@ -33,8 +34,12 @@ export interface AuditLogFilter {
 const CURSOR = 'al';
 
 export class AuditService {
+  constructor(
+    private readonly clock: Clock,
+  ) {}
+
   /** Newest first by cursor (the row id), so pages stay stable while admins keep acting. */
-  async page(ctx: RequestContext, communityId: number, filter: AuditLogFilter): Promise<AuditLogConnection> {
+  async page(ctx: ServiceContext, communityId: number, filter: AuditLogFilter): Promise<AuditLogConnection> {
     const tz = (await ctx.loaders.community.load(communityId))!.timezone;
     for (const [field, value] of [['from', filter.from], ['to', filter.to]] as const) {
       if (value && !isDate(value)) throw badInput('日期格式应为 YYYY-MM-DD', field);
@@ -54,7 +59,7 @@ export class AuditService {
     return pageOf(rows, filter.first, (row) => encodeCursor(CURSOR, row.id), (row) => row);
   }
 
-  async record(ctx: RequestContext, event: AuditEvent): Promise<void> {
+  async record(ctx: ServiceContext, event: AuditEvent): Promise<void> {
     const targetKey = Object.keys(event.args).find((key) => key.endsWith('Id') && !NOT_TARGETS.has(key));
     await ctx.em.insert(AuditLog, {
       community: event.communityId,
@@ -64,7 +69,7 @@ export class AuditService {
       targetId: String(targetKey ? event.args[targetKey] : event.communityId),
       outcome: isErrorResult(event.result) ? event.result.errorCode : 'OK',
       detail: summarizeArgs(event.args),
-      createdAt: ctx.services.clock.now(),
+      createdAt: this.clock.now(),
     });
   }
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
-import type { RequestContext } from '../context';
-import { selectRows } from '../db/sql';
+import type { ServiceContext } from '../service-context';
+import { runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
 import type { SessionTokenService } from './session-token.service';
+import type { Clock } from '../common/clock';
 
 /** `dev:<name>` logs in as openid `dev-<name>`, only with WECHAT_LOGIN=dev (refused in production by config). */
 const DEV_CODE = /^dev:([A-Za-z0-9_\-\u4e00-\u9fff]{1,32})$/u;
@@ -15,16 +16,17 @@ export class AuthService {
     private readonly settings: AppConfig['wechat'],
     private readonly wechat: WeChatApiClient,
     private readonly sessions: SessionTokenService,
+    private readonly clock: Clock,
   ) {}
 
-  async login(ctx: RequestContext, code: string): Promise<LoginPayload> {
+  async login(ctx: ServiceContext, code: string): Promise<LoginPayload> {
     const devName = this.settings.loginMode === 'dev' ? DEV_CODE.exec(code)?.[1] : undefined;
     const session: WeChatSession = devName
       ? { openid: `dev-${devName}`, sessionKey: randomBytes(16).toString('base64') }
       : await this.wechat.code2Session(code);
 
     // One statement, so two simultaneous first logins of one user cannot create two rows.
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const user = await ctx.em
       .upsert(
         User,
@@ -35,7 +37,7 @@ export class AuthService {
         throw withoutStatement(error);
       });
     if (devName && !user.nickname) {
-      await ctx.em.nativeUpdate(User, { id: user.id, nickname: null }, { nickname: devName });
+      await runStatement(ctx.em, 'update app_user set nickname = ? where id = ? and nickname is null', [devName, user.id]);
       user.nickname = devName;
     }
     // The upsert does not read columns back on MySQL: the token takes the generation as stored.
@@ -44,18 +46,22 @@ export class AuthService {
     return { token: this.sessions.issue(user), user };
   }
 
-  async updateProfile(ctx: RequestContext, user: User, changes: UpdateProfileArgs): Promise<User> {
+  async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User> {
     const update = {
       ...(changes.nickname !== undefined ? { nickname: changes.nickname.trim() } : {}),
       ...(changes.avatarUrl !== undefined ? { avatarUrl: changes.avatarUrl } : {}),
-      updatedAt: ctx.services.clock.now(),
+      updatedAt: this.clock.now(),
     };
-    await ctx.em.nativeUpdate(User, { id: user.id }, update);
+    await runStatement(
+      ctx.em,
+      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${'avatarUrl' in update ? 'avatar_url = ?, ' : ''}updated_at = ? where id = ?`,
+      [...('nickname' in update ? [update.nickname] : []), ...('avatarUrl' in update ? [update.avatarUrl] : []), update.updatedAt, user.id],
+    );
     return Object.assign(user, update);
   }
 
   /** The caller's WeChat session_key, loaded only when group data must be decrypted. */
-  async sessionKeyOf(ctx: RequestContext, user: User): Promise<string | null> {
+  async sessionKeyOf(ctx: ServiceContext, user: User): Promise<string | null> {
     const row = await ctx.em.findOne(User, user.id, { fields: ['sessionKey'], refresh: true });
     return row?.sessionKey ?? null;
   }

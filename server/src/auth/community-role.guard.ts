@@ -4,6 +4,7 @@ import type { MemberRole } from '../member/member.enums';
 import { MemberStatus } from '../member/member.enums';
 import { forbidden } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
+import { selectRows } from '../db/sql';
 import { requireUser } from './require-user';
 
 /**
@@ -13,6 +14,15 @@ import { requireUser } from './require-user';
 export type CommunityLocator = (args: Record<string, unknown>, ctx: RequestContext) => Promise<number | null>;
 
 export const communityFromArgs: CommunityLocator = async (args) => parseId(args.communityId as string, 'communityId');
+
+/** For operations keyed by a row's id (the argument `idArgument`): the community of that row of `table`. */
+export function communityOfRow(table: string, idArgument: string): CommunityLocator {
+  const sql = `select community_id as communityId from ${table} where id = ?`;
+  return async (args, ctx) => {
+    const [row] = await selectRows<{ communityId: number }>(ctx.em, sql, [parseId(args[idArgument] as string, idArgument)]);
+    return row ? Number(row.communityId) : null;
+  };
+}
 
 /**
  * The one permission guard: the caller must be an ACTIVE member of the operation's community

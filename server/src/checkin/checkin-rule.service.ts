@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput } from '../graphql/graphql-errors';
 import { JsonColumn } from '../db/json.type';
 import { selectRows } from '../db/sql';
@@ -9,6 +9,7 @@ import { CheckInRule, DEFAULT_CHECKIN_RULE, StreakBonusRow } from './checkin-rul
 
 const bonusesColumn = new JsonColumn<StreakBonusRow[]>();
 import type { CheckInRuleInput, CheckInRuleView, NextBonus } from './checkin.types';
+import type { Clock } from '../common/clock';
 
 /** The day of the cycle a streak falls on: day 8 of a 7-day cycle is day 1 again. */
 export function cycleDay(rule: CheckInRuleView, streak: number): number {
@@ -30,10 +31,14 @@ export function nextBonusAfter(rule: CheckInRuleView, streak: number): NextBonus
 }
 
 export class CheckInRuleService {
+  constructor(
+    private readonly clock: Clock,
+  ) {}
+
   private readonly cache = new VersionedCache<CheckInRuleView>();
 
   /** Read on every check-in and home page: cached per process under the community's settings version. */
-  async ruleOf(ctx: RequestContext, communityId: number): Promise<CheckInRuleView> {
+  async ruleOf(ctx: ServiceContext, communityId: number): Promise<CheckInRuleView> {
     const version = await settingsVersionOf(ctx, communityId);
     if (version === null) return DEFAULT_CHECKIN_RULE;
     return this.cache.get(communityId, version, () => this.load(ctx.em, communityId));
@@ -56,11 +61,7 @@ export class CheckInRuleService {
     };
   }
 
-  createDefaults(em: EntityManager, communityId: number, at: Date): void {
-    em.create(CheckInRule, { community: communityId, ...DEFAULT_CHECKIN_RULE, createdAt: at });
-  }
-
-  async update(ctx: RequestContext, communityId: number, input: CheckInRuleInput): Promise<CheckInRuleView> {
+  async update(ctx: ServiceContext, communityId: number, input: CheckInRuleInput): Promise<CheckInRuleView> {
     const days = input.bonuses.map((bonus) => bonus.day);
     if (days.some((day) => day > input.cycleDays)) throw badInput('奖励日不能超过连签周期', 'bonuses');
     if (new Set(days).size !== days.length) throw badInput('同一天只能设置一个奖励', 'bonuses');
@@ -71,7 +72,7 @@ export class CheckInRuleService {
     const makeUpMonthlyAllowance = input.makeUpMonthlyAllowance ?? current.makeUpMonthlyAllowance;
     await ctx.em.upsert(
       CheckInRule,
-      { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance, createdAt: ctx.services.clock.now() },
+      { community: communityId, basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance, createdAt: this.clock.now() },
       {
         onConflictFields: ['community'],
         onConflictAction: 'merge',
@@ -81,4 +82,9 @@ export class CheckInRuleService {
     await bumpSettingsVersion(ctx.em, communityId);
     return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance };
   }
+}
+
+/** A new community's check-in rule, in its founding transaction. */
+export function createDefaultCheckInRule(em: EntityManager, communityId: number, at: Date): void {
+  em.create(CheckInRule, { community: communityId, ...DEFAULT_CHECKIN_RULE, createdAt: at });
 }

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { isMonth, localDate, previousDate } from '../common/local-date';
@@ -14,18 +14,35 @@ import { PointsEntryType } from '../points/points.enums';
 import { CheckIn } from './checkin.entity';
 import { bonusFor, nextBonusAfter } from './checkin-rule.service';
 import { AlreadyCheckedIn, CheckInCalendar, CheckInSuccess } from './checkin.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import type { PointsLedgerService } from '../points/points-ledger.service';
+import type { TierService } from '../tier/tier.service';
+import type { CheckInRuleService } from './checkin-rule.service';
+import type { ReferralRewardService } from '../invite/referral-reward.service';
+import type { MakeUpCheckInService } from './make-up.service';
 
 const ALREADY = Symbol('already checked in');
 
 /** 签到: once per member per community-local day; the unique key (member, day) decides, not a read. */
 export class CheckInService {
-  async checkIn(ctx: RequestContext, communityId: number): Promise<CheckInSuccess | ErrorResult> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly points: PointsLedgerService,
+    private readonly tiers: TierService,
+    private readonly checkInRules: CheckInRuleService,
+    private readonly referralRewards: ReferralRewardService,
+    private readonly makeUpCheckIns: MakeUpCheckInService,
+  ) {}
+
+  async checkIn(ctx: ServiceContext, communityId: number): Promise<CheckInSuccess | ErrorResult> {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const today = localDate(now, member.community.timezone);
-    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
-    const { tier } = await ctx.services.tiers.standingOf(ctx, member);
+    const rule = await this.checkInRules.ruleOf(ctx, communityId);
+    const { tier } = await this.tiers.standingOf(ctx, member);
 
     const outcome = await inSqlTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (tx) => {
       const locked = await lockMember(tx, member.id);
@@ -50,7 +67,7 @@ export class CheckInService {
       ].filter((award) => award.amount > 0);
       let balance = locked.points;
       for (const [i, award] of awards.entries()) {
-        const applied = await ctx.services.points.apply(tx, {
+        const applied = await this.points.apply(tx, {
           ...award,
           communityId,
           memberId: member.id,
@@ -65,7 +82,7 @@ export class CheckInService {
       if (awards.length === 0) await recordStreak(tx, member.id, { streak, lastCheckInOn: today });
       // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
       if (locked.lastCheckInOn === null) {
-        await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });
+        await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });
       }
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });
@@ -74,7 +91,7 @@ export class CheckInService {
   }
 
   /** What today's check-in gave (for the second tap of the day), read after the first one committed. */
-  private async todayResult(ctx: RequestContext, memberId: number, today: string, rule: Awaited<ReturnType<RequestContext['services']['checkInRules']['ruleOf']>>): Promise<CheckInSuccess> {
+  private async todayResult(ctx: ServiceContext, memberId: number, today: string, rule: Awaited<ReturnType<CheckInRuleService['ruleOf']>>): Promise<CheckInSuccess> {
     const em = ctx.em.fork();
     const row = await em.findOneOrFail(CheckIn, { member: memberId, day: today });
     const { points } = await em.findOneOrFail(Member, memberId, { fields: ['points'] });
@@ -88,32 +105,32 @@ export class CheckInService {
     });
   }
 
-  async calendar(ctx: RequestContext, communityId: number, month: string): Promise<CheckInCalendar> {
+  async calendar(ctx: ServiceContext, communityId: number, month: string): Promise<CheckInCalendar> {
     if (!isMonth(month)) throw badInput('月份格式应为 YYYY-MM', 'month');
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const member = await this.access.requireActiveMember(ctx, communityId);
     const rows = await ctx.em.find(
       CheckIn,
       { member: member.id, day: { $gte: `${month}-01`, $lte: `${month}-31` } },
       { fields: ['day', 'madeUpOn'], orderBy: { day: 'asc' } },
     );
-    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
+    const rule = await this.checkInRules.ruleOf(ctx, communityId);
     return {
       month,
       days: rows.map((row) => row.day),
       madeUpDays: rows.filter((row) => row.madeUpOn).map((row) => row.day),
       streak: this.currentStreak(ctx, member),
-      makeUp: await ctx.services.makeUpCheckIns.offer(ctx, member, rule),
+      makeUp: await this.makeUpCheckIns.offer(ctx, member, rule),
     };
   }
 
   /** The streak as it stands today: kept while the last check-in was today or yesterday, else broken. */
-  currentStreak(ctx: RequestContext, member: Member): number {
+  currentStreak(ctx: ServiceContext, member: Member): number {
     if (!member.lastCheckInOn) return 0;
-    const today = localDate(ctx.services.clock.now(), member.community.timezone);
+    const today = localDate(this.clock.now(), member.community.timezone);
     return member.lastCheckInOn === today || member.lastCheckInOn === previousDate(today) ? member.streak : 0;
   }
 
-  checkedInToday(ctx: RequestContext, member: Member): boolean {
-    return member.lastCheckInOn === localDate(ctx.services.clock.now(), member.community.timezone);
+  checkedInToday(ctx: ServiceContext, member: Member): boolean {
+    return member.lastCheckInOn === localDate(this.clock.now(), member.community.timezone);
   }
 }

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
@@ -16,6 +16,11 @@ import { MAKE_UP_WINDOW_DAYS } from './checkin-rule.entity';
 import { CheckIn } from './checkin.entity';
 import { AlreadyCheckedIn, CheckInRuleView, CheckInSuccess, MakeUpOffer } from './checkin.types';
 import { MadeUpCheckIn, MakeUpNotAllowed, MakeUpRefusal } from './make-up.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import type { PointsLedgerService } from '../points/points-ledger.service';
+import type { CheckInRuleService } from './checkin-rule.service';
+import type { ReferralRewardService } from '../invite/referral-reward.service';
 
 interface DayRow {
   day: string;
@@ -68,14 +73,22 @@ const ALREADY = Symbol('day already checked in');
  * run reaches the last check-in, and pays the cost through the ledger: one transaction.
  */
 export class MakeUpCheckInService {
-  async makeUp(ctx: RequestContext, communityId: number, day: string): Promise<MadeUpCheckIn | ErrorResult> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly points: PointsLedgerService,
+    private readonly checkInRules: CheckInRuleService,
+    private readonly referralRewards: ReferralRewardService,
+  ) {}
+
+  async makeUp(ctx: ServiceContext, communityId: number, day: string): Promise<MadeUpCheckIn | ErrorResult> {
     if (!isDate(day)) throw badInput('日期格式应为 YYYY-MM-DD', 'date');
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const tz = member.community.timezone;
     const today = localDate(now, tz);
-    const rule = await ctx.services.checkInRules.ruleOf(ctx, communityId);
+    const rule = await this.checkInRules.ruleOf(ctx, communityId);
     const refused = windowRefusal(day, today, localDate(member.joinedAt, tz), rule);
     if (refused) return refused;
 
@@ -116,7 +129,7 @@ export class MakeUpCheckInService {
 
       let balance = locked.points;
       if (rule.makeUpCost > 0) {
-        const applied = await ctx.services.points.apply(tx, {
+        const applied = await this.points.apply(tx, {
           communityId,
           memberId: member.id,
           amount: -rule.makeUpCost,
@@ -132,7 +145,7 @@ export class MakeUpCheckInService {
       } else if (memberStreak) {
         await recordStreak(tx, member.id, memberStreak);
       }
-      if (!last) await ctx.services.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now });
+      if (!last) await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now });
       const streakNow = memberStreak ?? { streak: locked.streak, lastCheckInOn: last! };
       const standing = streakNow.lastCheckInOn >= previousDate(today) ? streakNow.streak : 0;
       return Object.assign(new MadeUpCheckIn(), { date: day, streak: standing, balance, cost: rule.makeUpCost, remaining: rule.makeUpMonthlyAllowance - used - 1 });
@@ -142,9 +155,9 @@ export class MakeUpCheckInService {
   }
 
   /** The missed days the member may fill now, with the cost and what is left of the month. */
-  async offer(ctx: RequestContext, member: Member, rule: CheckInRuleView): Promise<MakeUpOffer> {
+  async offer(ctx: ServiceContext, member: Member, rule: CheckInRuleView): Promise<MakeUpOffer> {
     const tz = member.community.timezone;
-    const today = localDate(ctx.services.clock.now(), tz);
+    const today = localDate(this.clock.now(), tz);
     const used = await madeUpThisMonth(ctx.em, member.id, today);
     const remaining = Math.max(0, rule.makeUpMonthlyAllowance - used);
     const base = { cost: rule.makeUpCost, remaining, monthlyAllowance: rule.makeUpMonthlyAllowance };
@@ -159,7 +172,7 @@ export class MakeUpCheckInService {
     return { ...base, days };
   }
 
-  private async dayResult(ctx: RequestContext, memberId: number, day: string): Promise<CheckInSuccess> {
+  private async dayResult(ctx: ServiceContext, memberId: number, day: string): Promise<CheckInSuccess> {
     const em = ctx.em.fork();
     const row = await em.findOneOrFail(CheckIn, { member: memberId, day });
     const { points } = await em.findOneOrFail(Member, memberId, { fields: ['points'] });

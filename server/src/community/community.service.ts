@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
 import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { Community } from './community.entity';
@@ -9,12 +10,26 @@ import type { CommunityPreview, CreateCommunityInput } from './community.types';
 import { generateJoinCode, normalizeJoinCode } from './join-code';
 import { memberProfile } from '../member/member-profile';
 import { addFounder } from '../member/member-rows';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import { createDefaultTiers, TierService } from '../tier/tier.service';
+import { createDefaultCheckInRule } from '../checkin/checkin-rule.service';
+import type { RateLimits } from '../rate-limit/rate-limits';
+import type { InviteService } from '../invite/invite.service';
 
 const JOIN_CODE_ATTEMPTS = 5;
 
 export class CommunityService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly tiers: TierService,
+    private readonly rateLimits: RateLimits,
+    private readonly invites: InviteService,
+  ) {}
+
   /** The caller founds a community and becomes its OWNER, in one transaction. */
-  async create(ctx: RequestContext, input: CreateCommunityInput): Promise<Community> {
+  async create(ctx: ServiceContext, input: CreateCommunityInput): Promise<Community> {
     const user = requireUser(ctx);
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -26,11 +41,11 @@ export class CommunityService {
             description: input.description?.trim() || null,
             joinCode: generateJoinCode(),
           });
-          const now = ctx.services.clock.now();
+          const now = this.clock.now();
           await em.flush();
           addFounder(em as EntityManager, community.id, user.id, now);
-          ctx.services.tiers.createDefaults(em as EntityManager, community.id, now);
-          ctx.services.checkInRules.createDefaults(em as EntityManager, community.id, now);
+          createDefaultTiers(em as EntityManager, community.id, now);
+          createDefaultCheckInRule(em as EntityManager, community.id, now);
           return community;
         });
       } catch (error) {
@@ -41,34 +56,34 @@ export class CommunityService {
     }
   }
 
-  findByJoinCode(ctx: RequestContext, joinCode: string): Promise<Community | null> {
+  findByJoinCode(ctx: ServiceContext, joinCode: string): Promise<Community | null> {
     return ctx.em.findOne(Community, { joinCode: normalizeJoinCode(joinCode) });
   }
 
-  async preview(ctx: RequestContext, joinCode: string): Promise<CommunityPreview | null> {
+  async preview(ctx: ServiceContext, joinCode: string): Promise<CommunityPreview | null> {
     let community = await this.findByJoinCode(ctx, joinCode);
-    const invite = community ? null : await ctx.services.invites.resolve(ctx, normalizeJoinCode(joinCode));
+    const invite = community ? null : await this.invites.resolve(ctx, normalizeJoinCode(joinCode));
     community ??= invite?.community ?? null;
     if (!community) {
-      await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
+      await this.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
       return null;
     }
     const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
     const { id, name, category, description, joinPolicy } = community;
-    const invitedBy = invite?.inviterActive ? await memberProfile(ctx, invite.inviterId) : null;
+    const invitedBy = invite?.inviterActive ? await memberProfile(ctx, this.tiers, invite.inviterId) : null;
     return { id, name, category, description, joinPolicy, memberCount, invitedBy, inviteValid: invite ? invite.inviterActive : null };
   }
 
-  async setJoinPolicy(ctx: RequestContext, communityId: number, joinPolicy: JoinPolicy): Promise<Community> {
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { joinPolicy });
-    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async setJoinPolicy(ctx: ServiceContext, communityId: number, joinPolicy: JoinPolicy): Promise<Community> {
+    await runStatement(ctx.em, 'update community set join_policy = ? where id = ?', [joinPolicy, communityId]);
+    const caller = await this.access.requireActiveMember(ctx, communityId);
     caller.community.joinPolicy = joinPolicy;
     return caller.community;
   }
 
   /** A community is visible to its members and applicants, not to strangers or the banned. */
-  async findVisible(ctx: RequestContext, communityId: number): Promise<Community | null> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async findVisible(ctx: ServiceContext, communityId: number): Promise<Community | null> {
+    const member = await this.access.callerMember(ctx, communityId);
     const visible = member && (member.status === MemberStatus.ACTIVE || member.status === MemberStatus.APPLICANT);
     return visible ? member.community : null;
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { runStatement } from '../db/sql';
 
 /**
@@ -12,7 +12,7 @@ export async function bumpSettingsVersion(em: EntityManager, communityId: number
 }
 
 /** As the request read it: the caller's member lookup brings the community row along, so this is usually free. */
-export async function settingsVersionOf(ctx: RequestContext, communityId: number): Promise<number | null> {
+export async function settingsVersionOf(ctx: ServiceContext, communityId: number): Promise<number | null> {
   const community = await ctx.loaders.community.load(communityId);
   return community ? community.settingsVersion : null;
 }

@@ -1,12 +1,11 @@
-import { raw } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
+import { runStatement } from '../db/sql';
 import { RollbackWith, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
 import { normalizeCouponCode } from './coupon-code';
-import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import {
@@ -18,17 +17,24 @@ import {
   CouponVoidedResult,
   CouponWrittenOff,
 } from './coupon.types';
+import type { Clock } from '../common/clock';
+import type { PointsLedgerService } from '../points/points-ledger.service';
 
 /** At the counter: 核销 (write-off) by staff or admins, and voiding with a refund by admins. */
 export class CouponCounterService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly points: PointsLedgerService,
+  ) {}
+
   /** One conditional UPDATE decides; a second scan of the same code finds it USED. */
-  async writeOff(ctx: RequestContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
+  async writeOff(ctx: ServiceContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
     const code = normalizeCouponCode(rawCode);
-    const now = ctx.services.clock.now();
-    const affected = await ctx.em.nativeUpdate(
-      Coupon,
-      { code, community: communityId, status: CouponStatus.UNUSED, expiresAt: { $gt: now } },
-      { status: CouponStatus.USED, usedAt: now, usedBy: requireUser(ctx).id },
+    const now = this.clock.now();
+    const { affectedRows: affected } = await runStatement(
+      ctx.em,
+      'update coupon set status = ?, used_at = ?, used_by_id = ? where code = ? and community_id = ? and status = ? and expires_at > ?',
+      [CouponStatus.USED, now, requireUser(ctx).id, code, communityId, CouponStatus.UNUSED, now],
     );
     const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true });
     if (!coupon) return new CouponNotFound();
@@ -45,23 +51,23 @@ export class CouponCounterService {
   }
 
   /** An unused, unexpired coupon is voided, its stock returned and its points refunded (COUPON_REFUND). */
-  async void(ctx: RequestContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
+  async void(ctx: ServiceContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
     const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
     if (!coupon) return new CouponNotFound();
     const operator = requireUser(ctx);
     const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
       const locked = await lockMember(em, coupon.member.id);
-      const now = ctx.services.clock.now();
-      const voided = await em.nativeUpdate(
-        Coupon,
-        { id: coupon.id, status: CouponStatus.UNUSED, expiresAt: { $gt: now } },
-        { status: CouponStatus.VOID, voidedAt: now, voidedBy: operator.id },
+      const now = this.clock.now();
+      const voided = await runStatement(
+        em,
+        'update coupon set status = ?, voided_at = ?, voided_by_id = ? where id = ? and status = ? and expires_at > ?',
+        [CouponStatus.VOID, now, operator.id, coupon.id, CouponStatus.UNUSED, now],
       );
-      if (voided !== 1) throw new RollbackWith(new CouponNotVoidable());
-      await em.nativeUpdate(CouponTemplate, { id: coupon.template.id }, { issuedCount: raw('issued_count - 1') });
+      if (voided.affectedRows !== 1) throw new RollbackWith(new CouponNotVoidable());
+      await runStatement(em, 'update coupon_template set issued_count = issued_count - 1 where id = ?', [coupon.template.id]);
       // A granted coupon cost nothing: there is nothing to refund.
       if (coupon.pointsCost === 0) return { refundedPoints: 0, balance: locked.points };
-      const applied = await ctx.services.points.apply(em, {
+      const applied = await this.points.apply(em, {
         communityId: coupon.community.id,
         memberId: coupon.member.id,
         amount: coupon.pointsCost,
@@ -78,10 +84,5 @@ export class CouponCounterService {
     // Read back on the request's EntityManager, where its template and member can still be loaded.
     const voided = await ctx.em.findOneOrFail(Coupon, coupon.id, { populate: ['template'], refresh: true });
     return Object.assign(new CouponVoidedResult(), { coupon: voided, ...outcome });
-  }
-
-  async communityOf(ctx: RequestContext, couponId: number): Promise<number | null> {
-    const coupon = await ctx.em.findOne(Coupon, couponId, { fields: ['community'] });
-    return coupon?.community.id ?? null;
   }
 }

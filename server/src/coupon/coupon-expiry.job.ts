@@ -1,5 +1,6 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { PeriodicJob } from '../common/periodic-jobs';
-import { Coupon } from './coupon.entity';
+import { runStatement } from '../db/sql';
 import { CouponStatus } from './coupon.enums';
 
 /** Catches the stored status of expired coupons up; reads already treat them as EXPIRED. */
@@ -8,6 +9,11 @@ export const couponExpiryJob: PeriodicJob = {
   everyMs: 60_000,
   async run(services) {
     const now = services.clock.now();
-    return services.orm.em.fork().nativeUpdate(Coupon, { status: CouponStatus.UNUSED, expiresAt: { $lte: now } }, { status: CouponStatus.EXPIRED });
+    const { affectedRows } = await runStatement(
+      services.orm.em.fork() as EntityManager,
+      'update coupon set status = ? where status = ? and expires_at <= ?',
+      [CouponStatus.EXPIRED, CouponStatus.UNUSED, now],
+    );
+    return affectedRows;
   },
 };

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { SoldOut } from '../graphql/common-errors';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { isMySql, placeholders, selectRows, SqlTarget } from '../db/sql';
@@ -10,6 +10,7 @@ import { insertCoupons, takeStock } from './coupon-issue';
 import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponInactive, CouponTemplateNotFound } from './coupon.types';
+import type { Clock } from '../common/clock';
 
 const DONE = Symbol('granted, now or by an earlier call with this requestId');
 export const MAX_GRANT_MEMBERS = 200;
@@ -28,7 +29,11 @@ export interface CouponGrant {
  * so a replayed requestId finds them (and the unique (member, requestId) key refuses a second set).
  */
 export class CouponGrantService {
-  async grant(ctx: RequestContext, communityId: number, templateId: number, memberIds: number[], requestId: string): Promise<CouponGrant | ErrorResult> {
+  constructor(
+    private readonly clock: Clock,
+  ) {}
+
+  async grant(ctx: ServiceContext, communityId: number, templateId: number, memberIds: number[], requestId: string): Promise<CouponGrant | ErrorResult> {
     const key = `grant:${requestId}`;
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
     const template = await ctx.em.findOne(CouponTemplate, { id: templateId, community: communityId });
@@ -56,7 +61,7 @@ export class CouponGrantService {
         return refuse(new SoldOut(`库存不足：还剩 ${Math.max(Number(remaining ?? 0), 0)} 张，需要 ${ids.length} 张，未发出任何券`));
       }
       try {
-        await insertCoupons(tx, template, ids.map((memberId) => ({ memberId, requestId: key, pointsCost: 0 })), ctx.services.clock.now());
+        await insertCoupons(tx, template, ids.map((memberId) => ({ memberId, requestId: key, pointsCost: 0 })), this.clock.now());
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(DONE);
         throw error;
@@ -72,7 +77,7 @@ export class CouponGrantService {
   }
 
   /** The coupons a requestId granted (found through the unique (member, requestId) key). */
-  private async granted(ctx: RequestContext, memberIds: number[], key: string): Promise<CouponGrant | null> {
+  private async granted(ctx: ServiceContext, memberIds: number[], key: string): Promise<CouponGrant | null> {
     const coupons = await ctx.em.fork().find(Coupon, { member: { $in: memberIds }, requestId: key }, { populate: ['template'], orderBy: { id: 'asc' } });
     return coupons.length ? { coupons, template: coupons[0].template } : null;
   }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
@@ -17,6 +17,10 @@ import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, TierTooLow } from './coupon.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import type { PointsLedgerService } from '../points/points-ledger.service';
+import type { TierService } from '../tier/tier.service';
 
 const REPLAYED = Symbol('requestId already used');
 
@@ -28,10 +32,17 @@ const REPLAYED = Symbol('requestId already used');
  * the inserts whose foreign keys point at both.
  */
 export class CouponRedemptionService {
-  async redeem(ctx: RequestContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly points: PointsLedgerService,
+    private readonly tiers: TierService,
+  ) {}
+
+  async redeem(ctx: ServiceContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
     const template = await this.template(ctx.em, templateId);
     if (!template) return new CouponTemplateNotFound();
-    const member = await ctx.services.access.callerMember(ctx, template.community.id);
+    const member = await this.access.callerMember(ctx, template.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
     // A replayed requestId answers with its first result, never with what would refuse it now
@@ -50,8 +61,8 @@ export class CouponRedemptionService {
       // Eligibility again, under the lock: the member may have been removed or the tier changed since the early check.
       if (locked.status !== MemberStatus.ACTIVE) return refuse(new NotActiveMember());
       if (locked.tierLevel < template.minTierLevel) return refuse(await this.tierTooLow(ctx, template));
-      const now = ctx.services.clock.now();
-      const applied = await ctx.services.points.apply(tx, {
+      const now = this.clock.now();
+      const applied = await this.points.apply(tx, {
         communityId: template.community.id,
         memberId: member.id,
         amount: -template.pointsCost,
@@ -118,14 +129,14 @@ export class CouponRedemptionService {
     return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentBalance(em, memberId)) });
   }
 
-  private async tierTooLow(ctx: RequestContext, template: CouponTemplate): Promise<ErrorResult> {
-    const tiers = await ctx.services.tiers.tiersOf(ctx, template.community.id);
+  private async tierTooLow(ctx: ServiceContext, template: CouponTemplate): Promise<ErrorResult> {
+    const tiers = await this.tiers.tiersOf(ctx, template.community.id);
     return new TierTooLow(tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1]);
   }
 
   /** Early answers that need no lock (the transaction re-checks limit and stock authoritatively). */
-  private async refusal(ctx: RequestContext, template: CouponTemplate, memberId: number, tierLevel: number): Promise<ErrorResult | null> {
-    const now = ctx.services.clock.now();
+  private async refusal(ctx: ServiceContext, template: CouponTemplate, memberId: number, tierLevel: number): Promise<ErrorResult | null> {
+    const now = this.clock.now();
     if (!template.active || (template.startsAt && template.startsAt > now) || (template.endsAt && template.endsAt <= now)) return new CouponInactive();
     if (tierLevel < template.minTierLevel) return this.tierTooLow(ctx, template);
     if (template.perMemberLimit != null && (await ctx.loaders.heldCoupons.load(`${memberId}:${template.id}`)) >= template.perMemberLimit) {

@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CommunityLocator, RequireCommunityRole } from '../auth/community-role.guard';
+import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierView } from '../tier/tier.types';
 import { CouponTemplate } from './coupon-template.entity';
-import { CouponTemplateInput } from './coupon.types';
+import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued, UpdateCouponTemplateResult } from './coupon.types';
 
 @ArgsType()
 class CouponTemplatesArgs {
@@ -17,7 +17,7 @@ class CouponTemplatesArgs {
   includeInactive!: boolean;
 }
 
-const templateCommunity: CommunityLocator = (args, ctx) => ctx.services.couponTemplates.communityOf(ctx, parseId(args.templateId as string, 'templateId'));
+const templateCommunity = communityOfRow('coupon_template', 'templateId');
 
 @Resolver(() => CouponTemplate)
 export class CouponTemplateResolver {
@@ -34,8 +34,8 @@ export class CouponTemplateResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES, templateCommunity)
-  @Mutation(() => CouponTemplate, { description: 'Admin: stock cannot go below what was issued' })
-  updateCouponTemplate(@Arg('templateId', () => ID) templateId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
+  @Mutation(() => UpdateCouponTemplateResult, { description: 'Admin: stock cannot go below what was issued (StockBelowIssued)' })
+  updateCouponTemplate(@Arg('templateId', () => ID) templateId: string, @Arg('input') input: CouponTemplateInput, @Ctx() ctx: RequestContext): Promise<CouponTemplateSaved | StockBelowIssued> {
     return ctx.services.couponTemplates.update(ctx, parseId(templateId, 'templateId'), input);
   }
 

@@ -1,16 +1,24 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput, forbidden } from '../graphql/graphql-errors';
+import { runStatement } from '../db/sql';
 import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
-import type { CouponTemplateInput } from './coupon.types';
+import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued } from './coupon.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 /** What the shop sells. Admins create, edit and (de)activate; members see the active ones. */
 export class CouponTemplateService {
-  async list(ctx: RequestContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
+
+  async list(ctx: ServiceContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     if (includeInactive && !ADMIN_ROLES.includes(member.role as (typeof ADMIN_ROLES)[number])) throw forbidden('只有管理员可以查看已下架的券');
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return ctx.em.find(
       CouponTemplate,
       includeInactive
@@ -20,32 +28,34 @@ export class CouponTemplateService {
     );
   }
 
-  async create(ctx: RequestContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+  async create(ctx: ServiceContext, communityId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
     checkWindow(input);
-    return insertNew(ctx, CouponTemplate, { community: communityId, ...fields(input), createdAt: ctx.services.clock.now() });
+    return insertNew(ctx, CouponTemplate, { community: communityId, ...fields(input), createdAt: this.clock.now() });
   }
 
   /** Stock may not drop below what was already issued (the conditional UPDATE keeps that true under load). */
-  async update(ctx: RequestContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplate> {
+  async update(ctx: ServiceContext, templateId: number, input: CouponTemplateInput): Promise<CouponTemplateSaved | StockBelowIssued> {
     checkWindow(input);
-    const affected = await ctx.em.nativeUpdate(
-      CouponTemplate,
-      { id: templateId, ...(input.stock == null ? {} : { issuedCount: { $lte: input.stock } }) },
-      fields(input),
+    const row = fields(input);
+    const { affectedRows } = await runStatement(
+      ctx.em,
+      `update coupon_template
+          set title = ?, description = ?, face_value_fen = ?, min_spend_fen = ?, valid_days = ?, stock = ?,
+              per_member_limit = ?, min_tier_level = ?, starts_at = ?, ends_at = ?
+        where id = ?${row.stock === null ? '' : ' and issued_count <= ?'}`,
+      [
+        row.title, row.description, row.faceValueFen, row.minSpendFen, row.validDays, row.stock,
+        row.perMemberLimit, row.minTierLevel, row.startsAt, row.endsAt, templateId, ...(row.stock === null ? [] : [row.stock]),
+      ],
     );
-    if (affected !== 1) throw badInput('库存不能少于已发出的数量', 'stock');
-    return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+    const template = await ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+    if (affectedRows !== 1) return new StockBelowIssued(template.issuedCount);
+    return Object.assign(new CouponTemplateSaved(), { template });
   }
 
-  async setActive(ctx: RequestContext, templateId: number, active: boolean): Promise<CouponTemplate> {
-    await ctx.em.nativeUpdate(CouponTemplate, { id: templateId }, { active });
+  async setActive(ctx: ServiceContext, templateId: number, active: boolean): Promise<CouponTemplate> {
+    await runStatement(ctx.em, 'update coupon_template set active = ? where id = ?', [active, templateId]);
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
-  }
-
-  /** For the guard: the community a template belongs to, or null. */
-  async communityOf(ctx: RequestContext, templateId: number): Promise<number | null> {
-    const template = await ctx.em.findOne(CouponTemplate, templateId, { fields: ['community'] });
-    return template?.community.id ?? null;
   }
 }
 

@@ -1,7 +1,6 @@
-import { raw } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { Coupon } from './coupon.entity';
+import { placeholders, selectRows } from '../db/sql';
 import { CouponStatus } from './coupon.enums';
 
 export function couponLoaders(em: EntityManager) {
@@ -9,12 +8,15 @@ export function couponLoaders(em: EntityManager) {
     /** Coupons a member holds of a template (voided ones excluded), keyed `memberId:templateId`. */
     heldCoupons: new DataLoader<string, number>(async (keys) => {
       const pairs = keys.map((key) => key.split(':').map(Number));
-      const rows: Array<{ member: number; template: number; n: string | number }> = await em
-        .createQueryBuilder(Coupon)
-        .select(['member', 'template', raw('count(*) as n')])
-        .where({ member: { $in: [...new Set(pairs.map(([m]) => m))] }, template: { $in: [...new Set(pairs.map(([, t]) => t))] }, status: { $ne: CouponStatus.VOID } })
-        .groupBy(['member', 'template'])
-        .execute();
+      const members = [...new Set(pairs.map(([member]) => member))];
+      const templates = [...new Set(pairs.map(([, template]) => template))];
+      const rows = await selectRows<{ member: number; template: number; n: string | number }>(
+        em,
+        `select member_id as member, template_id as template, count(*) as n from coupon
+          where member_id in (${placeholders(members.length)}) and template_id in (${placeholders(templates.length)}) and status <> ?
+          group by member_id, template_id`,
+        [...members, ...templates, CouponStatus.VOID],
+      );
       const counts = new Map(rows.map((row) => [`${row.member}:${row.template}`, Number(row.n)]));
       return keys.map((key) => counts.get(key) ?? 0);
     }),

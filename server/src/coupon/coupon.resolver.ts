@@ -2,7 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import QRCode from 'qrcode';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CommunityLocator, RequireCommunityRole } from '../auth/community-role.guard';
+import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
 import { memberProfile, MemberProfile } from '../member/member-profile';
@@ -23,7 +23,7 @@ import {
   WriteOffCouponResult,
 } from './coupon.types';
 
-const couponCommunity: CommunityLocator = (args, ctx) => ctx.services.couponCounter.communityOf(ctx, parseId(args.couponId as string, 'couponId'));
+const couponCommunity = communityOfRow('coupon', 'couponId');
 
 @Resolver(() => Coupon)
 export class CouponResolver {
@@ -82,7 +82,7 @@ export class CouponResolver {
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
   member(@Root() coupon: Coupon, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
-    return memberProfile(ctx, coupon.member.id);
+    return memberProfile(ctx, ctx.services.tiers, coupon.member.id);
   }
 
   @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: 20 })

@@ -4,6 +4,7 @@ import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { InsufficientPoints } from '../points/points.types';
 import { TierView } from '../tier/tier.types';
+import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 
@@ -189,3 +190,28 @@ export class CommunityCouponsArgs extends MyCouponsArgs {
   @Max(200)
   first!: number;
 }
+
+/** A template's stock may not drop below the coupons already issued of it. */
+@ObjectType({ implements: ErrorResult })
+export class StockBelowIssued extends ErrorResult {
+  @Field(() => Int, { description: 'Coupons already issued of the template' })
+  issuedCount!: number;
+
+  constructor(issuedCount: number) {
+    super();
+    this.errorCode = 'STOCK_BELOW_ISSUED';
+    this.message = `库存不能少于已发出的数量（${issuedCount} 张）`;
+    this.issuedCount = issuedCount;
+  }
+}
+
+@ObjectType()
+export class CouponTemplateSaved {
+  @Field(() => CouponTemplate)
+  template!: CouponTemplate;
+}
+
+export const UpdateCouponTemplateResult = createUnionType({
+  name: 'UpdateCouponTemplateResult',
+  types: () => [CouponTemplateSaved, StockBelowIssued] as const,
+});

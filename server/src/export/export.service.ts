@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import type { AppConfig } from '../config';
 import type { Clock } from '../common/clock';
 import { requireUser } from '../auth/require-user';
@@ -78,7 +78,7 @@ export class ExportService {
   }
 
   /** Called behind @RequireCommunityRole(ADMIN_ROLES), so the caller is an admin of the target's community. */
-  async issue(ctx: RequestContext, source: ExportSource, id: number, format: ExportFormat, options?: ExportOptions): Promise<ExportFile> {
+  async issue(ctx: ServiceContext, source: ExportSource, id: number, format: ExportFormat, options?: ExportOptions): Promise<ExportFile> {
     const user = requireUser(ctx);
     const target = await source.describe(ctx.em, id);
     if (!target) throw new Error(`export target ${source.kind}:${id} vanished after the guard found it`);

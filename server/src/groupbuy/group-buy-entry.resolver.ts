@@ -8,6 +8,8 @@ import { ADMIN_ROLES } from '../member/member.enums';
 import { GroupBuyEntry } from './group-buy-entry.entity';
 import { groupBuyEntryCommunity } from './group-buy.locators';
 import {
+  PickupRecorded,
+  SetEntryPickedUpResult,
   CancelGroupBuyEntryResult,
   EntryIdArgs,
   GroupBuyEntryCancelled,
@@ -41,13 +43,13 @@ export class GroupBuyEntryResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES, groupBuyEntryCommunity)
-  @Mutation(() => GroupBuyEntry, { description: 'Admin: mark an entry picked up (or not)' })
-  setEntryPickedUp(@Args() { entryId, pickedUp }: SetEntryPickedUpArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry> {
+  @Mutation(() => SetEntryPickedUpResult, { description: 'Admin: mark an entry picked up (or not); a cancelled entry is EntryNotFound' })
+  setEntryPickedUp(@Args() { entryId, pickedUp }: SetEntryPickedUpArgs, @Ctx() ctx: RequestContext): Promise<PickupRecorded | ErrorResult> {
     return ctx.services.groupBuys.setPickedUp(ctx, parseId(entryId, 'entryId'), pickedUp);
   }
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
   member(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
-    return memberProfile(ctx, entry.member.id);
+    return memberProfile(ctx, ctx.services.tiers, entry.member.id);
   }
 }

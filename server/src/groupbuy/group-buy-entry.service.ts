@@ -1,6 +1,6 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
@@ -11,7 +11,7 @@ import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
-import { statusAt, whereAcceptingChanges, whereOpenForEntries } from './group-buy-status';
+import { ACCEPTING_CHANGES, acceptingChangesParams, statusAt } from './group-buy-status';
 import {
   AlreadyJoined,
   EntryNotFound,
@@ -22,6 +22,8 @@ import {
   GroupBuyNotFound,
   GroupBuyNotStarted,
 } from './group-buy.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 export interface JoinRequest {
   quantity: number;
@@ -43,16 +45,21 @@ const ATTEMPTS = 4;
  * after the lock, so their foreign key never takes a shared lock on the row first.
  */
 export class GroupBuyEntryService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
+
   /**
    * The flash-sale path (hundreds of members at 21:00): hand-written statements on a pooled connection
    * (inSqlTransaction), as check-in and redemption. While the group-buy row is locked the transaction
    * makes two round trips only: the conditional UPDATE that takes the stock and the 接龙 number, and the
    * entry INSERT; everything the answer needs is read before or after.
    */
-  async join(ctx: RequestContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
+  async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
     const found = await groupBuyById(ctx.em, groupBuyId);
     if (!found || found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
-    const member = await ctx.services.access.callerMember(ctx, found.community.id);
+    const member = await this.access.callerMember(ctx, found.community.id);
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
@@ -62,7 +69,7 @@ export class GroupBuyEntryService {
       // After a refusal by the database only the row needs reading again: a new entry of this
       // member (a replay, a second join) could only come with the unique-key error handled below.
       if (attempt > 1) groupBuy = (await groupBuyById(ctx.em, groupBuyId))!;
-      const now = ctx.services.clock.now();
+      const now = this.clock.now();
       // Replays and second joins are looked for only when something would refuse the join: otherwise the
       // unique keys (member, requestId) and (group-buy, member, live) catch them in the transaction.
       const refusal = this.joinRefusal(groupBuy, request.quantity, now);
@@ -95,29 +102,31 @@ export class GroupBuyEntryService {
     return new SoldOut();
   }
 
-  async updateQuantity(ctx: RequestContext, entryId: number, quantity: number, note: string | null | undefined): Promise<GroupBuyEntryUpdated | ErrorResult> {
+  async updateQuantity(ctx: ServiceContext, entryId: number, quantity: number, note: string | null | undefined): Promise<GroupBuyEntryUpdated | ErrorResult> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const entry = await this.ownLiveEntry(ctx, entryId);
       if (!entry) return new EntryNotFound();
       const groupBuy = entry.groupBuy;
-      const now = ctx.services.clock.now();
+      const now = this.clock.now();
       const refusal = changeRefusal(groupBuy, now) ?? limitRefusal(groupBuy, quantity);
       if (refusal) return refusal;
 
       const delta = quantity - entry.quantity;
       const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
-        const moved = await em.nativeUpdate(
-          GroupBuy,
-          { id: groupBuy.id, ...whereAcceptingChanges(now), ...(delta > 0 ? { soldQuantity: { $lte: stockLeaving(delta) } } : {}) },
-          { soldQuantity: raw('sold_quantity + ?', [delta]) },
+        // More units only while `sold_quantity <= stock - delta`: the sum of quantities stays within the stock.
+        const moved = await runStatement(
+          em,
+          `update group_buy set sold_quantity = sold_quantity + ? where id = ? and ${ACCEPTING_CHANGES}${delta > 0 ? ' and sold_quantity <= stock - ?' : ''}`,
+          [delta, groupBuy.id, ...acceptingChangesParams(now), ...(delta > 0 ? [delta] : [])],
         );
-        if (moved !== 1) throw new RollbackWith(REFUSED);
-        const changed = await em.nativeUpdate(
-          GroupBuyEntry,
-          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
-          { quantity, ...(note === undefined || note === null ? {} : { note: cleanNote(note) }), updatedAt: now },
+        if (moved.affectedRows !== 1) throw new RollbackWith(REFUSED);
+        const keepsNote = note === undefined || note === null;
+        const changed = await runStatement(
+          em,
+          `update group_buy_entry set quantity = ?${keepsNote ? '' : ', note = ?'}, updated_at = ? where id = ? and quantity = ? and live_key = ?`,
+          [quantity, ...(keepsNote ? [] : [cleanNote(note)]), now, entry.id, entry.quantity, LIVE],
         );
-        if (changed !== 1) throw new RollbackWith(ENTRY_MOVED);
+        if (changed.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
         return true;
       });
       if (outcome === true) {
@@ -136,28 +145,28 @@ export class GroupBuyEntryService {
     return new SoldOut();
   }
 
-  async cancel(ctx: RequestContext, entryId: number): Promise<GroupBuyEntryCancelled | ErrorResult> {
+  async cancel(ctx: ServiceContext, entryId: number): Promise<GroupBuyEntryCancelled | ErrorResult> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const entry = await this.ownLiveEntry(ctx, entryId);
       if (!entry) return new EntryNotFound();
       const groupBuy = entry.groupBuy;
-      const now = ctx.services.clock.now();
+      const now = this.clock.now();
       const refusal = changeRefusal(groupBuy, now);
       if (refusal) return refusal;
 
       const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
-        const released = await em.nativeUpdate(
-          GroupBuy,
-          { id: groupBuy.id, ...whereAcceptingChanges(now) },
-          { soldQuantity: raw('sold_quantity - ?', [entry.quantity]), participantCount: raw('participant_count - 1') },
+        const released = await runStatement(
+          em,
+          `update group_buy set sold_quantity = sold_quantity - ?, participant_count = participant_count - 1 where id = ? and ${ACCEPTING_CHANGES}`,
+          [entry.quantity, groupBuy.id, ...acceptingChangesParams(now)],
         );
-        if (released !== 1) throw new RollbackWith(REFUSED);
-        const cancelled = await em.nativeUpdate(
-          GroupBuyEntry,
-          { id: entry.id, quantity: entry.quantity, liveKey: LIVE },
-          { liveKey: null, cancelledAt: now, updatedAt: now },
+        if (released.affectedRows !== 1) throw new RollbackWith(REFUSED);
+        const cancelled = await runStatement(
+          em,
+          'update group_buy_entry set live_key = null, cancelled_at = ?, updated_at = ? where id = ? and quantity = ? and live_key = ?',
+          [now, now, entry.id, entry.quantity, LIVE],
         );
-        if (cancelled !== 1) throw new RollbackWith(ENTRY_MOVED);
+        if (cancelled.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
         return true;
       });
       if (outcome === true) {
@@ -198,26 +207,26 @@ export class GroupBuyEntryService {
   }
 
   /** The first result of a requestId. The same id for another group-buy is a client bug. */
-  private replay(ctx: RequestContext, previous: GroupBuyEntry, groupBuyId: number): Promise<GroupBuyJoined> {
+  private replay(ctx: ServiceContext, previous: GroupBuyEntry, groupBuyId: number): Promise<GroupBuyJoined> {
     if (previous.groupBuy.id !== groupBuyId) throw badInput('这个 requestId 已经用于另一个团购', 'requestId');
     return this.joined(ctx, previous.id, groupBuyId);
   }
 
   /** The entry and its group-buy as they are now (after the commit: no lock held while reading). */
-  private async joined(ctx: RequestContext, entryId: number, groupBuyId: number): Promise<GroupBuyJoined> {
+  private async joined(ctx: ServiceContext, entryId: number, groupBuyId: number): Promise<GroupBuyJoined> {
     const [entry, groupBuy] = await Promise.all([entryById(ctx.em, entryId), groupBuyById(ctx.em, groupBuyId)]);
     return Object.assign(new GroupBuyJoined(), { entry: entry!, groupBuy: groupBuy! });
   }
 
-  private reload(ctx: RequestContext, entryId: number): Promise<GroupBuyEntry> {
+  private reload(ctx: ServiceContext, entryId: number): Promise<GroupBuyEntry> {
     return ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true });
   }
 
   /** The caller's own live entry (as an active member), with its group-buy; null otherwise. */
-  private async ownLiveEntry(ctx: RequestContext, entryId: number): Promise<(GroupBuyEntry & { groupBuy: GroupBuy }) | null> {
+  private async ownLiveEntry(ctx: ServiceContext, entryId: number): Promise<(GroupBuyEntry & { groupBuy: GroupBuy }) | null> {
     const entry = await ctx.em.findOne(GroupBuyEntry, { id: entryId, liveKey: LIVE }, { populate: ['groupBuy'], refresh: true });
     if (!entry) return null;
-    const member = await ctx.services.access.callerMember(ctx, entry.community.id);
+    const member = await this.access.callerMember(ctx, entry.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE || member.id !== entry.member.id) return null;
     return entry as GroupBuyEntry & { groupBuy: GroupBuy };
   }
@@ -250,11 +259,6 @@ function soldOut(remaining: number, changing: boolean): InstanceType<typeof Sold
 function cleanNote(note: string | null | undefined): string | null {
   const trimmed = note?.trim();
   return trimmed ? trimmed : null;
-}
-
-/** `sold_quantity <= stock - n`: the condition that keeps the sum of quantities within the stock. */
-function stockLeaving(units: number): number {
-  return raw('stock - ?', [units]) as unknown as number;
 }
 
 /**

@@ -52,12 +52,6 @@ export function whereStatus(status: GroupBuyStatus, now: Date): FilterQuery<Grou
   }
 }
 
-/** Members may take, change or give back units only while this holds (part of every conditional UPDATE). */
-export function whereOpenForEntries(now: Date) {
-  return { state: GroupBuyState.PUBLISHED, startsAt: { $lte: now }, endsAt: { $gt: now } };
-}
-
-/** Quantities change and entries are cancelled while this holds. */
-export function whereAcceptingChanges(now: Date) {
-  return { state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } };
-}
+/** Quantities change and entries are cancelled while this holds (a condition of their UPDATEs, with acceptingChangesParams). */
+export const ACCEPTING_CHANGES = 'state = ? and ends_at > ?';
+export const acceptingChangesParams = (now: Date): unknown[] => [GroupBuyState.PUBLISHED, now];

@@ -1,6 +1,6 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
 import { inTransaction, insertNew } from '../db/transaction';
 import type { NotificationService } from '../notification/notification.service';
 import type { ErrorResult } from '../graphql/error-result';
@@ -11,7 +11,9 @@ import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
 import { OUTCOME_SQL, statusAt, whereStatus } from './group-buy-status';
-import { GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, StockBelowSold } from './group-buy.types';
+import { EntryNotFound, GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBuySaved, PickupRecorded, StockBelowSold } from './group-buy.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const LIST_LIMIT = 100;
 const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
@@ -21,14 +23,18 @@ const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
  * @RequireCommunityRole(ADMIN_ROLES); reads check active membership here.
  */
 export class GroupBuyService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
   /** Members see published ones (open, closed, cancelled); admins also see drafts. Newest start first. */
-  async list(ctx: RequestContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async list(ctx: ServiceContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     const admin = isAdmin(member.role);
     if (!admin && status === GroupBuyStatus.DRAFT) return [];
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return ctx.em.find(
       GroupBuy,
       {
@@ -43,18 +49,18 @@ export class GroupBuyService {
   }
 
   /** Null unless the caller is an active member of its community (and, for a draft, an admin). */
-  async findVisible(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy | null> {
+  async findVisible(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy | null> {
     const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId);
     if (!groupBuy) return null;
-    const member = await ctx.services.access.callerMember(ctx, groupBuy.community.id);
+    const member = await this.access.callerMember(ctx, groupBuy.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return null;
     if (groupBuy.state === GroupBuyState.DRAFT && !isAdmin(member.role)) return null;
     return groupBuy;
   }
 
-  async create(ctx: RequestContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
+  async create(ctx: ServiceContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
     const user = requireUser(ctx);
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     const fields = checkedFields(input, now);
     return insertNew(ctx, GroupBuy, {
       ...fields,
@@ -70,13 +76,19 @@ export class GroupBuyService {
    * Edits a draft or an open group-buy. The stock may not go below what is already taken: the
    * UPDATE itself says so (`sold_quantity <= new stock`), so a join cannot slip in between.
    */
-  async update(ctx: RequestContext, groupBuyId: number, input: GroupBuyInput): Promise<GroupBuySaved | ErrorResult> {
-    const now = ctx.services.clock.now();
+  async update(ctx: ServiceContext, groupBuyId: number, input: GroupBuyInput): Promise<GroupBuySaved | ErrorResult> {
+    const now = this.clock.now();
     const fields = checkedFields(input, now);
-    const updated = await ctx.em.nativeUpdate(
-      GroupBuy,
-      { id: groupBuyId, soldQuantity: { $lte: input.stock }, ...editable(now) },
-      { ...fields, updatedAt: now },
+    const { affectedRows: updated } = await runStatement(
+      ctx.em,
+      `update group_buy
+          set title = ?, description = ?, images = ?, price_fen = ?, original_price_fen = ?, stock = ?, per_member_limit = ?,
+              min_participants = ?, starts_at = ?, ends_at = ?, pickup_note = ?, updated_at = ?
+        where id = ? and sold_quantity <= ? and ${EDITABLE}`,
+      [
+        fields.title, fields.description, JSON.stringify(fields.images), fields.priceFen, fields.originalPriceFen, fields.stock, fields.perMemberLimit,
+        fields.minParticipants, fields.startsAt, fields.endsAt, fields.pickupNote, now, groupBuyId, input.stock, ...editableParams(now),
+      ],
     );
     const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId, { refresh: true });
     if (!groupBuy) return new GroupBuyNotFound();
@@ -86,9 +98,9 @@ export class GroupBuyService {
   }
 
   /** DRAFT → published: open from startsAt. Publishing again is harmless. */
-  async publish(ctx: RequestContext, groupBuyId: number): Promise<GroupBuySaved | ErrorResult> {
-    const now = ctx.services.clock.now();
-    await ctx.em.nativeUpdate(GroupBuy, { id: groupBuyId, state: GroupBuyState.DRAFT, endsAt: { $gt: now } }, { state: GroupBuyState.PUBLISHED, updatedAt: now });
+  async publish(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuySaved | ErrorResult> {
+    const now = this.clock.now();
+    await runStatement(ctx.em, 'update group_buy set state = ?, updated_at = ? where id = ? and state = ? and ends_at > ?', [GroupBuyState.PUBLISHED, now, groupBuyId, GroupBuyState.DRAFT, now]);
     const groupBuy = await ctx.em.findOne(GroupBuy, groupBuyId, { refresh: true });
     if (!groupBuy) return new GroupBuyNotFound();
     if (groupBuy.state === GroupBuyState.DRAFT) return new GroupBuyClosed('结束时间已过，请先修改时间再发布');
@@ -101,31 +113,35 @@ export class GroupBuyService {
    * moment; the participants' GROUPBUY_RESULT messages are written in the same transaction, only
    * by the call whose UPDATE closed it (a second close changes nothing and tells nobody).
    */
-  async close(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
-    const now = ctx.services.clock.now();
+  async close(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = this.clock.now();
     await inTransaction(ctx, async (em) => {
-      const closed = await em.nativeUpdate(
-        GroupBuy,
-        { id: groupBuyId, state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } },
-        { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: now, updatedAt: now },
+      const closed = await runStatement(
+        em,
+        `update group_buy set state = ?, outcome = ${OUTCOME_SQL}, closed_at = ?, updated_at = ? where id = ? and state = ? and ends_at > ?`,
+        [GroupBuyState.CLOSED, now, now, groupBuyId, GroupBuyState.PUBLISHED, now],
       );
-      if (closed === 1) await this.notices.groupBuyClosedNotices(em, groupBuyId, now);
+      if (closed.affectedRows === 1) await this.notices.groupBuyClosedNotices(em, groupBuyId, now);
     });
     return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
   }
 
   /** Cancels whatever state it is in; entries stay for the record (payment happens outside the app). */
-  async cancel(ctx: RequestContext, groupBuyId: number): Promise<GroupBuy> {
-    const now = ctx.services.clock.now();
-    await ctx.em.nativeUpdate(GroupBuy, { id: groupBuyId, state: { $ne: GroupBuyState.CANCELLED } }, { state: GroupBuyState.CANCELLED, updatedAt: now });
+  async cancel(ctx: ServiceContext, groupBuyId: number): Promise<GroupBuy> {
+    const now = this.clock.now();
+    await runStatement(ctx.em, 'update group_buy set state = ?, updated_at = ? where id = ? and state <> ?', [GroupBuyState.CANCELLED, now, groupBuyId, GroupBuyState.CANCELLED]);
     return ctx.em.findOneOrFail(GroupBuy, groupBuyId, { refresh: true });
   }
 
-  async setPickedUp(ctx: RequestContext, entryId: number, pickedUp: boolean): Promise<GroupBuyEntry> {
-    const now = ctx.services.clock.now();
-    const changed = await ctx.em.nativeUpdate(GroupBuyEntry, { id: entryId, liveKey: LIVE }, { pickedUp, pickedUpAt: pickedUp ? now : null, updatedAt: now });
-    if (changed !== 1) throw badInput('这条接龙已经取消了', 'entryId');
-    return ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true });
+  async setPickedUp(ctx: ServiceContext, entryId: number, pickedUp: boolean): Promise<PickupRecorded | ErrorResult> {
+    const now = this.clock.now();
+    const { affectedRows } = await runStatement(
+      ctx.em,
+      'update group_buy_entry set picked_up = ?, picked_up_at = ?, updated_at = ? where id = ? and live_key = ?',
+      [pickedUp, pickedUp ? now : null, now, entryId, LIVE],
+    );
+    if (affectedRows !== 1) return new EntryNotFound('这条接龙已经取消了');
+    return Object.assign(new PickupRecorded(), { entry: await ctx.em.findOneOrFail(GroupBuyEntry, entryId, { refresh: true }) });
   }
 
   /**
@@ -139,10 +155,10 @@ export class GroupBuyService {
     let closed = 0;
     for (const { id } of due) {
       closed += await em.fork({ clear: true }).transactional(async (tx) => {
-        const changed = await tx.nativeUpdate(
-          GroupBuy,
-          { id, state: GroupBuyState.PUBLISHED, endsAt: { $lte: now } },
-          { state: GroupBuyState.CLOSED, outcome: raw(OUTCOME_SQL), closedAt: raw('ends_at') },
+        const { affectedRows: changed } = await runStatement(
+          tx as EntityManager,
+          `update group_buy set state = ?, outcome = ${OUTCOME_SQL}, closed_at = ends_at where id = ? and state = ? and ends_at <= ?`,
+          [GroupBuyState.CLOSED, id, GroupBuyState.PUBLISHED, now],
         );
         if (changed === 1) await this.notices.groupBuyClosedNotices(tx as EntityManager, id, now);
         tx.clear();
@@ -157,10 +173,9 @@ function isAdmin(role: MemberRole): boolean {
   return (ADMIN_ROLES as readonly MemberRole[]).includes(role);
 }
 
-/** Drafts, and published ones before their end. */
-function editable(now: Date) {
-  return { $or: [{ state: GroupBuyState.DRAFT }, { state: GroupBuyState.PUBLISHED, endsAt: { $gt: now } }] };
-}
+/** Drafts, and published ones before their end (with editableParams). */
+const EDITABLE = '(state = ? or (state = ? and ends_at > ?))';
+const editableParams = (now: Date) => [GroupBuyState.DRAFT, GroupBuyState.PUBLISHED, now];
 
 function saved(groupBuy: GroupBuy): GroupBuySaved {
   return Object.assign(new GroupBuySaved(), { groupBuy });

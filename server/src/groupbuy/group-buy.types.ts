@@ -257,3 +257,14 @@ export const SaveGroupBuyResult = createUnionType({
   name: 'SaveGroupBuyResult',
   types: () => [GroupBuySaved, StockBelowSold, GroupBuyClosed, GroupBuyNotFound] as const,
 });
+
+@ObjectType()
+export class PickupRecorded {
+  @Field(() => GroupBuyEntry)
+  entry!: GroupBuyEntry;
+}
+
+export const SetEntryPickedUpResult = createUnionType({
+  name: 'SetEntryPickedUpResult',
+  types: () => [PickupRecorded, EntryNotFound] as const,
+});

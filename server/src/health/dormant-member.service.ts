@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { decodeCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { daysBetween, localDate } from '../common/local-date';
 import { selectRows } from '../db/sql';
@@ -7,6 +7,7 @@ import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { DormantMemberConnection, DormantSummary } from './dormant-member.types';
 import { addDays, localMidnight } from '../common/local-date';
+import type { Clock } from '../common/clock';
 
 /** Silent since: the last action, or the join for a member never active since. */
 const silentSince = (member: Member) => member.lastActiveAt ?? member.joinedAt;
@@ -26,7 +27,11 @@ function positionOf(cursor: string): { since: Date; id: number } {
  * last_active_at) index serves it.
  */
 export class DormantMemberService {
-  async summary(ctx: RequestContext, communityId: number): Promise<DormantSummary> {
+  constructor(
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(ctx: ServiceContext, communityId: number): Promise<DormantSummary> {
     const tz = await this.timezoneOf(ctx, communityId);
     const [t7, t15, t30] = [7, 15, 30].map((days) => this.silentBefore(ctx, tz, days));
     const since = 'coalesce(last_active_at, joined_at)';
@@ -42,7 +47,7 @@ export class DormantMemberService {
   }
 
   /** Longest silent first (then by id), by cursor. */
-  async list(ctx: RequestContext, communityId: number, days: number, first: number, after?: string | null): Promise<DormantMemberConnection> {
+  async list(ctx: ServiceContext, communityId: number, days: number, first: number, after?: string | null): Promise<DormantMemberConnection> {
     const tz = await this.timezoneOf(ctx, communityId);
     const before = this.silentBefore(ctx, tz, days);
     const silent: FilterQuery<Member> = {
@@ -57,7 +62,7 @@ export class DormantMemberService {
       ctx.em.count(Member, silent),
     ]);
     rows.sort((a, b) => silentSince(a).getTime() - silentSince(b).getTime() || a.id - b.id);
-    const today = localDate(ctx.services.clock.now(), tz);
+    const today = localDate(this.clock.now(), tz);
     return {
       ...pageOf(rows, first, cursorOf, (member) => ({
         member,
@@ -80,12 +85,12 @@ export class DormantMemberService {
   }
 
   /** Local midnight that began the date `days − 1` days ago: silent N+ days ⇔ silent since before it. */
-  private silentBefore(ctx: RequestContext, tz: string, days: number): Date {
-    const today = localDate(ctx.services.clock.now(), tz);
+  private silentBefore(ctx: ServiceContext, tz: string, days: number): Date {
+    const today = localDate(this.clock.now(), tz);
     return localMidnight(addDays(today, 1 - days), tz);
   }
 
-  private async timezoneOf(ctx: RequestContext, communityId: number): Promise<string> {
+  private async timezoneOf(ctx: ServiceContext, communityId: number): Promise<string> {
     return (await ctx.loaders.community.load(communityId))!.timezone;
   }
 }

@@ -1,14 +1,17 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput } from '../graphql/graphql-errors';
 import { insertIgnoreInto, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { memberProfile } from '../member/member-profile';
+import type { TierService } from '../tier/tier.service';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { generateInviteCode, INVITE_CODE_LENGTH, invitePath } from './invite-code';
 import { MemberInvite, Referral, ReferralStatus } from './invite.entity';
 import type { InviteLeader, MyInvite, ReferralRule, ReferralView } from './invite.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const CODE_ATTEMPTS = 5;
 
@@ -20,9 +23,15 @@ export interface ResolvedInvite {
 
 /** 邀请制: members' personal invites, who invited whom, and the referral rule. */
 export class InviteService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly tiers: TierService,
+  ) {}
+
   /** The caller's personal invite in a community (made on first ask); only ACTIVE members have one. */
-  async myInvite(ctx: RequestContext, communityId: number): Promise<MyInvite> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async myInvite(ctx: ServiceContext, communityId: number): Promise<MyInvite> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     const code = await this.codeOf(ctx, member);
     const rule = await this.rule(ctx, communityId);
     const [{ invited, rewarded }] = await selectRows<{ invited: number; rewarded: number | null }>(
@@ -33,7 +42,7 @@ export class InviteService {
     return { code, url: invitePath(code), referralPoints: rule.points, invitedCount: Number(invited), rewardedCount: Number(rewarded ?? 0) };
   }
 
-  private async codeOf(ctx: RequestContext, member: Member): Promise<string> {
+  private async codeOf(ctx: ServiceContext, member: Member): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       const [existing] = await selectRows<{ code: string }>(ctx.em, 'select code from member_invite where member_id = ?', [member.id]);
       if (existing) return existing.code;
@@ -42,7 +51,7 @@ export class InviteService {
           member.community.id,
           member.id,
           generateInviteCode(),
-          ctx.services.clock.now(),
+          this.clock.now(),
         ]);
       } catch (error) {
         // A simultaneous ask made the member's invite first (read it next time round), or two random codes clashed (draw again).
@@ -52,7 +61,7 @@ export class InviteService {
   }
 
   /** A personal invite code → its community and inviter; null for anything else. */
-  async resolve(ctx: RequestContext, code: string): Promise<ResolvedInvite | null> {
+  async resolve(ctx: ServiceContext, code: string): Promise<ResolvedInvite | null> {
     if (code.length !== INVITE_CODE_LENGTH) return null;
     const invite = await ctx.em.findOne(MemberInvite, { code }, { populate: ['community', 'member'] });
     if (!invite) return null;
@@ -60,23 +69,23 @@ export class InviteService {
   }
 
   /** Records who brought a new member in; the first invite an invitee came by stays theirs. */
-  async recordReferral(ctx: RequestContext, communityId: number, inviterId: number, inviteeId: number): Promise<void> {
+  async recordReferral(ctx: ServiceContext, communityId: number, inviterId: number, inviteeId: number): Promise<void> {
     if (inviterId === inviteeId) return;
     await runStatement(
       ctx.em,
       `${insertIgnoreInto(ctx.em)} referral (community_id, inviter_id, invitee_id, status, points, created_at) values (?, ?, ?, ?, 0, ?)`,
-      [communityId, inviterId, inviteeId, ReferralStatus.PENDING, ctx.services.clock.now()],
+      [communityId, inviterId, inviteeId, ReferralStatus.PENDING, this.clock.now()],
     );
   }
 
   /** Admin: who invited whom, newest first. */
-  async referrals(ctx: RequestContext, communityId: number, first: number): Promise<ReferralView[]> {
+  async referrals(ctx: ServiceContext, communityId: number, first: number): Promise<ReferralView[]> {
     const rows = await ctx.em.find(Referral, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
     return Promise.all(
       rows.map(async (row) => ({
         id: String(row.id),
-        inviter: await memberProfile(ctx, row.inviter.id),
-        invitee: await memberProfile(ctx, row.invitee.id),
+        inviter: await memberProfile(ctx, this.tiers, row.inviter.id),
+        invitee: await memberProfile(ctx, this.tiers, row.invitee.id),
         status: row.status,
         points: row.points,
         createdAt: row.createdAt,
@@ -86,7 +95,7 @@ export class InviteService {
   }
 
   /** Admin: inviters by how many they brought in, then by how many of those came back to check in. */
-  async leaderboard(ctx: RequestContext, communityId: number, first: number): Promise<InviteLeader[]> {
+  async leaderboard(ctx: ServiceContext, communityId: number, first: number): Promise<InviteLeader[]> {
     const rows = await selectRows<{ inviterId: number; invited: number; checkedIn: number; rewarded: number; points: number | null }>(
       ctx.em,
       `select inviter_id as inviterId, count(*) as invited,
@@ -100,7 +109,7 @@ export class InviteService {
     return Promise.all(
       rows.map(async (row, index) => ({
         rank: index + 1,
-        member: await memberProfile(ctx, Number(row.inviterId)),
+        member: await memberProfile(ctx, this.tiers, Number(row.inviterId)),
         invited: Number(row.invited),
         checkedIn: Number(row.checkedIn),
         rewarded: Number(row.rewarded),
@@ -109,7 +118,7 @@ export class InviteService {
     );
   }
 
-  async rule(ctx: RequestContext, communityId: number): Promise<ReferralRule> {
+  async rule(ctx: ServiceContext, communityId: number): Promise<ReferralRule> {
     const [row] = await selectRows<{ points: number; dailyLimit: number }>(
       ctx.em,
       'select referral_points as points, referral_daily_limit as dailyLimit from community where id = ?',
@@ -118,9 +127,9 @@ export class InviteService {
     return { points: Number(row.points), dailyLimit: Number(row.dailyLimit) };
   }
 
-  async setRule(ctx: RequestContext, communityId: number, points: number, dailyLimit: number): Promise<ReferralRule> {
+  async setRule(ctx: ServiceContext, communityId: number, points: number, dailyLimit: number): Promise<ReferralRule> {
     if (dailyLimit < 0 || points < 0) throw badInput('邀请奖励不能为负数', 'points');
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { referralPoints: points, referralDailyLimit: dailyLimit });
+    await runStatement(ctx.em, 'update community set referral_points = ?, referral_daily_limit = ? where id = ?', [points, dailyLimit, communityId]);
     return { points, dailyLimit };
   }
 }

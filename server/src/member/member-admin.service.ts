@@ -1,10 +1,11 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { isMySql, placeholders, runStatement, selectRows } from '../db/sql';
 import { inTransaction, RollbackWith } from '../db/transaction';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus, ROLE_RANK } from './member.enums';
 import { MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';
+import type { MemberAccessService } from './member-access.service';
 
 export type MemberActionOutcome = MemberUpdated | ErrorResult;
 
@@ -12,7 +13,11 @@ const MEMBER_LIST_LIMIT = 500;
 
 /** Admin work on members. The guard has checked the caller is an admin of `communityId`. */
 export class MemberAdminService {
-  list(ctx: RequestContext, communityId: number, status?: MemberStatus): Promise<Member[]> {
+  constructor(
+    private readonly access: MemberAccessService,
+  ) {}
+
+  list(ctx: ServiceContext, communityId: number, status?: MemberStatus): Promise<Member[]> {
     return ctx.em.find(
       Member,
       { community: communityId, ...(status ? { status } : { status: { $ne: MemberStatus.REMOVED } }) },
@@ -20,19 +25,19 @@ export class MemberAdminService {
     );
   }
 
-  setRole(ctx: RequestContext, communityId: number, memberId: number, role: MemberRole): Promise<MemberActionOutcome> {
+  setRole(ctx: ServiceContext, communityId: number, memberId: number, role: MemberRole): Promise<MemberActionOutcome> {
     return this.change(ctx, communityId, memberId, role, (target) =>
       target.status === MemberStatus.ACTIVE ? { role } : new RoleNotAllowed('只能给正常状态的成员设置角色'),
     );
   }
 
-  remove(ctx: RequestContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
+  remove(ctx: ServiceContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
     return this.change(ctx, communityId, memberId, MemberRole.MEMBER, (target) =>
       target.status === MemberStatus.BANNED ? {} : { status: MemberStatus.REMOVED, role: MemberRole.MEMBER },
     );
   }
 
-  ban(ctx: RequestContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
+  ban(ctx: ServiceContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
     return this.change(ctx, communityId, memberId, MemberRole.MEMBER, () => ({ status: MemberStatus.BANNED, role: MemberRole.MEMBER }));
   }
 
@@ -42,8 +47,8 @@ export class MemberAdminService {
    * banned; members already removed stay removed.
    * @returns the members as they are after the change.
    */
-  async removeMany(ctx: RequestContext, communityId: number, memberIds: number[]): Promise<Member[] | ErrorResult> {
-    const actor = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async removeMany(ctx: ServiceContext, communityId: number, memberIds: number[]): Promise<Member[] | ErrorResult> {
+    const actor = await this.access.requireActiveMember(ctx, communityId);
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
     const outcome = await inTransaction<ErrorResult | null>(ctx, async (em) => {
       const targets = await selectRows<{ id: number; role: MemberRole }>(
@@ -70,13 +75,13 @@ export class MemberAdminService {
    * was made on, so a simultaneous change cannot slip past the rank check.
    */
   private async change(
-    ctx: RequestContext,
+    ctx: ServiceContext,
     communityId: number,
     memberId: number,
     resultingRole: MemberRole,
     decide: (target: Member) => Partial<Pick<Member, 'role' | 'status'>> | ErrorResult,
   ): Promise<MemberActionOutcome> {
-    const actor = await ctx.services.access.requireActiveMember(ctx, communityId);
+    const actor = await this.access.requireActiveMember(ctx, communityId);
     const target = await ctx.em.findOne(Member, { id: memberId, community: communityId }, { populate: ['user'] });
     if (!target) return new MemberNotFound();
     const actorRank = ROLE_RANK[actor.role];
@@ -85,8 +90,14 @@ export class MemberAdminService {
     const changes = decide(target);
     if (isErrorResult(changes)) return changes;
     if (Object.keys(changes).length === 0) return updated(target);
-    const affected = await ctx.em.nativeUpdate(Member, { id: target.id, role: target.role, status: target.status }, changes);
-    if (affected !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
+    const role = changes.role ?? target.role;
+    const status = changes.status ?? target.status;
+    const { affectedRows } = await runStatement(
+      ctx.em,
+      'update member set role = ?, status = ? where id = ? and role = ? and status = ?',
+      [role, status, target.id, target.role, target.status],
+    );
+    if (affectedRows !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
     return updated(await ctx.em.refreshOrFail(target));
   }
 }

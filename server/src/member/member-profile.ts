@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import type { TierService } from '../tier/tier.service';
 
 /**
  * What members see of other members, everywhere (接龙 lists, sign-ups, a coupon at the counter): the
@@ -21,10 +22,11 @@ export class MemberProfile {
   tierName!: string | null;
 }
 
-export async function memberProfile(ctx: RequestContext, memberId: number): Promise<MemberProfile> {
+/** `tiers` gives the tier's name (its cached tiers). */
+export async function memberProfile(ctx: ServiceContext, tiers: TierService, memberId: number): Promise<MemberProfile> {
   const member = await ctx.loaders.member.load(memberId);
   if (!member) throw new Error(`member ${memberId} not found`);
-  const [user, standing] = await Promise.all([ctx.loaders.user.load(member.user.id), ctx.services.tiers.standingOf(ctx, member)]);
+  const [user, standing] = await Promise.all([ctx.loaders.user.load(member.user.id), tiers.standingOf(ctx, member)]);
   return Object.assign(new MemberProfile(), {
     id: String(member.id),
     nickname: user?.nickname ?? null,

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
 import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
@@ -11,6 +12,11 @@ import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
 import { JoinedCommunity, MemberBanned } from './member.types';
+import type { Clock } from '../common/clock';
+import type { RateLimits } from '../rate-limit/rate-limits';
+import type { InviteService } from '../invite/invite.service';
+import type { MemberActivityService } from '../health/member-activity.service';
+import type { CommunityService } from '../community/community.service';
 
 export type JoinOutcome = JoinedCommunity | ErrorResult;
 
@@ -19,13 +25,21 @@ export type Admission = { by: 'joinCode' } | { by: 'group' } | { by: 'invite'; i
 
 /** How a user becomes a member: by link (join code) or group card, under the join policy. */
 export class MembershipService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly rateLimits: RateLimits,
+    private readonly invites: InviteService,
+    private readonly activity: MemberActivityService,
+    private readonly communities: CommunityService,
+  ) {}
+
   /** A community's public join code, or a member's personal invite (which records the inviter). */
-  async joinByCode(ctx: RequestContext, joinCode: string): Promise<JoinOutcome> {
-    const community = await ctx.services.communities.findByJoinCode(ctx, joinCode);
+  async joinByCode(ctx: ServiceContext, joinCode: string): Promise<JoinOutcome> {
+    const community = await this.communities.findByJoinCode(ctx, joinCode);
     if (community) return this.join(ctx, community, { by: 'joinCode' });
-    const invite = await ctx.services.invites.resolve(ctx, normalizeJoinCode(joinCode));
+    const invite = await this.invites.resolve(ctx, normalizeJoinCode(joinCode));
     if (invite) return this.join(ctx, invite.community, { by: 'invite', inviterId: invite.inviterId, inviterActive: invite.inviterActive });
-    await ctx.services.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
+    await this.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
     return new CommunityNotFound();
   }
 
@@ -35,7 +49,7 @@ export class MembershipService {
    * admits: the chat is the admission); CLOSED → refused. Members and applicants already in get
    * their row back; the banned stay out; the removed may return.
    */
-  async join(ctx: RequestContext, community: Community, admission: Admission): Promise<JoinOutcome> {
+  async join(ctx: ServiceContext, community: Community, admission: Admission): Promise<JoinOutcome> {
     const user = requireUser(ctx);
     const existing = await ctx.em.findOne(Member, { community, user });
     if (existing?.status === MemberStatus.BANNED) return new MemberBanned();
@@ -45,12 +59,12 @@ export class MembershipService {
     if (community.joinPolicy === JoinPolicy.INVITE && admission.by === 'joinCode') return new InviteRequired();
 
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     if (existing) {
-      await ctx.em.nativeUpdate(
-        Member,
-        { id: existing.id, status: MemberStatus.REMOVED },
-        { status, role: MemberRole.MEMBER, joinedAt: now, lastActiveAt: now },
+      await runStatement(
+        ctx.em,
+        'update member set status = ?, role = ?, joined_at = ?, last_active_at = ? where id = ? and status = ?',
+        [status, MemberRole.MEMBER, now, now, existing.id, MemberStatus.REMOVED],
       );
     } else {
       try {
@@ -61,14 +75,14 @@ export class MembershipService {
       }
     }
     const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
-    if (admission.by === 'invite') await ctx.services.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
+    if (admission.by === 'invite') await this.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
     // Joining is the member's first action: the day counts as active (lastActiveAt was set above).
-    if (member.status === MemberStatus.ACTIVE) await ctx.services.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
+    if (member.status === MemberStatus.ACTIVE) await this.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
     ctx.callerMembers.delete(community.id);
     return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
   }
 
-  myMemberships(ctx: RequestContext): Promise<Member[]> {
+  myMemberships(ctx: ServiceContext): Promise<Member[]> {
     const user = requireUser(ctx);
     return ctx.em.find(
       Member,

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, raw } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationSettings } from '../config';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
-import { isMySql } from '../db/sql';
+import { isMySql, placeholders, runStatement, selectRows, SqlTarget, sqlTransaction } from '../db/sql';
 import type { WeChatAccessTokenService } from '../wechat/wechat-access-token.service';
 import { NO_ANSWER, SendAnswer, WeChatMessageApi } from '../wechat/wechat-api.client';
 import { NotificationMessage } from './notification-message.entity';
 import { DeliveryState } from './notification.enums';
-import { SubscriptionConsent } from './subscription-consent.entity';
 
 /** Worth another try later: system busy, daily quota, no answer at all. Token errors are retried at once, once. */
 const TRANSIENT = new Set([-1, 45009, NO_ANSWER]);
@@ -80,27 +78,27 @@ export class NotificationSender {
     const em = this.orm.em.fork() as EntityManager;
     const claimToken = randomUUID();
     const now = this.clock.now();
-    const held = { state: DeliveryState.SENDING, claimToken, nextAttemptAt: new Date(now.getTime() + this.settings.claimLeaseMs) };
+    const leaseUntil = new Date(now.getTime() + this.settings.claimLeaseMs);
+    const dueRows = (target: SqlTarget, state: DeliveryState, count: number, lock: string) =>
+      selectRows<{ id: number }>(target, `select id from \`notification_message\` where state = ? and next_attempt_at <= ? order by next_attempt_at, id limit ?${lock}`, [state, now, count]);
+    const hold = async (target: SqlTarget, rows: { id: number }[], stillDue: string, dueParams: unknown[]) =>
+      rows.length === 0
+        ? 0
+        : (
+            await runStatement(
+              target,
+              `update notification_message set state = ?, claim_token = ?, next_attempt_at = ? where id in (${placeholders(rows.length)})${stillDue}`,
+              [DeliveryState.SENDING, claimToken, leaseUntil, ...rows.map((row) => row.id), ...dueParams],
+            )
+          ).affectedRows;
     let taken = 0;
     for (const state of [DeliveryState.QUEUED, DeliveryState.SENDING]) {
       if (taken >= limit) break;
-      const due = { state, nextAttemptAt: { $lte: now } };
       if (isMySql(em)) {
-        taken += await em.transactional(async (tx) => {
-          const rows = (await (tx as EntityManager)
-            .createQueryBuilder(NotificationMessage)
-            .select('id')
-            .where(due)
-            .orderBy({ nextAttemptAt: 'asc', id: 'asc' })
-            .limit(limit - taken)
-            .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
-            .execute('all')) as { id: number }[];
-          if (rows.length === 0) return 0;
-          return tx.nativeUpdate(NotificationMessage, { id: { $in: rows.map((row) => row.id) } }, held);
-        });
+        // Rows another process holds are skipped, not waited for.
+        taken += await sqlTransaction(em, async (tx) => hold(tx, await dueRows(tx, state, limit - taken, ' for update skip locked'), '', []));
       } else {
-        const rows = await em.find(NotificationMessage, due, { fields: ['id'], orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: limit - taken });
-        if (rows.length) taken += await em.nativeUpdate(NotificationMessage, { id: { $in: rows.map((row) => row.id) }, ...due }, held);
+        taken += await hold(em, await dueRows(em, state, limit - taken, ''), ' and state = ? and next_attempt_at <= ?', [state, now]);
       }
     }
     if (taken === 0) return [];
@@ -110,12 +108,11 @@ export class NotificationSender {
   /** One claimed row to WeChat and its outcome recorded; returns the state it ended in (null: the claim was lost). */
   async deliver(row: NotificationMessage): Promise<DeliveryState | null> {
     const em = this.orm.em.fork() as EntityManager;
-    const mine = { id: row.id, claimToken: row.claimToken, state: DeliveryState.SENDING };
     try {
       if (!row.consentTaken) {
         const allowed = await this.takeConsent(em, row);
         if (!allowed) return DeliveryState.NO_CONSENT;
-      } else if ((await em.nativeUpdate(NotificationMessage, mine, { nextAttemptAt: this.leaseEnd() })) !== 1) {
+      } else if ((await this.settle(em, row, 'next_attempt_at = ?', [this.leaseEnd()])) !== 1) {
         return null;
       }
     } catch (error) {
@@ -128,17 +125,17 @@ export class NotificationSender {
     const attempts = row.attempts + 1;
     const errorText = answer.errmsg.slice(0, 200);
     if (answer.errcode === 0) {
-      await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.SENT, sentAt: now, attempts, claimToken: null, nextAttemptAt: null, errcode: 0, error: null });
+      await this.settle(em, row, 'state = ?, sent_at = ?, attempts = ?, claim_token = null, next_attempt_at = null, errcode = 0, error = null', [DeliveryState.SENT, now, attempts]);
       return DeliveryState.SENT;
     }
     const transient = TRANSIENT.has(answer.errcode) || TOKEN_REJECTED.has(answer.errcode);
     if (transient && attempts < this.settings.maxAttempts) {
       const retryAt = new Date(now.getTime() + this.settings.retryBaseMs * 2 ** (attempts - 1));
-      await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.QUEUED, attempts, claimToken: null, nextAttemptAt: retryAt, errcode: answer.errcode, error: errorText });
+      await this.settle(em, row, 'state = ?, attempts = ?, claim_token = null, next_attempt_at = ?, errcode = ?, error = ?', [DeliveryState.QUEUED, attempts, retryAt, answer.errcode, errorText]);
       this.log.warn({ messageId: row.id, errcode: answer.errcode, attempts }, 'subscription message: transient failure, retrying');
       return DeliveryState.QUEUED;
     }
-    await em.nativeUpdate(NotificationMessage, mine, { state: DeliveryState.FAILED, attempts, claimToken: null, nextAttemptAt: null, errcode: answer.errcode, error: errorText });
+    await this.settle(em, row, 'state = ?, attempts = ?, claim_token = null, next_attempt_at = null, errcode = ?, error = ?', [DeliveryState.FAILED, attempts, answer.errcode, errorText]);
     this.log.warn({ messageId: row.id, errcode: answer.errcode, attempts }, 'subscription message refused');
     return DeliveryState.FAILED;
   }
@@ -148,18 +145,30 @@ export class NotificationSender {
    * left. The decrement and the row's flag commit together; a lost claim rolls both back.
    */
   private takeConsent(em: EntityManager, row: NotificationMessage): Promise<boolean> {
-    const mine = { id: row.id, claimToken: row.claimToken, state: DeliveryState.SENDING };
     return em.transactional(async (tx) => {
       const now = this.clock.now();
-      const took = await tx.nativeUpdate(
-        SubscriptionConsent,
-        { user: row.user.id, templateId: row.templateId!, remaining: { $gt: 0 } },
-        { remaining: raw('remaining - 1'), updatedAt: now },
+      const took = await runStatement(
+        tx as EntityManager,
+        'update subscription_consent set remaining = remaining - 1, updated_at = ? where user_id = ? and template_id = ? and remaining > 0',
+        [now, row.user.id, row.templateId!],
       );
-      const outcome = took === 1 ? { consentTaken: true, nextAttemptAt: this.leaseEnd() } : { state: DeliveryState.NO_CONSENT, claimToken: null, nextAttemptAt: null };
-      if ((await tx.nativeUpdate(NotificationMessage, mine, outcome)) !== 1) throw new LostClaim();
-      return took === 1;
+      const taken = took.affectedRows === 1;
+      const settled = taken
+        ? await this.settle(tx as EntityManager, row, 'consent_taken = ?, next_attempt_at = ?', [true, this.leaseEnd()])
+        : await this.settle(tx as EntityManager, row, 'state = ?, claim_token = null, next_attempt_at = null', [DeliveryState.NO_CONSENT]);
+      if (settled !== 1) throw new LostClaim();
+      return taken;
     });
+  }
+
+  /** Sets `assignments` on the row while this process's claim on it holds. @returns 1, or 0 when the claim was lost. */
+  private async settle(target: SqlTarget, row: NotificationMessage, assignments: string, params: unknown[]): Promise<number> {
+    const { affectedRows } = await runStatement(
+      target,
+      `update notification_message set ${assignments} where id = ? and claim_token = ? and state = ?`,
+      [...params, row.id, row.claimToken, DeliveryState.SENDING],
+    );
+    return affectedRows;
   }
 
   /** The send, with one token refresh when WeChat says the token is invalid or expired. */

@@ -1,12 +1,12 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { NotificationKindName, NotificationSettings } from '../config';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import type { Clock } from '../common/clock';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { forbidden } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
-import { selectRows } from '../db/sql';
+import { placeholders, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { Coupon } from '../coupon/coupon.entity';
 import { CouponStatus } from '../coupon/coupon.enums';
@@ -34,6 +34,7 @@ import {
   SubscriptionConsentState,
   SubscriptionTemplate,
 } from './notification.types';
+import type { MemberAccessService } from '../member/member-access.service';
 
 /** A coupon is reminded once, this long before it expires. */
 export const COUPON_REMINDER_MS = 3 * 24 * 3600 * 1000;
@@ -50,6 +51,7 @@ export class NotificationService {
   constructor(
     private readonly settings: NotificationSettings,
     private readonly clock: Clock,
+    private readonly access: MemberAccessService,
   ) {}
 
   templates(): SubscriptionTemplate[] {
@@ -159,14 +161,14 @@ export class NotificationService {
    */
   async remindExpiringCoupons(em: EntityManager): Promise<number> {
     const now = this.clock.now();
-    const due = await em
-      .createQueryBuilder(Coupon, 'c')
-      .select('c.id')
-      .where({ status: CouponStatus.UNUSED, expiresAt: { $gt: now, $lte: new Date(now.getTime() + COUPON_REMINDER_MS) } })
-      .andWhere(`not exists (select 1 from notification_message n where n.kind = ? and n.ref_id = c.id)`, [NotificationKind.COUPON_EXPIRING])
-      .orderBy({ expiresAt: 'asc' })
-      .limit(COUPON_SCAN_LIMIT)
-      .execute<{ id: number }[]>('all');
+    const due = await selectRows<{ id: number }>(
+      em,
+      `select c.id from coupon c
+        where c.status = ? and c.expires_at > ? and c.expires_at <= ?
+          and not exists (select 1 from notification_message n where n.kind = ? and n.ref_id = c.id)
+        order by c.expires_at limit ?`,
+      [CouponStatus.UNUSED, now, new Date(now.getTime() + COUPON_REMINDER_MS), NotificationKind.COUPON_EXPIRING, COUPON_SCAN_LIMIT],
+    );
     if (due.length === 0) return 0;
     const coupons = await em.find(Coupon, { id: { $in: due.map((row) => Number(row.id)) } }, { populate: ['template', 'community', 'member'], refresh: true });
     let reminded = 0;
@@ -191,29 +193,33 @@ export class NotificationService {
    * WeChat's answers to wx.requestSubscribeMessage: each `accept` of a configured template allows
    * one more message of it. Template ids this server does not use are ignored.
    */
-  async recordConsent(ctx: RequestContext, communityId: number, results: SubscriptionConsentInput[]): Promise<SubscriptionConsentState[]> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async recordConsent(ctx: ServiceContext, communityId: number, results: SubscriptionConsentInput[]): Promise<SubscriptionConsentState[]> {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) throw forbidden('你还不是该社群的成员');
     const userId = member.user.id;
     const now = this.clock.now();
     const known = results.filter((result) => this.kindOfTemplate(result.templateId));
     for (const result of known) {
       const accepted = result.status === 'accept' ? 1 : 0;
-      const change = { remaining: raw(`remaining + ${accepted}`), accepted: raw(`accepted + ${accepted}`), lastStatus: result.status, updatedAt: now };
-      const where = { user: userId, templateId: result.templateId };
-      if ((await ctx.em.nativeUpdate(SubscriptionConsent, where, change)) === 1) continue;
+      const count = () =>
+        runStatement(
+          ctx.em,
+          'update subscription_consent set remaining = remaining + ?, accepted = accepted + ?, last_status = ?, updated_at = ? where user_id = ? and template_id = ?',
+          [accepted, accepted, result.status, now, userId, result.templateId],
+        );
+      if ((await count()).affectedRows === 1) continue;
       try {
-        await ctx.em.insert(SubscriptionConsent, { ...where, remaining: accepted, accepted, lastStatus: result.status, createdAt: now, updatedAt: now });
+        await ctx.em.insert(SubscriptionConsent, { user: userId, templateId: result.templateId, remaining: accepted, accepted, lastStatus: result.status, createdAt: now, updatedAt: now });
       } catch (error) {
         // Two answers recorded at once: the other one inserted the row.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        await ctx.em.nativeUpdate(SubscriptionConsent, where, change);
+        await count();
       }
     }
     return this.consents(ctx, userId);
   }
 
-  async consents(ctx: RequestContext, userId: number): Promise<SubscriptionConsentState[]> {
+  async consents(ctx: ServiceContext, userId: number): Promise<SubscriptionConsentState[]> {
     const templates = this.templates();
     if (templates.length === 0) return [];
     const rows = await ctx.em.find(SubscriptionConsent, { user: userId, templateId: { $in: templates.map((t) => t.templateId) } }, { refresh: true });
@@ -227,7 +233,7 @@ export class NotificationService {
   }
 
   /** The inbox, newest first, by cursor. Every message is here, whatever WeChat did with it. */
-  async inbox(ctx: RequestContext, communityId: number, first: number, after?: string | null): Promise<InboxConnection> {
+  async inbox(ctx: ServiceContext, communityId: number, first: number, after?: string | null): Promise<InboxConnection> {
     const member = await this.inboxOwner(ctx, communityId);
     const rows = await ctx.em.find(
       NotificationMessage,
@@ -240,24 +246,29 @@ export class NotificationService {
     };
   }
 
-  async unreadCount(ctx: RequestContext, communityId: number): Promise<number> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async unreadCount(ctx: ServiceContext, communityId: number): Promise<number> {
+    const member = await this.access.callerMember(ctx, communityId);
     return member ? this.countUnread(ctx.em, member.id) : 0;
   }
 
-  async markRead(ctx: RequestContext, communityId: number, messageIds?: string[] | null): Promise<MessagesMarkedRead> {
+  async markRead(ctx: ServiceContext, communityId: number, messageIds?: string[] | null): Promise<MessagesMarkedRead> {
     const member = await this.inboxOwner(ctx, communityId);
     const ids = messageIds?.map((id) => parseId(id, 'messageIds'));
-    const marked = await ctx.em.nativeUpdate(
-      NotificationMessage,
-      { member: member.id, readAt: null, ...(ids ? { id: { $in: ids } } : {}) },
-      { readAt: this.clock.now() },
-    );
+    const marked =
+      ids?.length === 0
+        ? 0
+        : (
+            await runStatement(
+              ctx.em,
+              `update notification_message set read_at = ? where member_id = ? and read_at is null${ids ? ` and id in (${placeholders(ids.length)})` : ''}`,
+              [this.clock.now(), member.id, ...(ids ?? [])],
+            )
+          ).affectedRows;
     return Object.assign(new MessagesMarkedRead(), { marked, unreadCount: await this.countUnread(ctx.em, member.id) });
   }
 
   /** Admin: deliveries of the community's messages by outcome. */
-  async stats(ctx: RequestContext, communityId: number): Promise<NotificationStats> {
+  async stats(ctx: ServiceContext, communityId: number): Promise<NotificationStats> {
     const rows = await selectRows<{ state: DeliveryState; n: number }>(
       ctx.em,
       `select state, count(*) as n from notification_message where community_id = ? group by state`,
@@ -274,8 +285,8 @@ export class NotificationService {
   }
 
   /** Applicants have an inbox too: their application's answer lands there. */
-  private async inboxOwner(ctx: RequestContext, communityId: number) {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  private async inboxOwner(ctx: ServiceContext, communityId: number) {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) throw forbidden('你还不是该社群的成员');
     return member;
   }

@@ -1,12 +1,11 @@
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import type { ErrorResult } from '../graphql/error-result';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { badInput } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
 import { localDate, localMidnight } from '../common/local-date';
-import { selectRows, SqlTarget } from '../db/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { inTransaction } from '../db/transaction';
-import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import { MemberRole } from '../member/member.enums';
 import { lockMember } from '../member/member-lock';
@@ -15,14 +14,23 @@ import { PointsEntry } from './points-entry.entity';
 import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
 import { AdjustLimitExceeded, AdjustNotAllowed, InsufficientPoints, PointsAdjusted, PointsAdjustPolicy, PointsLedgerConnection, PointsOutOfRange } from './points.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import type { PointsLedgerService } from './points-ledger.service';
 
 const CURSOR = 'pe';
 
 /** The member's view of the ledger, and the admins' adjustment. */
 export class PointsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly points: PointsLedgerService,
+  ) {}
+
   /** Newest first, by cursor (the entry id), so pages stay stable while new rows arrive. */
-  async ledger(ctx: RequestContext, communityId: number, first: number, after?: string | null): Promise<PointsLedgerConnection> {
-    const member = await ctx.services.access.requireActiveMember(ctx, communityId);
+  async ledger(ctx: ServiceContext, communityId: number, first: number, after?: string | null): Promise<PointsLedgerConnection> {
+    const member = await this.access.requireActiveMember(ctx, communityId);
     const rows = await ctx.em.find(
       PointsEntry,
       { member: member.id, ...beforeIdCursor(CURSOR, after) },
@@ -37,10 +45,10 @@ export class PointsService {
    * operator. The operator's and the target's member rows are locked (in id order) before the day's sum is
    * read, so simultaneous calls of one operator on several processes cannot pass the cap together.
    */
-  async adjust(ctx: RequestContext, communityId: number, memberId: number, amount: number, reason: string): Promise<PointsAdjusted | ErrorResult> {
+  async adjust(ctx: ServiceContext, communityId: number, memberId: number, amount: number, reason: string): Promise<PointsAdjusted | ErrorResult> {
     if (amount === 0) throw badInput('调整数量不能为 0', 'amount');
     const operator = requireUser(ctx);
-    const operatorMember = await ctx.services.access.callerMember(ctx, communityId);
+    const operatorMember = await this.access.callerMember(ctx, communityId);
     const target = await ctx.em.findOne(Member, { id: memberId, community: communityId });
     if (!target || !operatorMember) return new MemberNotFound();
     const refusal = adjustRefusal(operatorMember, target);
@@ -48,14 +56,14 @@ export class PointsService {
     const { adjustPerCallLimit: perCall, adjustDailyLimit: daily } = operatorMember.community;
     if (Math.abs(amount) > perCall) return new AdjustLimitExceeded(perCall, daily, `单次调整不能超过 ${perCall} 积分`);
 
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return inTransaction<PointsAdjusted | ErrorResult>(ctx, async (em) => {
       for (const id of [operatorMember.id, target.id].sort((a, b) => a - b)) await lockMember(em, id);
       const used = await this.movedToday(em, operatorMember, now);
       if (used + Math.abs(amount) > daily) {
         return new AdjustLimitExceeded(daily, Math.max(0, daily - used), `今天已调整 ${used} 积分，每日上限 ${daily}`);
       }
-      const applied = await ctx.services.points.apply(em, {
+      const applied = await this.points.apply(em, {
         communityId,
         memberId,
         amount,
@@ -77,17 +85,17 @@ export class PointsService {
   }
 
   /** The caps, and what the caller moved today; for the adjustment page. */
-  async adjustPolicy(ctx: RequestContext, communityId: number): Promise<PointsAdjustPolicy> {
-    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
-    const usedToday = await this.movedToday(ctx.em, caller, ctx.services.clock.now());
+  async adjustPolicy(ctx: ServiceContext, communityId: number): Promise<PointsAdjustPolicy> {
+    const caller = await this.access.requireActiveMember(ctx, communityId);
+    const usedToday = await this.movedToday(ctx.em, caller, this.clock.now());
     return Object.assign(new PointsAdjustPolicy(), { perCallLimit: caller.community.adjustPerCallLimit, dailyLimit: caller.community.adjustDailyLimit, usedToday });
   }
 
   /** OWNER: the caps on admins' adjustments. */
-  async setAdjustPolicy(ctx: RequestContext, communityId: number, perCallLimit: number, dailyLimit: number): Promise<PointsAdjustPolicy> {
+  async setAdjustPolicy(ctx: ServiceContext, communityId: number, perCallLimit: number, dailyLimit: number): Promise<PointsAdjustPolicy> {
     if (perCallLimit > dailyLimit) throw badInput('单次上限不能大于每日上限', 'perCallLimit');
-    await ctx.em.nativeUpdate(Community, { id: communityId }, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
-    const caller = await ctx.services.access.requireActiveMember(ctx, communityId);
+    await runStatement(ctx.em, 'update community set adjust_per_call_limit = ?, adjust_daily_limit = ? where id = ?', [perCallLimit, dailyLimit, communityId]);
+    const caller = await this.access.requireActiveMember(ctx, communityId);
     Object.assign(caller.community, { adjustPerCallLimit: perCallLimit, adjustDailyLimit: dailyLimit });
     return this.adjustPolicy(ctx, communityId);
   }

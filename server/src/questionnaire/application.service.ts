@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
@@ -26,6 +27,10 @@ import {
   InvalidAnswer,
   QuestionnaireMissing,
 } from './questionnaire.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
+import type { PointsLedgerService } from '../points/points-ledger.service';
+import type { QuestionnaireService } from './questionnaire.service';
 
 const LIST_LIMIT = 200;
 
@@ -36,13 +41,19 @@ const LIST_LIMIT = 200;
  * the welcome points go through the ledger.
  */
 export class ApplicationService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+    private readonly points: PointsLedgerService,
+    private readonly questionnaires: QuestionnaireService,
+  ) {}
 
-  async submit(ctx: RequestContext, communityId: number, inputs: AnswerInput[]): Promise<ApplicationSubmitted | ErrorResult> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async submit(ctx: ServiceContext, communityId: number, inputs: AnswerInput[]): Promise<ApplicationSubmitted | ErrorResult> {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || member.status === MemberStatus.REMOVED || member.status === MemberStatus.BANNED) return new NotActiveMember('请先加入该社群');
     if (member.status === MemberStatus.ACTIVE) return new AlreadyMember();
-    const questionnaire = await ctx.services.questionnaires.find(ctx, communityId);
+    const questionnaire = await this.questionnaires.find(ctx, communityId);
     if (!questionnaire) return new QuestionnaireMissing();
     const scored = scoreAnswers(questionnaire.questions, inputs);
     if (scored instanceof InvalidAnswer) return scored;
@@ -54,7 +65,7 @@ export class ApplicationService {
 
     const passed = scored.score >= questionnaire.passScore;
     const admitNow = passed && questionnaire.autoApprove;
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     let applicationId: number | ErrorResult;
     try {
       applicationId = await inTransaction<number | ErrorResult>(ctx, async (em) => {
@@ -90,33 +101,33 @@ export class ApplicationService {
   }
 
   /** The caller's latest application in the community, or null. */
-  async mine(ctx: RequestContext, communityId: number): Promise<Application | null> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  async mine(ctx: ServiceContext, communityId: number): Promise<Application | null> {
+    const member = await this.access.callerMember(ctx, communityId);
     return member ? this.latest(ctx.em, member.id) : null;
   }
 
-  list(ctx: RequestContext, communityId: number, status?: ApplicationStatus): Promise<Application[]> {
+  list(ctx: ServiceContext, communityId: number, status?: ApplicationStatus): Promise<Application[]> {
     return ctx.em.find(Application, { community: communityId, ...(status ? { status } : {}) }, { orderBy: { id: 'desc' }, limit: LIST_LIMIT });
   }
 
   /** Admin decision on a pending application; approving admits the member like a passing auto-approval. */
-  async review(ctx: RequestContext, applicationId: number, approve: boolean, reason: string | null | undefined): Promise<ApplicationReviewed | ErrorResult> {
+  async review(ctx: ServiceContext, applicationId: number, approve: boolean, reason: string | null | undefined): Promise<ApplicationReviewed | ErrorResult> {
     const reviewer = requireUser(ctx);
     const rejectReason = reason?.trim() || null;
     if (!approve && !rejectReason) throw badInput('请填写拒绝原因，申请人会看到它', 'reason');
     const application = await ctx.em.findOne(Application, applicationId, { refresh: true });
     if (!application) return new ApplicationNotFound();
     if (application.status !== ApplicationStatus.PENDING) return new ApplicationAlreadyReviewed();
-    const now = ctx.services.clock.now();
-    const welcomePoints = approve ? ((await ctx.services.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
+    const now = this.clock.now();
+    const welcomePoints = approve ? ((await this.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
-      const decided = await em.nativeUpdate(
-        Application,
-        { id: applicationId, status: ApplicationStatus.PENDING },
-        { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, rejectReason: approve ? null : rejectReason, reviewedAt: now, reviewedBy: reviewer.id },
+      const decided = await runStatement(
+        em,
+        'update membership_application set status = ?, reject_reason = ?, reviewed_at = ?, reviewed_by_id = ? where id = ? and status = ?',
+        [approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, approve ? null : rejectReason, now, reviewer.id, applicationId, ApplicationStatus.PENDING],
       );
-      if (decided !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
+      if (decided.affectedRows !== 1) throw new RollbackWith(new ApplicationAlreadyReviewed());
       if (approve) {
         if (!(await admitApplicant(em, application.member.id, application.tags, now))) {
           throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
@@ -135,9 +146,9 @@ export class ApplicationService {
    * 入群奖励, once per member: someone removed and admitted again is not welcomed twice. Called
    * after activate(), whose UPDATE holds the member row, so the check cannot race.
    */
-  private async welcome(ctx: RequestContext, em: EntityManager, communityId: number, memberId: number, applicationId: number, points: number, now: Date): Promise<void> {
+  private async welcome(ctx: ServiceContext, em: EntityManager, communityId: number, memberId: number, applicationId: number, points: number, now: Date): Promise<void> {
     if (points <= 0 || (await em.count(PointsEntry, { member: memberId, type: PointsEntryType.WELCOME }))) return;
-    await ctx.services.points.apply(em, {
+    await this.points.apply(em, {
       communityId,
       memberId,
       amount: points,
@@ -152,7 +163,7 @@ export class ApplicationService {
     return em.findOne(Application, { member: memberId }, { orderBy: { attempt: 'desc' }, refresh: true });
   }
 
-  private reload(ctx: RequestContext, applicationId: number, memberId: number): Promise<[Application, Member]> {
+  private reload(ctx: ServiceContext, applicationId: number, memberId: number): Promise<[Application, Member]> {
     return Promise.all([
       ctx.em.findOneOrFail(Application, applicationId, { refresh: true }),
       ctx.em.findOneOrFail(Member, memberId, { refresh: true }),

@@ -1,23 +1,31 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
 import { badInput, forbidden } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
 import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
 import { Questionnaire } from './questionnaire.entity';
 import { questionDefinitions } from './questionnaire-rules';
 import { QuestionnaireView, SaveQuestionnaireInput } from './questionnaire.types';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 /** The entry questionnaire: admins write it, members and applicants read it (without scores). */
 export class QuestionnaireService {
-  async view(ctx: RequestContext, communityId: number): Promise<QuestionnaireView | null> {
-    const member = await ctx.services.access.callerMember(ctx, communityId);
+  constructor(
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
+
+  async view(ctx: ServiceContext, communityId: number): Promise<QuestionnaireView | null> {
+    const member = await this.access.callerMember(ctx, communityId);
     if (!member || (member.status !== MemberStatus.ACTIVE && member.status !== MemberStatus.APPLICANT)) throw forbidden('你还不是该社群的成员');
     const questionnaire = await this.find(ctx, communityId);
     const admin = member.status === MemberStatus.ACTIVE && (ADMIN_ROLES as readonly MemberRole[]).includes(member.role);
     return questionnaire && toView(questionnaire, admin);
   }
 
-  find(ctx: RequestContext, communityId: number): Promise<Questionnaire | null> {
+  find(ctx: ServiceContext, communityId: number): Promise<Questionnaire | null> {
     return ctx.em.findOne(Questionnaire, { community: communityId }, { refresh: true });
   }
 
@@ -25,12 +33,12 @@ export class QuestionnaireService {
    * Creates or replaces the community's questionnaire. Applications already submitted keep
    * the questions they answered; question and option ids named in the input are kept.
    */
-  async save(ctx: RequestContext, communityId: number, input: SaveQuestionnaireInput): Promise<QuestionnaireView> {
+  async save(ctx: ServiceContext, communityId: number, input: SaveQuestionnaireInput): Promise<QuestionnaireView> {
     const user = requireUser(ctx);
     const title = input.title.trim();
     if (!title) throw badInput('请填写问卷标题', 'input.title');
     for (let attempt = 1; ; attempt += 1) {
-      const now = ctx.services.clock.now();
+      const now = this.clock.now();
       const current = await this.find(ctx, communityId);
       const columns = {
         title,
@@ -44,7 +52,12 @@ export class QuestionnaireService {
       };
       try {
         if (current) {
-          await ctx.em.nativeUpdate(Questionnaire, { id: current.id }, columns);
+          await runStatement(
+            ctx.em,
+            `update questionnaire set title = ?, intro = ?, pass_score = ?, auto_approve = ?, welcome_points = ?, questions = ?,
+                    updated_by_id = ?, updated_at = ? where id = ?`,
+            [columns.title, columns.intro, columns.passScore, columns.autoApprove, columns.welcomePoints, JSON.stringify(columns.questions), user.id, now, current.id],
+          );
         } else {
           await ctx.em.insert(Questionnaire, { ...columns, community: communityId, createdAt: now });
         }

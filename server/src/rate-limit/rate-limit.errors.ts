@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
-import type { RateLimitName } from './rate-limits';
+import type { AppConfig } from '../config';
+
+export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
 
 const WHAT: Record<RateLimitName, string> = {
   login: '登录',

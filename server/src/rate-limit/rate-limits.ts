@@ -2,9 +2,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterMySQL, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig, RateLimitSpec } from '../config';
-import { rateLimited } from './rate-limit.errors';
+import { isMySql } from '../db/sql';
+import { RateLimitName, rateLimited } from './rate-limit.errors';
 
-export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
+export type { RateLimitName };
 
 /** Table of rate-limiter-flexible's MySQL store, created by the library itself (key, points, expire). */
 export const RATE_LIMIT_TABLE = 'rate_limit';
@@ -25,7 +26,7 @@ export class RateLimits {
     let tableCreated = false; // the rules share one table: the first limiter creates it
     for (const [name, spec] of Object.entries(config.rateLimits.limits) as Array<[RateLimitName, RateLimitSpec]>) {
       const options: IRateLimiterOptions = { keyPrefix: name, points: spec.points, duration: spec.durationSeconds };
-      limiters.set(name, config.database.kind === 'mysql' ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
+      limiters.set(name, isMySql(orm.em as unknown as EntityManager) ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
       tableCreated = true;
     }
     return new RateLimits(limiters);

@@ -13,6 +13,9 @@ import { SignupFormStatus } from './signup.enums';
 import { signupExport } from './signup.export';
 import { signupFormCommunity } from './signup.locators';
 import {
+  CapacityBelowConfirmed,
+  SignupFormSaved,
+  UpdateSignupFormResult,
   CancelSignupResult,
   CreateSignupFormArgs,
   FormIdArgs,
@@ -58,8 +61,8 @@ export class SignupFormResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES, signupFormCommunity)
-  @Mutation(() => SignupForm, { description: 'Admin: edit; pass field ids to keep fields; a larger capacity promotes the waitlist' })
-  updateSignupForm(@Args() { formId, input }: UpdateSignupFormArgs, @Ctx() ctx: RequestContext): Promise<SignupForm> {
+  @Mutation(() => UpdateSignupFormResult, { description: 'Admin: edit; pass field ids to keep fields; a larger capacity promotes the waitlist (never below the confirmed: CapacityBelowConfirmed)' })
+  updateSignupForm(@Args() { formId, input }: UpdateSignupFormArgs, @Ctx() ctx: RequestContext): Promise<SignupFormSaved | CapacityBelowConfirmed> {
     return ctx.services.signupForms.update(ctx, parseId(formId), input);
   }
 

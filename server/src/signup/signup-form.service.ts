@@ -1,7 +1,6 @@
-import { raw } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
-import { badInput } from '../graphql/graphql-errors';
-import { inTransaction, insertNew } from '../db/transaction';
+import type { ServiceContext } from '../service-context';
+import { runStatement } from '../db/sql';
+import { inTransaction, insertNew, RollbackWith } from '../db/transaction';
 import { requireUser } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
@@ -9,32 +8,38 @@ import { SignupForm } from './signup-form.entity';
 import { SignupSubmission } from './signup-submission.entity';
 import { promoteWaitlisted } from './signup-waitlist';
 import { SignupStatus } from './signup.enums';
-import type { SignupFormInput } from './signup.types';
+import { CapacityBelowConfirmed, SignupFormInput, SignupFormSaved } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const LIST_LIMIT = 100;
 const SUBMISSION_LIMIT = 5000;
 
 /** Forms as admins build them and members read them. Admin methods run behind @RequireCommunityRole(ADMIN_ROLES). */
 export class SignupFormService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
-  async list(ctx: RequestContext, communityId: number): Promise<SignupForm[]> {
-    await ctx.services.access.requireActiveMember(ctx, communityId);
+  async list(ctx: ServiceContext, communityId: number): Promise<SignupForm[]> {
+    await this.access.requireActiveMember(ctx, communityId);
     return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
   }
 
   /** Null unless the caller is an active member of the form's community. */
-  async findVisible(ctx: RequestContext, formId: number): Promise<SignupForm | null> {
+  async findVisible(ctx: ServiceContext, formId: number): Promise<SignupForm | null> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return null;
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     return member?.status === MemberStatus.ACTIVE ? form : null;
   }
 
-  async create(ctx: RequestContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
+  async create(ctx: ServiceContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
     const user = requireUser(ctx);
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     return insertNew(ctx, SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user.id, createdAt: now, updatedAt: now });
   }
 
@@ -43,27 +48,34 @@ export class SignupFormService {
    * answered. The capacity may not drop below the confirmed sign-ups; raising it promotes the
    * earliest waitlisted ones in the same transaction.
    */
-  async update(ctx: RequestContext, formId: number, input: SignupFormInput): Promise<SignupForm> {
-    const now = ctx.services.clock.now();
-    await inTransaction(ctx, async (em) => {
+  async update(ctx: ServiceContext, formId: number, input: SignupFormInput): Promise<SignupFormSaved | CapacityBelowConfirmed> {
+    const now = this.clock.now();
+    const refusal = await inTransaction<CapacityBelowConfirmed | null>(ctx, async (em) => {
       const form = (await lockFormRow(em, formId))!;
       const columns = formColumns(input, now, form.fields);
-      if (columns.capacity < form.confirmedCount) throw badInput(`名额不能少于已报名的 ${form.confirmedCount} 人`, 'input.capacity');
+      if (columns.capacity < form.confirmedCount) throw new RollbackWith(new CapacityBelowConfirmed(form.confirmedCount));
       const promoted = await promoteWaitlisted(em, formId, columns.capacity - form.confirmedCount, now, this.notices);
-      await em.nativeUpdate(SignupForm, { id: formId }, { ...columns, confirmedCount: raw('confirmed_count + ?', [promoted]), updatedAt: now });
+      await runStatement(
+        em,
+        `update signup_form set title = ?, description = ?, fields = ?, capacity = ?, waitlist = ?, deadline = ?,
+                confirmed_count = confirmed_count + ?, updated_at = ? where id = ?`,
+        [columns.title, columns.description, JSON.stringify(columns.fields), columns.capacity, columns.waitlist, columns.deadline, promoted, now, formId],
+      );
+      return null;
     });
-    return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
+    if (refusal) return refusal;
+    return Object.assign(new SignupFormSaved(), { form: await ctx.em.findOneOrFail(SignupForm, formId, { refresh: true }) });
   }
 
   /** Closes sign-ups now (before the deadline, or without one). Closing again changes nothing. */
-  async close(ctx: RequestContext, formId: number): Promise<SignupForm> {
-    const now = ctx.services.clock.now();
-    await ctx.em.nativeUpdate(SignupForm, { id: formId, closedAt: null }, { closedAt: now, updatedAt: now });
+  async close(ctx: ServiceContext, formId: number): Promise<SignupForm> {
+    const now = this.clock.now();
+    await runStatement(ctx.em, 'update signup_form set closed_at = ?, updated_at = ? where id = ? and closed_at is null', [now, now, formId]);
     return ctx.em.findOneOrFail(SignupForm, formId, { refresh: true });
   }
 
   /** Admin list: confirmed by when they got the seat, waitlisted by position, cancelled last; or one status. */
-  async submissions(ctx: RequestContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
+  async submissions(ctx: ServiceContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
     const rows = await ctx.em.find(SignupSubmission, { form: formId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' }, limit: SUBMISSION_LIMIT });
     return sortForAdmins(rows);
   }

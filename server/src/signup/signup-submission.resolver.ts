@@ -25,6 +25,6 @@ export class SignupSubmissionResolver {
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })
   member(@Root() submission: SignupSubmission, @Ctx() ctx: RequestContext): Promise<MemberProfile> {
-    return memberProfile(ctx, submission.member.id);
+    return memberProfile(ctx, ctx.services.tiers, submission.member.id);
   }
 }

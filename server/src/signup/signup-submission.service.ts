@@ -1,17 +1,20 @@
-import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../context';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
+import { runStatement } from '../db/sql';
 import { RollbackWith, inTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { checkSignupAnswers } from './signup-answers';
 import { closedMessage, formStatusAt, lockFormRow } from './signup-form-rules';
 import { SignupForm } from './signup-form.entity';
 import { LIVE, SignupSubmission } from './signup-submission.entity';
-import { belowCapacity, promoteWaitlisted } from './signup-waitlist';
+import { promoteWaitlisted } from './signup-waitlist';
 import { SignupFormStatus, SignupStatus } from './signup.enums';
 import { FormClosed, FormFull, FormNotFound, InvalidSignupAnswer, NotSignedUp, SignupAnswerInput, SignupCancelled, SignupSubmitted } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
+import type { Clock } from '../common/clock';
+import type { MemberAccessService } from '../member/member-access.service';
 
 const ATTEMPTS = 3;
 
@@ -22,15 +25,19 @@ const ATTEMPTS = 3;
  * cancelled seat goes to the earliest waitlisted submission in the same transaction.
  */
 export class SignupSubmissionService {
-  constructor(private readonly notices: NotificationService) {}
+  constructor(
+    private readonly notices: NotificationService,
+    private readonly clock: Clock,
+    private readonly access: MemberAccessService,
+  ) {}
 
-  async submit(ctx: RequestContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
+  async submit(ctx: ServiceContext, formId: number, answers: SignupAnswerInput[]): Promise<SignupSubmitted | ErrorResult> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return new FormNotFound();
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     if (!member) return new FormNotFound();
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     if (formStatusAt(form, now) === SignupFormStatus.CLOSED) return new FormClosed(closedMessage(form));
     const checked = checkSignupAnswers(form.fields, answers);
     if (checked instanceof InvalidSignupAnswer) return checked;
@@ -48,14 +55,15 @@ export class SignupSubmissionService {
           const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
           if (mine) {
             // An edit before the deadline keeps the seat or the place in the waitlist.
-            await em.nativeUpdate(SignupSubmission, { id: mine.id }, { answers: snapshot, updatedAt: now });
+            await runStatement(em, 'update signup_submission set answers = ?, updated_at = ? where id = ?', [JSON.stringify(snapshot), now, mine.id]);
             return mine.id;
           }
-          const seated = await em.nativeUpdate(SignupForm, { id: formId, confirmedCount: { $lt: belowCapacity() } }, { confirmedCount: raw('confirmed_count + 1') });
+          // confirmed_count < capacity: the condition that keeps confirmed sign-ups within the capacity.
+          const seated = await runStatement(em, 'update signup_form set confirmed_count = confirmed_count + 1 where id = ? and confirmed_count < capacity', [formId]);
           let waitlistNo: number | null = null;
-          if (seated !== 1) {
+          if (seated.affectedRows !== 1) {
             if (!locked.waitlist) throw new RollbackWith(new FormFull(`名额已满（${locked.capacity} 人）`));
-            await em.nativeUpdate(SignupForm, { id: formId }, { lastWaitlistNo: raw('last_waitlist_no + 1') });
+            await runStatement(em, 'update signup_form set last_waitlist_no = last_waitlist_no + 1 where id = ?', [formId]);
             waitlistNo = locked.lastWaitlistNo + 1; // read under the lock, so it is the number just taken
           }
           return em.insert(SignupSubmission, {
@@ -85,12 +93,12 @@ export class SignupSubmissionService {
   }
 
   /** Cancels the caller's sign-up; a confirmed seat passes to the earliest waitlisted member. */
-  async cancel(ctx: RequestContext, formId: number): Promise<SignupCancelled | ErrorResult> {
+  async cancel(ctx: ServiceContext, formId: number): Promise<SignupCancelled | ErrorResult> {
     const form = await ctx.em.findOne(SignupForm, formId);
     if (!form) return new FormNotFound();
-    const member = await ctx.services.access.callerMember(ctx, form.community.id);
+    const member = await this.access.callerMember(ctx, form.community.id);
     if (!member) return new FormNotFound();
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
       const locked = await lockFormRow(em, formId);
@@ -98,9 +106,13 @@ export class SignupSubmissionService {
       if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(`${closedMessage(locked)}，不能再取消`));
       const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
       if (!mine) throw new RollbackWith(new NotSignedUp());
-      await em.nativeUpdate(SignupSubmission, { id: mine.id, liveKey: LIVE }, { status: SignupStatus.CANCELLED, liveKey: null, cancelledAt: now, updatedAt: now });
+      await runStatement(
+        em,
+        'update signup_submission set status = ?, live_key = null, cancelled_at = ?, updated_at = ? where id = ? and live_key = ?',
+        [SignupStatus.CANCELLED, now, now, mine.id, LIVE],
+      );
       if (mine.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now, this.notices)) === 0) {
-        await em.nativeUpdate(SignupForm, { id: formId }, { confirmedCount: raw('confirmed_count - 1') });
+        await runStatement(em, 'update signup_form set confirmed_count = confirmed_count - 1 where id = ?', [formId]);
       }
       return true;
     });

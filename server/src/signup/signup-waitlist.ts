@@ -1,5 +1,5 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { runStatement } from '../db/sql';
 import type { NotificationService } from '../notification/notification.service';
 import { LIVE, SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
@@ -19,18 +19,13 @@ export async function promoteWaitlisted(em: EntityManager, formId: number, seats
   );
   const promoted: number[] = [];
   for (const submission of waiting) {
-    const changed = await em.nativeUpdate(
-      SignupSubmission,
-      { id: submission.id, status: SignupStatus.WAITLISTED, liveKey: LIVE },
-      { status: SignupStatus.CONFIRMED, confirmedAt: now, updatedAt: now },
+    const { affectedRows } = await runStatement(
+      em,
+      'update signup_submission set status = ?, confirmed_at = ?, updated_at = ? where id = ? and status = ? and live_key = ?',
+      [SignupStatus.CONFIRMED, now, now, submission.id, SignupStatus.WAITLISTED, LIVE],
     );
-    if (changed === 1) promoted.push(submission.id);
+    if (affectedRows === 1) promoted.push(submission.id);
   }
   await notices.signupPromotedNotices(em, promoted, now);
   return promoted.length;
-}
-
-/** `confirmed_count < capacity`, the condition that keeps confirmed sign-ups within the capacity. */
-export function belowCapacity(): number {
-  return raw('capacity') as unknown as number;
 }

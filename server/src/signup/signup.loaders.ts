@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { placeholders, selectRows } from '../db/sql';
 import { LIVE, SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
 
@@ -7,12 +8,12 @@ export function signupLoaders(em: EntityManager) {
   return {
     /** Per form: waitlisted submission id → 候补第 N 位, in waitlist order. */
     signupWaitlist: new DataLoader<number, Map<number, number>>(async (formIds) => {
-      const rows = (await em
-        .createQueryBuilder(SignupSubmission)
-        .select(['id', 'form'])
-        .where({ form: { $in: [...formIds] }, status: SignupStatus.WAITLISTED, liveKey: LIVE })
-        .orderBy({ waitlistNo: 'asc', id: 'asc' })
-        .execute('all')) as Array<{ id: number; form: number }>;
+      const rows = await selectRows<{ id: number; form: number }>(
+        em,
+        `select id, form_id as form from signup_submission
+          where form_id in (${placeholders(formIds.length)}) and status = ? and live_key = ? order by waitlist_no, id`,
+        [...formIds, SignupStatus.WAITLISTED, LIVE],
+      );
       return formIds.map((formId) => {
         const positions = new Map<number, number>();
         for (const row of rows) if (Number(row.form) === formId) positions.set(Number(row.id), positions.size + 1);

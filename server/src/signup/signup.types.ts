@@ -207,3 +207,28 @@ export const CancelSignupResult = createUnionType({
   name: 'CancelSignupResult',
   types: () => [SignupCancelled, NotSignedUp, FormClosed, FormNotFound] as const,
 });
+
+/** An edit may not cut the capacity below the sign-ups already confirmed. */
+@ObjectType({ implements: ErrorResult })
+export class CapacityBelowConfirmed extends ErrorResult {
+  @Field(() => Int, { description: 'Sign-ups confirmed so far' })
+  confirmedCount!: number;
+
+  constructor(confirmedCount: number) {
+    super();
+    this.errorCode = 'CAPACITY_BELOW_CONFIRMED';
+    this.message = `名额不能少于已报名的 ${confirmedCount} 人`;
+    this.confirmedCount = confirmedCount;
+  }
+}
+
+@ObjectType()
+export class SignupFormSaved {
+  @Field(() => SignupForm)
+  form!: SignupForm;
+}
+
+export const UpdateSignupFormResult = createUnionType({
+  name: 'UpdateSignupFormResult',
+  types: () => [SignupFormSaved, CapacityBelowConfirmed] as const,
+});

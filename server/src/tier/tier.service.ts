@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { badInput } from '../graphql/graphql-errors';
 import type { TierRow } from './tier.loaders';
+import { runStatement } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { VersionedCache } from '../common/versioned-cache';
 import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-version';
@@ -9,6 +10,7 @@ import type { Member } from '../member/member.entity';
 import { retierMembers } from '../member/member-rows';
 import { DEFAULT_TIERS, Tier } from './tier.entity';
 import type { TierInput, TierView } from './tier.types';
+import type { Clock } from '../common/clock';
 
 export interface MemberTierStanding {
   tier: TierView;
@@ -24,10 +26,14 @@ export function tierView(tier: TierRow): TierView {
 
 /** 会员等级: by lifetime points, so spending never demotes. */
 export class TierService {
+  constructor(
+    private readonly clock: Clock,
+  ) {}
+
   private readonly cache = new VersionedCache<TierView[]>();
 
   /** Read on every check-in and home page: cached per process under the community's settings version. */
-  async tiersOf(ctx: RequestContext, communityId: number): Promise<TierView[]> {
+  async tiersOf(ctx: ServiceContext, communityId: number): Promise<TierView[]> {
     const load = async () => {
       const tiers = await ctx.loaders.tiers.load(communityId);
       return tiers.length ? tiers.map(tierView) : [ENTRY_TIER];
@@ -36,22 +42,18 @@ export class TierService {
     return version === null ? load() : this.cache.get(communityId, version, load);
   }
 
-  async standingOf(ctx: RequestContext, member: Member): Promise<MemberTierStanding> {
+  async standingOf(ctx: ServiceContext, member: Member): Promise<MemberTierStanding> {
     const tiers = await this.tiersOf(ctx, member.community.id);
     const tier = tiers.find((t) => t.level === member.tierLevel) ?? tiers[0];
     const nextTier = tiers.find((t) => t.level > tier.level) ?? null;
     return { tier, nextTier, pointsToNextTier: nextTier ? Math.max(nextTier.threshold - member.lifetimePoints, 0) : null };
   }
 
-  createDefaults(em: EntityManager, communityId: number, at: Date): void {
-    DEFAULT_TIERS.forEach((tier, level) => em.create(Tier, { community: communityId, level, ...tier, createdAt: at }));
-  }
-
   /**
    * Replaces the tiers and re-tiers every member of the community in one set-based UPDATE.
    * Thresholds start at 0 and rise strictly; names are distinct.
    */
-  async setTiers(ctx: RequestContext, communityId: number, input: TierInput[]): Promise<TierView[]> {
+  async setTiers(ctx: ServiceContext, communityId: number, input: TierInput[]): Promise<TierView[]> {
     if (input.length === 0 || input.length > 10) throw badInput('等级数量需要在 1 到 10 个之间', 'tiers');
     if (input[0].threshold !== 0) throw badInput('第一个等级的门槛必须是 0', 'tiers');
     input.forEach((tier, i) => {
@@ -65,9 +67,9 @@ export class TierService {
       threshold: tier.threshold,
       multiplierPercent: Math.round(tier.multiplier * 100),
     }));
-    const now = ctx.services.clock.now();
+    const now = this.clock.now();
     await inTransaction(ctx, async (em) => {
-      await em.nativeDelete(Tier, { community: communityId });
+      await runStatement(em, 'delete from member_tier where community_id = ?', [communityId]);
       await em.insertMany(
         Tier,
         tiers.map((tier) => ({ ...tier, community: communityId, createdAt: now })),
@@ -78,4 +80,9 @@ export class TierService {
     // What was just written (the request's own settings version predates it).
     return tiers.map(tierView);
   }
+}
+
+/** A new community's tiers, in its founding transaction. */
+export function createDefaultTiers(em: EntityManager, communityId: number, at: Date): void {
+  DEFAULT_TIERS.forEach((tier, level) => em.create(Tier, { community: communityId, level, ...tier, createdAt: at }));
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
+import { runStatement } from '../db/sql';
 import { WeChatAccessToken } from './wechat-access-token.entity';
 import type { WeChatMessageApi } from './wechat-api.client';
 
@@ -62,7 +63,7 @@ export class WeChatAccessTokenService {
   async reject(token: string): Promise<void> {
     if (this.cached?.token === token) this.cached = null;
     const em = this.orm.em.fork() as EntityManager;
-    await em.nativeUpdate(WeChatAccessToken, { appId: this.appId, token }, { expiresAt: null, rejectedToken: token, updatedAt: this.clock.now() });
+    await runStatement(em, 'update wechat_access_token set expires_at = null, rejected_token = ?, updated_at = ? where app_id = ? and token = ?', [token, this.clock.now(), this.appId, token]);
   }
 
   private async ensureRow(em: EntityManager): Promise<void> {
@@ -79,18 +80,13 @@ export class WeChatAccessTokenService {
    * just before another one finished refreshing must not refresh a second time.
    */
   private async takeLease(em: EntityManager, at: Date): Promise<boolean> {
-    const taken = await em.nativeUpdate(
-      WeChatAccessToken,
-      {
-        appId: this.appId,
-        $and: [
-          { $or: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { $lte: at } }] },
-          { $or: [{ token: null }, { expiresAt: null }, { expiresAt: { $lte: at } }] },
-        ],
-      },
-      { refreshLeaseUntil: new Date(at.getTime() + REFRESH_LEASE_MS), updatedAt: at },
+    const { affectedRows } = await runStatement(
+      em,
+      `update wechat_access_token set refresh_lease_until = ?, updated_at = ?
+        where app_id = ? and (refresh_lease_until is null or refresh_lease_until <= ?) and (token is null or expires_at is null or expires_at <= ?)`,
+      [new Date(at.getTime() + REFRESH_LEASE_MS), at, this.appId, at, at],
     );
-    return taken === 1;
+    return affectedRows === 1;
   }
 
   private async refresh(em: EntityManager, rejected: string | null): Promise<string> {
@@ -101,16 +97,16 @@ export class WeChatAccessTokenService {
       const at = this.clock.now().getTime();
       const lifetimeMs = fresh.expiresInSeconds * 1000;
       const usableUntil = at + Math.max(lifetimeMs - EARLY_MS, lifetimeMs / 2);
-      await em.nativeUpdate(
-        WeChatAccessToken,
-        { appId: this.appId },
-        { token: fresh.accessToken, expiresAt: new Date(usableUntil), refreshLeaseUntil: null, rejectedToken: null, updatedAt: new Date(at) },
+      await runStatement(
+        em,
+        'update wechat_access_token set token = ?, expires_at = ?, refresh_lease_until = null, rejected_token = null, updated_at = ? where app_id = ?',
+        [fresh.accessToken, new Date(usableUntil), new Date(at), this.appId],
       );
       this.cached = { token: fresh.accessToken, usableUntil };
       this.log.info({ expiresIn: fresh.expiresInSeconds }, 'wechat access token refreshed');
       return fresh.accessToken;
     } catch (error) {
-      await em.nativeUpdate(WeChatAccessToken, { appId: this.appId }, { refreshLeaseUntil: null }).catch(() => undefined);
+      await runStatement(em, 'update wechat_access_token set refresh_lease_until = null where app_id = ?', [this.appId]).catch(() => undefined);
       throw error;
     }
   }

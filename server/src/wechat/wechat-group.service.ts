@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import type { RequestContext } from '../context';
+import type { ServiceContext } from '../service-context';
 import { ErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
 import { insertIgnoreInto, placeholders, runStatement, selectRows } from '../db/sql';
@@ -18,6 +18,9 @@ import {
   WeChatGroupBound,
   WeChatGroupUnbound,
 } from './wechat-group.types';
+import type { Clock } from '../common/clock';
+import type { MembershipService } from '../member/membership.service';
+import type { AuthService } from '../auth/auth.service';
 
 const REFUSAL_MESSAGES: Record<WeChatDataFailure | 'NO_GROUP', string> = {
   MALFORMED: '群信息格式不正确，请从群聊中的小程序卡片重新进入',
@@ -35,9 +38,14 @@ const REFUSAL_MESSAGES: Record<WeChatDataFailure | 'NO_GROUP', string> = {
  * belongs to exactly one of them lands there. An admin can unbind their community from a chat.
  */
 export class WeChatGroupService {
-  constructor(private readonly settings: AppConfig['wechat']) {}
+  constructor(
+    private readonly settings: AppConfig['wechat'],
+    private readonly clock: Clock,
+    private readonly memberships: MembershipService,
+    private readonly auth: AuthService,
+  ) {}
 
-  async enterFromGroup(ctx: RequestContext, encryptedData: string, iv: string, chosenCommunityId?: number): Promise<JoinOutcome | ChooseGroupCommunity> {
+  async enterFromGroup(ctx: ServiceContext, encryptedData: string, iv: string, chosenCommunityId?: number): Promise<JoinOutcome | ChooseGroupCommunity> {
     const openGid = await this.readOpenGid(ctx, encryptedData, iv);
     if (openGid instanceof ErrorResult) return openGid;
     const groups = await ctx.em.find(WeChatGroup, { openGid }, { populate: ['community'], orderBy: { id: 'asc' } });
@@ -45,15 +53,15 @@ export class WeChatGroupService {
     if (!group && (groups.length === 0 || chosenCommunityId !== undefined)) return new GroupNotBound();
     if (!group) return Object.assign(new ChooseGroupCommunity(), { choices: await this.choices(ctx, groups) });
 
-    const outcome = await ctx.services.memberships.join(ctx, group.community, { by: 'group' });
+    const outcome = await this.memberships.join(ctx, group.community, { by: 'group' });
     if (outcome instanceof JoinedCommunity) {
-      await runStatement(ctx.em, `${insertIgnoreInto(ctx.em)} wechat_group_member (group_id, member_id, created_at) values (?, ?, ?)`, [group.id, outcome.member.id, ctx.services.clock.now()]);
+      await runStatement(ctx.em, `${insertIgnoreInto(ctx.em)} wechat_group_member (group_id, member_id, created_at) values (?, ?, ?)`, [group.id, outcome.member.id, this.clock.now()]);
     }
     return outcome;
   }
 
   /** Admin: binds the chat the admin opened the mini-program from to this community (other bindings stay). */
-  async bind(ctx: RequestContext, communityId: number, encryptedData: string, iv: string): Promise<WeChatGroupBound | ErrorResult> {
+  async bind(ctx: ServiceContext, communityId: number, encryptedData: string, iv: string): Promise<WeChatGroupBound | ErrorResult> {
     const openGid = await this.readOpenGid(ctx, encryptedData, iv);
     if (openGid instanceof ErrorResult) return openGid;
     const community = await ctx.em.findOneOrFail(Community, communityId);
@@ -63,7 +71,7 @@ export class WeChatGroupService {
         communityId,
         openGid,
         requireUser(ctx).id,
-        ctx.services.clock.now(),
+        this.clock.now(),
       ]);
     }
     const otherCommunities = await ctx.em.count(WeChatGroup, { openGid, community: { $ne: communityId } });
@@ -72,15 +80,15 @@ export class WeChatGroupService {
   }
 
   /** Admin: removes this community's binding of a chat (the chat's other bindings stay). */
-  async unbind(ctx: RequestContext, communityId: number, groupId: number): Promise<WeChatGroupUnbound | ErrorResult> {
-    const removed = await ctx.em.nativeDelete(WeChatGroup, { id: groupId, community: communityId });
-    if (!removed) return new GroupNotBound('这个群没有绑定本社群');
+  async unbind(ctx: ServiceContext, communityId: number, groupId: number): Promise<WeChatGroupUnbound | ErrorResult> {
+    const removed = await runStatement(ctx.em, 'delete from wechat_group where id = ? and community_id = ?', [groupId, communityId]);
+    if (removed.affectedRows === 0) return new GroupNotBound('这个群没有绑定本社群');
     ctx.loaders.communityCounts.clear(communityId);
     return Object.assign(new WeChatGroupUnbound(), { groupId: String(groupId) });
   }
 
   /** Admin: the chats bound to the community. */
-  async boundGroups(ctx: RequestContext, communityId: number): Promise<BoundWeChatGroup[]> {
+  async boundGroups(ctx: ServiceContext, communityId: number): Promise<BoundWeChatGroup[]> {
     const rows = await selectRows<{ id: number; createdAt: Date | string; nickname: string | null; fromChat: number; others: number }>(
       ctx.em,
       `select g.id, g.created_at as createdAt, u.nickname,
@@ -102,7 +110,7 @@ export class WeChatGroupService {
   }
 
   /** The only binding, or the only one the caller already belongs to; undefined when the member must choose. */
-  private async obviousChoice(ctx: RequestContext, groups: WeChatGroup[]): Promise<WeChatGroup | undefined> {
+  private async obviousChoice(ctx: ServiceContext, groups: WeChatGroup[]): Promise<WeChatGroup | undefined> {
     if (groups.length <= 1) return groups[0];
     const ids = groups.map((g) => g.community.id);
     const memberOf = await selectRows<{ communityId: number }>(
@@ -113,7 +121,7 @@ export class WeChatGroupService {
     return memberOf.length === 1 ? groups.find((g) => g.community.id === Number(memberOf[0].communityId)) : undefined;
   }
 
-  private async choices(ctx: RequestContext, groups: WeChatGroup[]): Promise<GroupCommunityChoice[]> {
+  private async choices(ctx: ServiceContext, groups: WeChatGroup[]): Promise<GroupCommunityChoice[]> {
     const ids = groups.map((g) => g.id);
     const rows = await selectRows<{ groupId: number; communityId: number; name: string; owner: string | null; fromChat: number; members: number; boundAt: Date | string }>(
       ctx.em,
@@ -140,11 +148,11 @@ export class WeChatGroupService {
   }
 
   /** Decrypts with the caller's own session_key; any refusal is a typed InvalidGroupData. */
-  private async readOpenGid(ctx: RequestContext, encryptedData: string, iv: string): Promise<string | ErrorResult> {
-    const sessionKey = await ctx.services.auth.sessionKeyOf(ctx, requireUser(ctx));
+  private async readOpenGid(ctx: ServiceContext, encryptedData: string, iv: string): Promise<string | ErrorResult> {
+    const sessionKey = await this.auth.sessionKeyOf(ctx, requireUser(ctx));
     if (!sessionKey) return new InvalidGroupData(REFUSAL_MESSAGES.NO_SESSION);
     try {
-      const payload = decryptWeChatData(encryptedData, iv, sessionKey, this.settings.appId, ctx.services.clock.now());
+      const payload = decryptWeChatData(encryptedData, iv, sessionKey, this.settings.appId, this.clock.now());
       return openGidOf(payload) ?? new InvalidGroupData(REFUSAL_MESSAGES.NO_GROUP);
     } catch (error) {
       if (error instanceof WeChatDataError) return new InvalidGroupData(REFUSAL_MESSAGES[error.reason]);

@@ -67,6 +67,8 @@ const RESULT_MESSAGES: Record<string, string> = {
   GroupBuyNotFound: '没有找到这个团购',
   EntryNotFound: '没有找到这条接龙',
   StockBelowSold: '库存不能少于已接龙的份数',
+  StockBelowIssued: '库存不能少于已发出的数量',
+  CapacityBelowConfirmed: '名额不能少于已报名的人数',
   FormFull: '名额已满',
   FormClosed: '报名已截止',
   FormNotFound: '没有找到这个报名',

@@ -1,13 +1,23 @@
 import { graphql } from '@/shared/graphql/client'
+import type { ResultMember } from '@/shared/graphql/errors'
 import type { CouponTemplate, CouponTemplateInput } from '../template-api'
-import { CreateCouponTemplateDocument, SetCouponTemplateActiveDocument, UpdateCouponTemplateDocument } from './template.generated'
+import {
+  CreateCouponTemplateDocument,
+  SetCouponTemplateActiveDocument,
+  UpdateCouponTemplateDocument,
+  type UpdateCouponTemplateMutation,
+} from './template.generated'
+
+/** CouponTemplateSaved, or StockBelowIssued when the stock would drop below the coupons already issued */
+export type UpdateCouponTemplateResult = UpdateCouponTemplateMutation['updateCouponTemplate']
+export type StockBelowIssued = ResultMember<UpdateCouponTemplateResult, 'StockBelowIssued'>
 
 export async function createCouponTemplate(communityId: string, input: CouponTemplateInput): Promise<CouponTemplate> {
   const data = await graphql(CreateCouponTemplateDocument, { communityId, input })
   return data.createCouponTemplate
 }
 
-export async function updateCouponTemplate(templateId: string, input: CouponTemplateInput): Promise<CouponTemplate> {
+export async function updateCouponTemplate(templateId: string, input: CouponTemplateInput): Promise<UpdateCouponTemplateResult> {
   const data = await graphql(UpdateCouponTemplateDocument, { templateId, input })
   return data.updateCouponTemplate
 }

@@ -32,7 +32,10 @@ export type UpdateCouponTemplateMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCouponTemplateMutation = { updateCouponTemplate: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number, pointsCost: number, validDays: number, stock: number | null, remaining: number | null, perMemberLimit: number | null, minTierLevel: number, active: boolean, startsAt: string | null, endsAt: string | null, myRedeemedCount: number, issuedCount: number, minTier: { level: number, name: string, threshold: number, multiplier: number } | null } };
+export type UpdateCouponTemplateMutation = { updateCouponTemplate:
+    | { __typename: 'CouponTemplateSaved', template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number, pointsCost: number, validDays: number, stock: number | null, remaining: number | null, perMemberLimit: number | null, minTierLevel: number, active: boolean, startsAt: string | null, endsAt: string | null, myRedeemedCount: number, issuedCount: number, minTier: { level: number, name: string, threshold: number, multiplier: number } | null } }
+    | { __typename: 'StockBelowIssued', errorCode: string, message: string, issuedCount: number }
+   };
 
 export type SetCouponTemplateActiveMutationVariables = Exact<{
   templateId: string | number;
@@ -97,7 +100,19 @@ fragment TierFields on Tier {
 export const UpdateCouponTemplateDocument = new TypedDocumentString(`
     mutation UpdateCouponTemplate($templateId: ID!, $input: CouponTemplateInput!) {
   updateCouponTemplate(templateId: $templateId, input: $input) {
-    ...CouponTemplateFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on StockBelowIssued {
+      issuedCount
+    }
+    ... on CouponTemplateSaved {
+      template {
+        ...CouponTemplateFields
+      }
+    }
   }
 }
     fragment CouponTemplateFields on CouponTemplate {

@@ -1,7 +1,7 @@
 import { graphql } from '@/shared/graphql/client'
 import type { ResultMember } from '@/shared/graphql/errors'
 import type { ExportFile, ExportFormat } from '@/features/exports/api'
-import type { GroupBuyDetail, GroupBuyEntry } from '@/features/groupbuy/api'
+import type { GroupBuyDetail } from '@/features/groupbuy/api'
 import {
   CancelGroupBuyDocument,
   CloseGroupBuyDocument,
@@ -10,6 +10,7 @@ import {
   type GroupBuyInput,
   PublishGroupBuyDocument,
   SetEntryPickedUpDocument,
+  type SetEntryPickedUpMutation,
   UpdateGroupBuyDocument,
   type UpdateGroupBuyMutation,
 } from './groupbuy-admin.generated'
@@ -20,6 +21,8 @@ export type { GroupBuyInput }
 export type SaveGroupBuyResult = UpdateGroupBuyMutation['updateGroupBuy']
 export type GroupBuySaved = ResultMember<SaveGroupBuyResult, 'GroupBuySaved'>
 export type StockBelowSold = ResultMember<SaveGroupBuyResult, 'StockBelowSold'>
+/** PickupRecorded, or EntryNotFound when the entry was cancelled meanwhile */
+export type SetEntryPickedUpResult = SetEntryPickedUpMutation['setEntryPickedUp']
 
 export async function createGroupBuy(communityId: string, input: GroupBuyInput): Promise<GroupBuyDetail> {
   const data = await graphql(CreateGroupBuyDocument, { communityId, input })
@@ -48,7 +51,7 @@ export async function cancelGroupBuy(groupBuyId: string): Promise<GroupBuyDetail
   return data.cancelGroupBuy
 }
 
-export async function setEntryPickedUp(entryId: string, pickedUp: boolean): Promise<GroupBuyEntry> {
+export async function setEntryPickedUp(entryId: string, pickedUp: boolean): Promise<SetEntryPickedUpResult> {
   const data = await graphql(SetEntryPickedUpDocument, { entryId, pickedUp })
   return data.setEntryPickedUp
 }

@@ -115,7 +115,10 @@ export type SetEntryPickedUpMutationVariables = Exact<{
 }>;
 
 
-export type SetEntryPickedUpMutation = { setEntryPickedUp: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } };
+export type SetEntryPickedUpMutation = { setEntryPickedUp:
+    | { __typename: 'EntryNotFound', errorCode: string, message: string }
+    | { __typename: 'PickupRecorded', entry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } }
+   };
 
 export type ExportGroupBuyMutationVariables = Exact<{
   groupBuyId: string | number;
@@ -492,7 +495,16 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
 export const SetEntryPickedUpDocument = new TypedDocumentString(`
     mutation SetEntryPickedUp($entryId: ID!, $pickedUp: Boolean!) {
   setEntryPickedUp(entryId: $entryId, pickedUp: $pickedUp) {
-    ...GroupBuyEntryFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on PickupRecorded {
+      entry {
+        ...GroupBuyEntryFields
+      }
+    }
   }
 }
     fragment GroupBuyEntryFields on GroupBuyEntry {

@@ -1,4 +1,5 @@
 import { graphql } from '@/shared/graphql/client'
+import type { ResultMember } from '@/shared/graphql/errors'
 import type { ExportFile, ExportFormat } from '@/features/exports/api'
 import type { SignupForm, SignupStatus, SignupSubmission } from '@/features/signup/api'
 import {
@@ -9,17 +10,21 @@ import {
   type SignupFormInput,
   SignupSubmissionsDocument,
   UpdateSignupFormDocument,
+  type UpdateSignupFormMutation,
 } from './signup-admin.generated'
 
 /** Admin calls of the sign-up domain; a field's `id` is kept when editing, so earlier answers stay attached to it. */
 export type { SignupFieldInput, SignupFormInput }
+/** SignupFormSaved, or CapacityBelowConfirmed when the capacity would drop below the confirmed sign-ups */
+export type UpdateSignupFormResult = UpdateSignupFormMutation['updateSignupForm']
+export type CapacityBelowConfirmed = ResultMember<UpdateSignupFormResult, 'CapacityBelowConfirmed'>
 
 export async function createSignupForm(communityId: string, input: SignupFormInput): Promise<SignupForm> {
   const data = await graphql(CreateSignupFormDocument, { communityId, input })
   return data.createSignupForm
 }
 
-export async function updateSignupForm(formId: string, input: SignupFormInput): Promise<SignupForm> {
+export async function updateSignupForm(formId: string, input: SignupFormInput): Promise<UpdateSignupFormResult> {
   const data = await graphql(UpdateSignupFormDocument, { formId, input })
   return data.updateSignupForm
 }

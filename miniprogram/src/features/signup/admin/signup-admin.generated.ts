@@ -73,7 +73,10 @@ export type UpdateSignupFormMutationVariables = Exact<{
 }>;
 
 
-export type UpdateSignupFormMutation = { updateSignupForm: { id: string, title: string, description: string | null, capacity: number, waitlist: boolean, deadline: string | null, status: SignupFormStatus, confirmedCount: number, waitlistCount: number, createdAt: string, fields: Array<{ id: string, label: string, type: SignupFieldType, required: boolean, options: Array<string> }> } };
+export type UpdateSignupFormMutation = { updateSignupForm:
+    | { __typename: 'CapacityBelowConfirmed', errorCode: string, message: string, confirmedCount: number }
+    | { __typename: 'SignupFormSaved', form: { id: string, title: string, description: string | null, capacity: number, waitlist: boolean, deadline: string | null, status: SignupFormStatus, confirmedCount: number, waitlistCount: number, createdAt: string, fields: Array<{ id: string, label: string, type: SignupFieldType, required: boolean, options: Array<string> }> } }
+   };
 
 export type CloseSignupFormMutationVariables = Exact<{
   formId: string | number;
@@ -145,7 +148,19 @@ export const CreateSignupFormDocument = new TypedDocumentString(`
 export const UpdateSignupFormDocument = new TypedDocumentString(`
     mutation UpdateSignupForm($formId: ID!, $input: SignupFormInput!) {
   updateSignupForm(formId: $formId, input: $input) {
-    ...SignupFormFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on CapacityBelowConfirmed {
+      confirmedCount
+    }
+    ... on SignupFormSaved {
+      form {
+        ...SignupFormFields
+      }
+    }
   }
 }
     fragment SignupFormFields on SignupForm {

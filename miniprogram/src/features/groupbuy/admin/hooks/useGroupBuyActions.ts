@@ -65,7 +65,13 @@ export function useGroupBuyActions(groupBuy: GroupBuyDetail | null | undefined, 
     if (!groupBuy) return
     setBusy(`entry:${entry.id}`)
     try {
-      const updated = await setEntryPickedUp(entry.id, pickedUp)
+      const result = await setEntryPickedUp(entry.id, pickedUp)
+      if (isErrorResult(result)) {
+        void alertMessage(activityFailureMessage(result), '操作失败')
+        reload()
+        return
+      }
+      const updated = result.entry
       onChanged({ ...groupBuy, entries: groupBuy.entries.map((item) => (item.id === updated.id ? updated : item)) })
     } catch (caught) {
       void alertMessage(messageOf(caught), '操作失败')

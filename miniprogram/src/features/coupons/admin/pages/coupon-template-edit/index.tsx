@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { fetchCouponTemplates } from '@/features/coupons/template-api'
 import { createCouponTemplate, updateCouponTemplate } from '@/features/coupons/admin/template-api'
-import { messageOf } from '@/shared/graphql/errors'
+import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
 import { fetchTiers } from '@/features/membership/admin/tier-api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
 import CouponTemplateForm from '@/features/coupons/admin/components/coupon-template-form'
@@ -44,8 +44,16 @@ export default function CouponTemplateEditPage() {
     if (!checked?.input) return
     setSaving(true)
     try {
-      if (templateId) await updateCouponTemplate(templateId, checked.input)
-      else await createCouponTemplate(communityId, checked.input)
+      if (templateId) {
+        const result = await updateCouponTemplate(templateId, checked.input)
+        if (isErrorResult(result)) {
+          setSaving(false)
+          void alertMessage(errorResultMessage(result), '保存失败')
+          return
+        }
+      } else {
+        await createCouponTemplate(communityId, checked.input)
+      }
       toastSuccess(templateId ? '已保存' : '已创建')
       setTimeout(() => navigateBack(), 800)
     } catch (caught) {

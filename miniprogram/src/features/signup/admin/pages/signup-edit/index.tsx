@@ -1,8 +1,8 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { messageOf } from '@/shared/graphql/errors'
-import { fetchSignupForm } from '@/features/signup/api'
+import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
+import { fetchSignupForm, type SignupForm } from '@/features/signup/api'
 import { createSignupForm, updateSignupForm } from '@/features/signup/admin/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
 import SignupFieldEditor from '@/features/signup/admin/components/signup-field-editor'
@@ -50,7 +50,18 @@ export default function SignupEditPage() {
     }
     setSaving(true)
     try {
-      const saved = existing ? await updateSignupForm(existing.id, checked.input) : await createSignupForm(communityId, checked.input)
+      let saved: SignupForm
+      if (existing) {
+        const result = await updateSignupForm(existing.id, checked.input)
+        if (isErrorResult(result)) {
+          setSaving(false)
+          void alertMessage(errorResultMessage(result), '保存失败')
+          return
+        }
+        saved = result.form
+      } else {
+        saved = await createSignupForm(communityId, checked.input)
+      }
       toastSuccess(existing ? '已保存' : '已发布')
       setTimeout(() => redirectTo(routes.adminSignupManage(communityId, saved.id)), 800)
     } catch (caught) {
