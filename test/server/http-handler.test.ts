@@ -41,7 +41,7 @@ describe('the /graphql handler', () => {
   it('refuses a body over 256 KB, declared or streamed, and keeps serving', async () => {
     const declared = await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } }));
     expect(declared.status).toBe(413);
-    expect((await declared.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await declared.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const chunks = new ReadableStream({
       start(controller) {
         for (let i = 0; i < 40; i += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(8 * 1024)));
