@@ -5,7 +5,7 @@
 'use strict';
 const path = require('node:path');
 const mysql = require('mysql2/promise');
-const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire, ratiosOf, benchmark } = require('./lib');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches, fire, ratiosOf, benchmark, HOME_QUERY } = require('./lib');
 const { startFloorBaseline, measureFloor } = require('./floor');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 1000);
@@ -14,11 +14,6 @@ const WARM_MEMBERS = Number(process.env.BENCH_WARM_MEMBERS || 200);
 // The issue's goals are stated at 32; BENCH_CONNECTIONS shows how latency grows with the load.
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const HOME_SECONDS = Number(process.env.BENCH_HOME_SECONDS || 5);
-const HOME_QUERY = `query Home($c: ID!) {
-  membership(communityId: $c) { id role status points lifetimePoints streak checkedInToday nickname avatarUrl
-    tier { level name threshold multiplier } nextTier { level name threshold multiplier } pointsToNextTier
-    community { id name category description joinPolicy joinCode sharePath memberCount boundGroupCount } }
-  checkInRule(communityId: $c) { basePoints cycleDays bonuses { day points } } }`;
 
 async function prepareCommunity(url, ownerToken, label) {
   const { createCommunity } = await gql(url, `mutation { createCommunity(input: { name: "压测${label}", category: PERKS, joinPolicy: OPEN }) { id joinCode } }`, {}, ownerToken);

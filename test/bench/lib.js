@@ -70,6 +70,13 @@ function processCpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The home page's query as the benchmarks send it (economy-baseline-server.js answers the same fields). */
+const HOME_QUERY = `query Home($c: ID!) {
+  membership(communityId: $c) { id role status points lifetimePoints streak checkedInToday nickname avatarUrl
+    tier { level name threshold multiplier } nextTier { level name threshold multiplier } pointsToNextTier
+    community { id name category description joinPolicy joinCode sharePath memberCount boundGroupCount } }
+  checkInRule(communityId: $c) { basePoints cycleDays bonuses { day points } } }`;
+
 const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
 
 /**
@@ -195,4 +202,4 @@ function benchmark(module, main) {
   }
 }
 
-module.exports = { REPO_ROOT, benchmark, ratiosOf, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, HOME_QUERY, benchmark, ratiosOf, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };

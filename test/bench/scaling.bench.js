@@ -6,17 +6,12 @@
 // Usage: npm run build:server && node test/bench/scaling.bench.js
 'use strict';
 const mysql = require('mysql2/promise');
-const { createDatabase, startQunyou, gql, login, inBatches, fire, benchmark } = require('./lib');
+const { createDatabase, startQunyou, gql, login, inBatches, fire, benchmark, HOME_QUERY } = require('./lib');
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const SECONDS = Number(process.env.BENCH_SCALING_SECONDS || 5);
 /** Check-ins are once a day per member: each run takes members of its own. */
 const CHECK_INS = Number(process.env.BENCH_SCALING_CHECK_INS || 600);
-const HOME_QUERY = `query Home($c: ID!) {
-  membership(communityId: $c) { id role status points lifetimePoints streak checkedInToday nickname avatarUrl
-    tier { level name threshold multiplier } nextTier { level name threshold multiplier } pointsToNextTier
-    community { id name category description joinPolicy joinCode sharePath memberCount boundGroupCount } }
-  checkInRule(communityId: $c) { basePoints cycleDays bonuses { day points } } }`;
 const CHECK_IN = `mutation ($c: ID!) { checkIn(communityId: $c) { __typename } }`;
 
 async function statements(conn) {
