@@ -79,25 +79,48 @@ class BodyError extends Error {
 
 /** The parsed JSON body, or undefined when the request has none or is not JSON (Apollo answers that itself). */
 async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) {
-    req.resume(); // drain, so the connection can answer and be reused
-    throw new BodyError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
-    chunks.push(chunk);
-  }
+  const body = await readBody(req, maxBytes);
+  if (body === TOO_LARGE) throw new BodyError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
   const contentType = req.headers['content-type'] ?? '';
-  if (size === 0 || !/^application\/(.+\+)?json\b/i.test(contentType)) return undefined;
+  if (body.length === 0 || !/^application\/(.+\+)?json\b/i.test(contentType)) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new BodyError(400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
   }
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The body, or TOO_LARGE as soon as it passes maxBytes (declared or streamed). The rest is then read and
+ * dropped, as Express's body-parser does, so the answer reaches the client and the connection stays usable;
+ * breaking out of the stream instead would destroy the socket under the answer.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+      req.resume();
+      resolve(TOO_LARGE);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        resolve(TOO_LARGE);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => tooLarge || resolve(Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
