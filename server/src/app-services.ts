@@ -74,7 +74,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     audit: new AuditService(clock),
     communities,
     memberships,
-    memberAdmin: new MemberAdminService(access),
+    memberAdmin: new MemberAdminService(access, clock),
     wechatGroups: new WeChatGroupService(config.wechat, clock, memberships, auth),
     // member economy
     points,

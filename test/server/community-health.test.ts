@@ -171,6 +171,68 @@ describe('community health', () => {
     });
   });
 
+  describe('totalMembers counts the members ACTIVE at the end of the range', () => {
+    const REMOVE_ONE = `mutation ($c: ID!, $m: ID!) { removeMember(communityId: $c, memberId: $m) { __typename } }`;
+    const BAN = `mutation ($c: ID!, $m: ID!) { banMember(communityId: $c, memberId: $m) { __typename } }`;
+    const JOIN = `mutation ($c: String!) { joinCommunity(joinCode: $c) { __typename } }`;
+    let communityId: string;
+    let owner: LoggedIn;
+    let joinCode: string;
+    const members: Record<string, Awaited<ReturnType<TestEnvironment['join']>>> = {};
+    const total = async (from: string, to: string) => (await owner.client.data(STATS, { c: communityId, from, to })).communityStats;
+    const leftAt = async (name: string) => (await env.em().findOneOrFail(Member, Number(members[name].memberId))).leftAt ?? null;
+
+    beforeAll(async () => {
+      clock.set(at(0, 10));
+      ({ communityId, owner, joinCode } = await env.createCommunity('t-owner'));
+      clock.set(at(0, 11));
+      for (const name of ['r', 's', 'b', 'q', 'x', 'y']) members[name] = await env.join(`t-${name}`, joinCode);
+
+      clock.set(at(2, 10)); // day 2: X removed, Y banned, Q removed (Q comes back on day 4)
+      expect((await owner.client.data(REMOVE_ONE, { c: communityId, m: members.x.memberId })).removeMember.__typename).toBe('MemberUpdated');
+      expect((await owner.client.data(BAN, { c: communityId, m: members.y.memberId })).banMember.__typename).toBe('MemberUpdated');
+      expect((await owner.client.data(REMOVE_ONE, { c: communityId, m: members.q.memberId })).removeMember.__typename).toBe('MemberUpdated');
+      expect(await leftAt('q')).toEqual(at(2, 10));
+
+      clock.set(at(4, 12));
+      expect((await members.q.client.data(JOIN, { c: joinCode })).joinCommunity.__typename).toBe('JoinedCommunity');
+      expect(await leftAt('q')).toBeNull();
+      await members.r.client.data(CHECK_IN, { c: communityId });
+
+      clock.set(at(7, 10)); // after the range 11-04..11-06: R removed, S removed in a batch, B banned
+      expect((await owner.client.data(REMOVE_ONE, { c: communityId, m: members.r.memberId })).removeMember.__typename).toBe('MemberUpdated');
+      expect((await owner.client.data(REMOVE, { c: communityId, m: [members.s.memberId, members.x.memberId] })).removeMembers.removedCount).toBe(2);
+      expect((await owner.client.data(BAN, { c: communityId, m: members.b.memberId })).banMember.__typename).toBe('MemberUpdated');
+      // Banning or removing again someone already gone keeps the day they left.
+      expect((await owner.client.data(BAN, { c: communityId, m: members.x.memberId })).banMember.__typename).toBe('MemberUpdated');
+      expect((await owner.client.data(REMOVE_ONE, { c: communityId, m: members.y.memberId })).removeMember.__typename).toBe('MemberUpdated');
+    });
+
+    it('records when each member left, and only when they stopped being ACTIVE', async () => {
+      expect(await leftAt('r')).toEqual(at(7, 10));
+      expect(await leftAt('s')).toEqual(at(7, 10));
+      expect(await leftAt('b')).toEqual(at(7, 10));
+      expect(await leftAt('x')).toEqual(at(2, 10));
+      expect(await leftAt('y')).toEqual(at(2, 10));
+      expect(await leftAt('q')).toBeNull();
+    });
+
+    it('a past range counts the members removed or banned after it, and checkInRate divides by them', async () => {
+      const past = await total('2026-11-04', '2026-11-06');
+      // owner, R, S, B (gone on day 7), Q (back on day 4); not X nor Y (gone on day 2).
+      expect(past.totalMembers).toBe(5);
+      expect(past.checkIns).toBe(1);
+      expect(past.checkInRate).toBeCloseTo(1 / (3 * 5), 10);
+    });
+
+    it('the members gone before the end of the range do not count; today only the ACTIVE ones', async () => {
+      // End of 11-03: X, Y and Q were gone since day 2 10:00.
+      expect((await total('2026-11-03', '2026-11-03')).totalMembers).toBe(4);
+      // End of 11-08, after the removals: owner and Q.
+      expect((await total('2026-11-08', '2026-11-08')).totalMembers).toBe(2);
+    });
+  });
+
   describe('dormant members', () => {
     let communityId: string;
     let owner: LoggedIn;

@@ -108,7 +108,8 @@ export class CommunityStatsService {
     const [row] = await selectRows<Record<string, number | string | null>>(
       target,
       `select
-         (select count(*) from member where community_id = ? and status = ? and joined_at < ?) as total_members,
+         (select count(*) from member where community_id = ? and joined_at < ?
+             and (status = ? or (status in (?, ?) and left_at >= ?))) as total_members,
          (select count(*) from member m where m.community_id = ?
              and exists (select 1 from member_activity_day a where a.member_id = m.id and a.day >= ? and a.day <= ?)) as active_members,
          (select count(*) from group_buy_entry where community_id = ? and live_key = ? and created_at >= ? and created_at < ?) as gb_participants,
@@ -118,7 +119,7 @@ export class CommunityStatsService {
          (select count(*) from membership_application where community_id = ? and status = ?) as pending,
          (select count(*) from referral where community_id = ? and created_at >= ? and created_at < ?) as joins_by_invite`,
       [
-        communityId, MemberStatus.ACTIVE, range.end,
+        communityId, range.end, MemberStatus.ACTIVE, MemberStatus.REMOVED, MemberStatus.BANNED, range.end,
         communityId, range.from, range.to,
         communityId, LIVE, range.start, range.end,
         communityId, LIVE, range.start, range.end,

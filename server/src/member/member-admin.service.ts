@@ -6,6 +6,7 @@ import { Member } from './member.entity';
 import { MemberRole, MemberStatus, ROLE_RANK } from './member.enums';
 import { MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';
 import type { MemberAccessService } from './member-access.service';
+import type { Clock } from '../common/clock';
 
 export type MemberActionOutcome = MemberUpdated | ErrorResult;
 
@@ -15,6 +16,7 @@ const MEMBER_LIST_LIMIT = 500;
 export class MemberAdminService {
   constructor(
     private readonly access: MemberAccessService,
+    private readonly clock: Clock,
   ) {}
 
   list(ctx: ServiceContext, communityId: number, status?: MemberStatus): Promise<Member[]> {
@@ -60,8 +62,10 @@ export class MemberAdminService {
       if (targets.some((target) => ROLE_RANK[target.role] >= ROLE_RANK[actor.role])) throw new RollbackWith(new RoleNotAllowed('只能移出角色低于你的成员，未移出任何人'));
       await runStatement(
         em,
-        `update member set status = ?, role = ? where community_id = ? and id in (${placeholders(ids.length)}) and status in (?, ?)`,
-        [MemberStatus.REMOVED, MemberRole.MEMBER, communityId, ...ids, MemberStatus.ACTIVE, MemberStatus.APPLICANT],
+        // left_at first: MySQL's later assignments would see the new status.
+        `update member set left_at = case when status = ? then ? else left_at end, status = ?, role = ?
+          where community_id = ? and id in (${placeholders(ids.length)}) and status in (?, ?)`,
+        [MemberStatus.ACTIVE, this.clock.now(), MemberStatus.REMOVED, MemberRole.MEMBER, communityId, ...ids, MemberStatus.ACTIVE, MemberStatus.APPLICANT],
       );
       return null;
     });
@@ -92,10 +96,12 @@ export class MemberAdminService {
     if (Object.keys(changes).length === 0) return updated(target);
     const role = changes.role ?? target.role;
     const status = changes.status ?? target.status;
+    // Leaving: the moment an ACTIVE member stops being one (the community stats count members by it).
+    const leftAt = target.status === MemberStatus.ACTIVE && status !== MemberStatus.ACTIVE ? this.clock.now() : null;
     const { affectedRows } = await runStatement(
       ctx.em,
-      'update member set role = ?, status = ? where id = ? and role = ? and status = ?',
-      [role, status, target.id, target.role, target.status],
+      'update member set role = ?, status = ?, left_at = coalesce(?, left_at) where id = ? and role = ? and status = ?',
+      [role, status, leftAt, target.id, target.role, target.status],
     );
     if (affectedRows !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
     return updated(await ctx.em.refreshOrFail(target));

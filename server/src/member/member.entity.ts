@@ -55,6 +55,10 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   @Property({ type: 'datetime', length: 3 })
   joinedAt: Date = new Date();
 
+  /** When the member last stopped being ACTIVE (removed or banned); NULL while ACTIVE or never ACTIVE. Community stats count a member ACTIVE in joined_at..left_at. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  leftAt?: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'Last action in the mini-program' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastActiveAt?: Date | null;

@@ -63,7 +63,7 @@ export class MembershipService {
     if (existing) {
       await runStatement(
         ctx.em,
-        'update member set status = ?, role = ?, joined_at = ?, last_active_at = ? where id = ? and status = ?',
+        'update member set status = ?, role = ?, joined_at = ?, last_active_at = ?, left_at = null where id = ? and status = ?',
         [status, MemberRole.MEMBER, now, now, existing.id, MemberStatus.REMOVED],
       );
     } else {
