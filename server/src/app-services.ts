@@ -39,6 +39,11 @@ import { MemberActivityService } from './health/member-activity.service';
 import { CommunityStatsService } from './health/community-stats.service';
 import { DormantMemberService } from './health/dormant-member.service';
 import { CouponGrantService } from './coupon/coupon-grant.service';
+import { EntryPaymentService } from './payment/entry-payment.service';
+import { EntryRefundService } from './payment/entry-refund.service';
+import { PaymentOrderViews } from './payment/payment-order-views';
+import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
+import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 
 /** The app's singletons; each request reaches them through its RequestContext. */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
@@ -48,6 +53,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
   const notifications = new NotificationService(config.notifications, clock);
   const points = new PointsLedgerService();
+  const wechatPay = createWeChatPayGateway(config.wechatPay);
   return {
     config,
     orm,
@@ -84,6 +90,11 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     // entry thresholds
     invites: new InviteService(),
     referralRewards: new ReferralRewardService(points),
+    wechatPay,
+    entryPayments: new EntryPaymentService(config, wechatPay),
+    entryRefunds: new EntryRefundService(wechatPay),
+    paymentReconciliation: new PaymentReconciliationService(config.wechatPay, wechatPay),
+    paymentOrderViews: new PaymentOrderViews(),
     // community health
     activity: new MemberActivityService(),
     communityStats: new CommunityStatsService(),

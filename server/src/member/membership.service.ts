@@ -8,11 +8,12 @@ import { JoinPolicy } from '../community/community.enums';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
 import { normalizeJoinCode } from '../community/join-code';
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
+import type { PaymentRequired } from '../payment/payment.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
 import { JoinedCommunity, MemberBanned } from './member.types';
 
-export type JoinOutcome = JoinedCommunity | ErrorResult;
+export type JoinOutcome = JoinedCommunity | PaymentRequired | ErrorResult;
 
 /** How the user came: the public join code, a member's personal invite, or a card from a bound chat. */
 export type Admission = { by: 'joinCode' } | { by: 'group' } | { by: 'invite'; inviterId: number; inviterActive: boolean };
@@ -44,6 +45,35 @@ export class MembershipService {
     if (admission.by === 'invite' && !admission.inviterActive) return new InviteInvalid();
     if (community.joinPolicy === JoinPolicy.INVITE && admission.by === 'joinCode') return new InviteRequired();
 
+    // 入群费: the membership starts when WeChat Pay confirms the payment (a bound chat's card admits free).
+    if (community.entryFeeFen > 0 && admission.by !== 'group') return ctx.services.entryPayments.requestPayment(ctx, community, admission);
+    const member = await this.admit(ctx, community, user.id, existing, admission);
+    return joined(member, community, false);
+  }
+
+  /**
+   * Admits a user who paid the entry fee (called by payment/ in the transaction that marks the
+   * order paid). Null when they may not be admitted any more: banned meanwhile, or already in.
+   */
+  async admitPaid(ctx: RequestContext, community: Community, userId: number, inviterMemberId: number | null): Promise<Member | null> {
+    const existing = await ctx.em.findOne(Member, { community, user: userId }, { refresh: true });
+    if (existing && existing.status !== MemberStatus.REMOVED) return null;
+    const admission: Admission = inviterMemberId ? { by: 'invite', inviterId: inviterMemberId, inviterActive: true } : { by: 'joinCode' };
+    return this.admit(ctx, community, userId, existing, admission);
+  }
+
+  /** A refunded member leaves (they may join, and pay, again); the owner never does. */
+  async leaveRefunded(ctx: RequestContext, communityId: number, userId: number): Promise<void> {
+    await ctx.em.nativeUpdate(
+      Member,
+      { community: communityId, user: userId, status: { $in: [MemberStatus.ACTIVE, MemberStatus.APPLICANT] }, role: { $ne: MemberRole.OWNER } },
+      { status: MemberStatus.REMOVED },
+    );
+    ctx.callerMembers.delete(communityId);
+  }
+
+  /** The new member row (or the removed one back) under the join policy, with the referral and the first active day. */
+  private async admit(ctx: RequestContext, community: Community, userId: number, existing: Member | null, admission: Admission): Promise<Member> {
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = ctx.services.clock.now();
     if (existing) {
@@ -54,18 +84,18 @@ export class MembershipService {
       );
     } else {
       try {
-        await ctx.em.insert(Member, { community, user, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
+        await ctx.em.insert(Member, { community, user: userId, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
       } catch (error) {
         // A simultaneous join of the same user won the unique key; theirs is the row.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
       }
     }
-    const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
+    const member = await ctx.em.findOneOrFail(Member, { community, user: userId }, { refresh: true });
     if (admission.by === 'invite') await ctx.services.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
     // Joining is the member's first action: the day counts as active (lastActiveAt was set above).
     if (member.status === MemberStatus.ACTIVE) await ctx.services.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
     ctx.callerMembers.delete(community.id);
-    return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
+    return member;
   }
 
   myMemberships(ctx: RequestContext): Promise<Member[]> {

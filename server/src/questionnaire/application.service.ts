@@ -126,6 +126,8 @@ export class ApplicationService {
       return true;
     });
     if (outcome !== true) return outcome;
+    // A rejected applicant who paid the entry fee gets it back (and leaves; they may apply and pay again).
+    if (!approve) await ctx.services.entryRefunds.refundRejected(ctx, application.member.id, reviewer.id);
     const [fresh, member] = await this.reload(ctx, applicationId, application.member.id);
     return Object.assign(new ApplicationReviewed(), { application: fresh, member });
   }

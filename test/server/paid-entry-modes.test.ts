@@ -1,0 +1,45 @@
+import { PaymentOrder } from '../../server/src/payment/payment-order.entity';
+import { JOIN, MEMBERSHIP, SET_ENTRY_FEE, SIMULATE } from '../helpers/payments';
+import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
+
+describe('paid entry without WeChat Pay configured', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment('paid_entry_off');
+  });
+  afterAll(() => env.close());
+
+  it('a fee is refused with a clear error (free stays possible); nothing changes', async () => {
+    const { owner, communityId } = await env.createCommunity('po-owner');
+    const refused = await owner.client.request(SET_ENTRY_FEE, { c: communityId, f: 990 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/微信支付尚未配置/);
+    expect((await owner.client.data(SET_ENTRY_FEE, { c: communityId, f: 0 })).setEntryFee.entryFeeFen).toBe(0);
+  });
+});
+
+describe('paid entry in the H5 demo (WECHAT_LOGIN=dev, no WeChat Pay): 模拟支付', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment('paid_entry_dev', { env: { WECHAT_LOGIN: 'dev' } });
+  });
+  afterAll(() => env.close());
+
+  it('joining answers a simulated order; simulatePayment by the payer admits; an unknown order is refused', async () => {
+    const { owner, communityId, joinCode } = await env.createCommunity('pd-owner');
+    expect((await owner.client.data(SET_ENTRY_FEE, { c: communityId, f: 990 })).setEntryFee.entryFeeFen).toBe(990);
+    const who = await env.login('pd-newcomer');
+    const joined = (await who.client.data(JOIN, { c: joinCode })).joinCommunity;
+    expect(joined).toMatchObject({ __typename: 'PaymentRequired', amountFen: 990, simulated: true });
+    expect((await who.client.data(MEMBERSHIP, { c: communityId })).membership).toBeNull();
+
+    const stranger = await env.login('pd-stranger');
+    expect((await stranger.client.data(SIMULATE, { o: joined.orderNo })).simulatePayment).toMatchObject({ errorCode: 'PAYMENT_ORDER_NOT_FOUND' });
+    expect((await who.client.data(SIMULATE, { o: 'QY00000000000000UNKNOWN' })).simulatePayment).toMatchObject({ errorCode: 'PAYMENT_ORDER_NOT_FOUND' });
+    expect((await env.em().findOneOrFail(PaymentOrder, { orderNo: joined.orderNo })).status).toBe('OPEN');
+
+    expect((await who.client.data(SIMULATE, { o: joined.orderNo })).simulatePayment).toMatchObject({ __typename: 'PaymentOrder', status: 'PAID' });
+    expect((await who.client.data(MEMBERSHIP, { c: communityId })).membership).toMatchObject({ status: 'ACTIVE' });
+    expect((await who.client.data(SIMULATE, { o: joined.orderNo })).simulatePayment).toMatchObject({ status: 'PAID' });
+  });
+});
