@@ -106,11 +106,11 @@ export class FakeWeChatPay {
     return this.notification('REFUND.SUCCESS', 'refund', { mchid: FAKE_MCHID, ...refund, refund_status: 'SUCCESS', success_time: new Date().toISOString() });
   }
 
-  /** A notification as WeChat Pay sends it; `timestamp` to send a stale one. */
-  notification(eventType: string, kind: 'transaction' | 'refund', resource: object, timestamp = Math.floor(Date.now() / 1000)): SignedNotification {
+  /** A notification as WeChat Pay sends it; `timestamp` to send a stale one, `apiV3Key` to encrypt with a key that is not the merchant's. */
+  notification(eventType: string, kind: 'transaction' | 'refund', resource: object, timestamp = Math.floor(Date.now() / 1000), apiV3Key = FAKE_APIV3_KEY): SignedNotification {
     const nonce = randomBytes(6).toString('hex');
     const associatedData = kind;
-    const cipher = createCipheriv('aes-256-gcm', Buffer.from(FAKE_APIV3_KEY), Buffer.from(nonce)).setAAD(Buffer.from(associatedData));
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key), Buffer.from(nonce)).setAAD(Buffer.from(associatedData));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(resource), 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
     const body = JSON.stringify({
       id: randomBytes(16).toString('hex'),

@@ -85,6 +85,8 @@ describe('paid entry through WeChat Pay (fake WeChat Pay on loopback)', () => {
     expect(await deliver({ ...unsigned, headers: {} })).toBe(401);
     const stale = pay.notification('TRANSACTION.SUCCESS', 'transaction', JSON.parse('{}'), Math.floor(Date.now() / 1000) - 600);
     expect(await deliver(stale)).toBe(401);
+    const transaction = JSON.parse(JSON.stringify({ appid: FAKE_APPID, mchid: FAKE_MCHID, out_trade_no: joined.orderNo, trade_state: 'SUCCESS', amount: { total: 990 } }));
+    expect(await deliver(pay.notification('TRANSACTION.SUCCESS', 'transaction', transaction, undefined, 'someoneElsesApiV3Key0123456789AB'))).toBe(400);
     expect(await deliver(pay.pay(joined.orderNo, { amount: 1 }))).toBe(400);
     expect(await deliver(pay.pay(joined.orderNo, { appid: 'wxsomeoneelse' }))).toBe(400);
     expect(await deliver(pay.pay(joined.orderNo, { mchid: '1230000109' }))).toBe(400);
@@ -195,6 +197,17 @@ describe('paid entry through WeChat Pay (fake WeChat Pay on loopback)', () => {
     await env.server.services.paymentReconciliation.run(env.server.services);
     expect((await env.em().findOneOrFail(PaymentRefund, { order: { orderNo: joined.orderNo } })).status).toBe('PROCESSING');
     expect([...pay.refunds.values()].filter((r) => r.out_trade_no === joined.orderNo)).toHaveLength(1);
+  });
+
+  it('admins export the orders (amounts in 元, refunds beside them)', async () => {
+    const link = (await owner.client.data(`mutation ($c: ID!) { exportPaymentOrders(communityId: $c, format: CSV) { url filename } }`, { c: communityId })).exportPaymentOrders;
+    expect(link.filename).toMatch(/^入群费订单/);
+    const csv = await (await fetch(`${env.url}${link.url}`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('订单号,金额（元）,状态,微信支付单号');
+    const orders = await env.em().find(PaymentOrder, { community: Number(communityId) });
+    expect(lines).toHaveLength(orders.length + 1);
+    expect(lines.some((line) => /,9\.9,已退款,4200/.test(line) && line.includes('群主退款'))).toBe(true);
   });
 
   it('simulatePayment is refused outside the H5 demo, even for the payer, and changes nothing', async () => {
