@@ -14,6 +14,8 @@ export interface Community {
   timezone: string
   memberCount: number
   boundGroupCount: number
+  /** 入群费 in fen; 0 = free */
+  entryFeeFen: number
   createdAt: string
 }
 
@@ -24,6 +26,8 @@ export interface CommunityPreview {
   description: string | null
   joinPolicy: JoinPolicy
   memberCount: number
+  /** 入群费 in fen; 0 = free */
+  entryFeeFen: number
   /** A personal invite's inviter (null for the public join code) */
   invitedBy: { id: string; nickname: string | null; avatarUrl: string | null } | null
   /** For a personal invite: still admits? null for the public join code */
@@ -38,7 +42,7 @@ export interface CreateCommunityInput {
 }
 
 export const COMMUNITY_FIELDS =
-  'id name category description joinPolicy joinCode sharePath timezone memberCount boundGroupCount createdAt'
+  'id name category description joinPolicy joinCode sharePath timezone memberCount boundGroupCount entryFeeFen createdAt'
 
 export async function fetchCommunity(id: string): Promise<Community | null> {
   const data = await graphql<{ community: Community | null }>(
@@ -52,7 +56,7 @@ export async function fetchCommunityPreview(joinCode: string): Promise<Community
   const data = await graphql<{ communityPreview: CommunityPreview | null }>(
     `query CommunityPreview($joinCode: String!) {
       communityPreview(joinCode: $joinCode) {
-        id name category description joinPolicy memberCount invitedBy { id nickname avatarUrl } inviteValid
+        id name category description joinPolicy memberCount entryFeeFen invitedBy { id nickname avatarUrl } inviteValid
       }
     }`,
     { joinCode },

@@ -2,6 +2,7 @@ import { graphql } from './client'
 import { COMMUNITY_FIELDS, type Community } from './community'
 import { ERROR_RESULT_FIELDS, type ErrorResult } from './errors'
 import { MEMBER_FIELDS, type Member } from './member'
+import { PAYMENT_REQUIRED_FIELDS, type PaymentRequired } from './payment'
 
 export interface JoinedCommunity {
   __typename: 'JoinedCommunity'
@@ -25,8 +26,8 @@ export interface ChooseGroupCommunity {
   choices: GroupCommunityChoice[]
 }
 
-/** JoinedCommunity, or CommunityNotFound | CommunityClosed | MemberBanned | InvalidGroupData | GroupNotBound */
-export type JoinCommunityResult = JoinedCommunity | ErrorResult
+/** JoinedCommunity, PaymentRequired (入群费), or CommunityNotFound | CommunityClosed | MemberBanned | InvalidGroupData | GroupNotBound … */
+export type JoinCommunityResult = JoinedCommunity | PaymentRequired | ErrorResult
 export type EnterFromGroupResult = JoinCommunityResult | ChooseGroupCommunity
 
 export function isGroupChoice(result: EnterFromGroupResult): result is ChooseGroupCommunity {
@@ -34,7 +35,8 @@ export function isGroupChoice(result: EnterFromGroupResult): result is ChooseGro
 }
 
 const JOIN_RESULT = `${ERROR_RESULT_FIELDS}
-  ... on JoinedCommunity { alreadyMember member { ${MEMBER_FIELDS} } community { ${COMMUNITY_FIELDS} } }`
+  ... on JoinedCommunity { alreadyMember member { ${MEMBER_FIELDS} } community { ${COMMUNITY_FIELDS} } }
+  ${PAYMENT_REQUIRED_FIELDS}`
 const ENTER_RESULT = `${JOIN_RESULT}
   ... on ChooseGroupCommunity { choices { communityId name ownerNickname membersFromThisChat memberCount } }`
 

@@ -1,6 +1,7 @@
 import { graphql } from './client'
 import { ERROR_RESULT_FIELDS, type ErrorResult } from './errors'
 import { MEMBER_FIELDS, type Member } from './member'
+import { ENTRY_PAYMENT_FIELDS, type EntryPayment } from './payment'
 
 export type QuestionType = 'SINGLE_CHOICE' | 'MULTI_CHOICE' | 'TEXT'
 export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED'
@@ -43,7 +44,7 @@ export interface ApplicationAnswer {
   text: string | null
 }
 
-export type ApplicantSummary = Pick<Member, 'id' | 'nickname' | 'avatarUrl' | 'status'>
+export type ApplicantSummary = Pick<Member, 'id' | 'nickname' | 'avatarUrl' | 'status'> & { entryPayment: EntryPayment | null }
 
 export interface Application {
   id: string
@@ -67,7 +68,7 @@ export interface AnswerInput {
 export const QUESTIONNAIRE_FIELDS = `id title intro passScore autoApprove welcomePoints updatedAt
   questions { id type title required maxLength options { id label score tags } }`
 const APPLICATION_FIELDS = `id status score passed tags rejectReason submittedAt reviewedAt
-  answers { questionId questionTitle type optionIds optionLabels text } member { id nickname avatarUrl status }`
+  answers { questionId questionTitle type optionIds optionLabels text } member { id nickname avatarUrl status ${ENTRY_PAYMENT_FIELDS} }`
 
 /** Members and applicants; null when the community has none. */
 export async function fetchQuestionnaire(communityId: string): Promise<Questionnaire | null> {

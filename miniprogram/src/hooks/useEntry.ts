@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf, toApiError } from '@/api/errors'
 import { enterFromGroup, isGroupChoice, joinCommunity, type GroupCommunityChoice, type JoinCommunityResult, type JoinedCommunity } from '@/api/join'
+import { isPaymentRequired, type PaymentRequired } from '@/api/payment'
 import { isAdminRole } from '@/constants/member'
 import { groupDataForServer } from '@/utils/group-data'
 import { groupEntryKey } from '@/utils/platform'
@@ -74,15 +75,22 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<EntryNotice | null>(null)
   const [groupChoice, setGroupChoice] = useState<GroupChoice | null>(null)
+  /** 入群费 due for the link's community: shown until WeChat Pay's confirmation reaches the server. */
+  const [payment, setPayment] = useState<{ required: PaymentRequired; joinCode: string } | null>(null)
   const handledKey = useRef<string | null>(null)
   const onLandedRef = useRef(onLanded)
   onLandedRef.current = onLanded
 
-  const land = useCallback((result: JoinCommunityResult, groupNotBound: boolean) => {
+  const land = useCallback((result: JoinCommunityResult, groupNotBound: boolean, joinCode?: string | null) => {
     if (isErrorResult(result)) {
       setNotice({ tone: 'warning', title: errorResultMessage(result), groupNotBound })
       return
     }
+    if (isPaymentRequired(result)) {
+      if (joinCode) setPayment({ required: result, joinCode })
+      return
+    }
+    setPayment(null)
     onLandedRef.current(result)
     const next = landedNotice(result, groupNotBound)
     setNotice(next)
@@ -109,7 +117,7 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
       }
       const groupNotBound = result.__typename === 'GroupNotBound'
       if (groupNotBound && entry.joinCode) result = await joinCommunity(entry.joinCode)
-      land(result, groupNotBound)
+      land(result, groupNotBound, entry.joinCode)
     } catch (caught) {
       handledKey.current = null // try again after login or when the page shows again
       if (!toApiError(caught).isUnauthenticated) setNotice({ tone: 'error', title: messageOf(caught) })
@@ -142,6 +150,16 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   // A hot start from another group card changes the enter options, not the page.
   useDidShow(() => void processEntry())
 
+  /** Paid (as the server says) or the order closed: join again, which lands in the community or opens a new order. */
+  const joinAfterPayment = useCallback(async () => {
+    if (!payment) return
+    try {
+      land(await joinCommunity(payment.joinCode), false, payment.joinCode)
+    } catch (caught) {
+      setNotice({ tone: 'error', title: messageOf(caught) })
+    }
+  }, [payment, land])
+
   const dismissNotice = useCallback(() => setNotice(null), [])
-  return { busy, notice, dismissNotice, groupChoices: groupChoice?.choices ?? null, chooseCommunity }
+  return { busy, notice, dismissNotice, groupChoices: groupChoice?.choices ?? null, chooseCommunity, payment: payment?.required ?? null, joinAfterPayment }
 }

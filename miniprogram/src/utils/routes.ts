@@ -44,6 +44,7 @@ export const routes = {
     withParam(withId('/activity/pages/signup-detail/index', communityId), 'formId', formId),
   adminQuestionnaire: (communityId: string) => withId('/admin/pages/questionnaire-edit/index', communityId),
   adminApplications: (communityId: string) => withId('/admin/pages/applications/index', communityId),
+  adminPaymentOrders: (communityId: string) => withId('/admin/pages/payment-orders/index', communityId),
   adminGroupBuys: (communityId: string) => withId('/admin/pages/groupbuys/index', communityId),
   adminGroupBuyEdit: (communityId: string, groupBuyId?: string) =>
     withParam(withId('/admin/pages/groupbuy-edit/index', communityId), 'groupBuyId', groupBuyId),

@@ -62,7 +62,7 @@ export class EntryPaymentService {
     const payParams: PayParams = this.gateway
       ? signPayParams(this.config.wechat.appId, prepayId, this.gateway.keys.merchantKey, nowSeconds)
       : { timeStamp: String(nowSeconds), nonceStr: 'simulated', package: `prepay_id=${prepayId}`, signType: 'RSA', paySign: 'SIMULATED' };
-    return Object.assign(new PaymentRequired(), { orderNo: order.orderNo, amountFen: order.amountFen, payParams, simulated: !this.gateway, expiresAt: order.expiresAt });
+    return Object.assign(new PaymentRequired(), { orderNo: order.orderNo, amountFen: order.amountFen, communityName: community.name, payParams, simulated: !this.gateway, expiresAt: order.expiresAt });
   }
 
   private openOrder(ctx: RequestContext, communityId: number, userId: number): Promise<PaymentOrder | null> {

@@ -36,6 +36,9 @@ export class PaymentRequired {
   @Field(() => Int)
   amountFen!: number;
 
+  @Field({ description: 'The community the fee admits to' })
+  communityName!: string;
+
   @Field(() => PayParams)
   payParams!: PayParams;
 

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { fetchCommunityPreview } from '@/api/community'
 import { categoryLabel, joinPolicyLabel } from '@/constants/community'
+import { feeText } from '@/constants/payment'
 import { useQuery } from '@/hooks/useQuery'
 import Avatar from '../avatar'
 import './index.css'
@@ -21,6 +22,7 @@ export default function InvitePreview({ joinCode }: { joinCode: string }) {
           </View>
         </View>
       </View>
+      {preview.entryFeeFen > 0 && <View className='qy-invite__fee'>入群费 {feeText(preview.entryFeeFen)}，微信支付后入群</View>}
       {preview.inviteValid === false && <View className='qy-invite__notice'>这个邀请已失效，请向朋友重新要一个邀请链接</View>}
       {preview.joinPolicy === 'INVITE' && preview.inviteValid === null && (
         <View className='qy-invite__notice'>本群为邀请制，请向群里的朋友要一个专属邀请链接</View>

@@ -10,6 +10,7 @@ import CommunityHero from '@/components/community-hero'
 import CommunityList from '@/components/community-list'
 import EconomyEntries from '@/components/economy-entries'
 import EmptyView from '@/components/empty-view'
+import EntryPayment from '@/components/entry-payment'
 import EntryTile from '@/components/entry-tile'
 import GroupCommunityChooser from '@/components/group-community-chooser'
 import ErrorView from '@/components/error-view'
@@ -101,6 +102,10 @@ export default function HomePage() {
         />
       )}
 
+      {entry.payment && (
+        <EntryPayment payment={entry.payment} onConfirmed={() => void entry.joinAfterPayment()} onRestart={() => void entry.joinAfterPayment()} />
+      )}
+
       {entry.groupChoices && (
         <GroupCommunityChooser choices={entry.groupChoices} busy={entry.busy} onChoose={(id) => void entry.chooseCommunity(id)} />
       )}
@@ -159,7 +164,7 @@ export default function HomePage() {
           </View>
           <CommunityList memberships={listed} currentId={current.community.id} onSelect={selectCommunity} />
         </>
-      ) : (
+      ) : entry.payment ? null : (
         <EmptyView
           icon='群'
           title='还没有加入社群'

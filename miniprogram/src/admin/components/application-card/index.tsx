@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { Application } from '@/api/questionnaire'
 import ActionButton from '@/components/action-button'
 import Avatar from '@/components/avatar'
+import { feeText, PAYMENT_STATUS_LABELS } from '@/constants/payment'
 import { ANONYMOUS_NICKNAME } from '@/constants/profile'
 import { formatDateTime } from '@/utils/format'
 import './index.css'
@@ -44,6 +45,11 @@ export default function ApplicationCard({ application, busy, onApprove, onReject
           </View>
         ))}
       </View>
+      {application.member.entryPayment && (
+        <View className='qy-application__paid'>
+          入群费 {feeText(application.member.entryPayment.amountFen)} · {PAYMENT_STATUS_LABELS[application.member.entryPayment.status]}
+        </View>
+      )}
       {application.tags.length > 0 && (
         <View className='qy-application__tags'>
           {application.tags.map((tag) => (

@@ -4,6 +4,7 @@ import type { JoinPolicy } from '@/api/community'
 import { messageOf } from '@/api/errors'
 import { fetchInviteOverview, type ReferralStatus, setJoinPolicy, setReferralRule } from '@/api/invite'
 import AdminGate from '@/admin/components/admin-gate'
+import EntryFeeCard from '@/admin/components/entry-fee-card'
 import { useAdminCommunity } from '@/admin/hooks/useAdminCommunity'
 import { parseWhole } from '@/admin/utils/number-text'
 import ActionButton from '@/components/action-button'
@@ -77,6 +78,13 @@ export default function AdminInvitesPage() {
           <View className='qy-card'>
             <ChoiceList options={JOIN_POLICY_OPTIONS} value={community.joinPolicy} onChange={(value) => void changePolicy(value)} />
           </View>
+
+          <View className='qy-section-title'>入群费</View>
+          <EntryFeeCard
+            communityId={community.id}
+            entryFeeFen={community.entryFeeFen}
+            onSaved={(entryFeeFen) => admin.setData((membership) => membership && { ...membership, community: { ...membership.community, entryFeeFen } })}
+          />
 
           {overview.loading && <LoadingView />}
           {overview.error && <ErrorView message={overview.error.message} onRetry={overview.reload} />}
