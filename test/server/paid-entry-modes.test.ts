@@ -41,5 +41,8 @@ describe('paid entry in the H5 demo (WECHAT_LOGIN=dev, no WeChat Pay): 模拟支
     expect((await who.client.data(SIMULATE, { o: joined.orderNo })).simulatePayment).toMatchObject({ __typename: 'PaymentOrder', status: 'PAID' });
     expect((await who.client.data(MEMBERSHIP, { c: communityId })).membership).toMatchObject({ status: 'ACTIVE' });
     expect((await who.client.data(SIMULATE, { o: joined.orderNo })).simulatePayment).toMatchObject({ status: 'PAID' });
+    const listed = await owner.client.request(`query ($c: ID!) { paymentOrders(communityId: $c, first: 50) { orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname } } }`, { c: communityId });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.paymentOrders).toEqual([expect.objectContaining({ orderNo: joined.orderNo, status: 'PAID', amountFen: 990, member: expect.objectContaining({ id: expect.any(String) }) })]);
   });
 });

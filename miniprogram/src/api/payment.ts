@@ -32,7 +32,7 @@ export interface PaymentOrder {
   orderNo: string
   amountFen: number
   status: PaymentOrderStatus
-  member: MemberProfile | null
+  member: Pick<MemberProfile, 'id' | 'nickname'> | null
   payerNickname: string | null
   createdAt: string
   paidAt: string | null
@@ -41,7 +41,7 @@ export interface PaymentOrder {
 }
 
 export const PAYMENT_REQUIRED_FIELDS = '... on PaymentRequired { orderNo amountFen communityName simulated expiresAt payParams { timeStamp nonceStr package signType paySign } }'
-const ORDER_FIELDS = 'orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname avatarUrl tierName }'
+const ORDER_FIELDS = 'orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname }'
 /** A member's paid entry fee, for the admin's applicant and member lists. */
 export const ENTRY_PAYMENT_FIELDS = 'entryPayment { orderNo amountFen status refundStatus }'
 export type EntryPayment = Pick<PaymentOrder, 'orderNo' | 'amountFen' | 'status' | 'refundStatus'>
@@ -78,7 +78,7 @@ export async function setEntryFee(communityId: string, entryFeeFen: number): Pro
 
 export async function fetchPaymentOrders(communityId: string): Promise<PaymentOrder[]> {
   const data = await graphql<{ paymentOrders: PaymentOrder[] }>(
-    `query PaymentOrders($communityId: ID!) { paymentOrders(communityId: $communityId, first: 200) { ${ORDER_FIELDS} } }`,
+    `query PaymentOrders($communityId: ID!) { paymentOrders(communityId: $communityId, first: 50) { ${ORDER_FIELDS} } }`,
     { communityId },
   )
   return data.paymentOrders

@@ -154,7 +154,9 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   const joinAfterPayment = useCallback(async () => {
     if (!payment) return
     try {
-      land(await joinCommunity(payment.joinCode), false, payment.joinCode)
+      const result = await joinCommunity(payment.joinCode)
+      // The server admitted the payer when WeChat Pay confirmed: this join is their arrival, so welcome them.
+      land(result.__typename === 'JoinedCommunity' ? { ...(result as JoinedCommunity), alreadyMember: false } : result, false, payment.joinCode)
     } catch (caught) {
       setNotice({ tone: 'error', title: messageOf(caught) })
     }
