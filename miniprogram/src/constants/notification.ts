@@ -1,9 +1,0 @@
-import type { NotificationKind } from '@/api/notification'
-
-/** How each kind looks in the inbox: one character in a colored square, and a label. */
-export const NOTIFICATION_KIND_STYLE: Record<NotificationKind, { icon: string; color: string; label: string }> = {
-  GROUPBUY_RESULT: { icon: '团', color: '#fa9d3b', label: '团购结果' },
-  COUPON_EXPIRING: { icon: '券', color: '#10aeff', label: '优惠券提醒' },
-  APPLICATION_RESULT: { icon: '审', color: '#07c160', label: '入群审核' },
-  SIGNUP_PROMOTED: { icon: '报', color: '#7d5cf3', label: '活动报名' },
-}
