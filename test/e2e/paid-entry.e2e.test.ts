@@ -43,24 +43,30 @@ describe('paid entry in the H5 demo', () => {
   it('a newcomer sees the fee, taps 模拟支付 and becomes a member once the server confirms', async () => {
     const newcomer = await env.newPhone();
     await newcomer.openHome('demo');
-    expect(await newcomer.textOf('.qy-invite__fee')).toBe('入群费 ¥9.90，微信支付后入群');
+    expect(await newcomer.textOf('.qy-invite__fee')).toBe('入群费 ¥9.90');
     await newcomer.loginAs('小付');
+    // Home says what is due and opens 支付入群费 (entry/ subpackage).
     expect(await newcomer.textOf('.qy-entry-payment__amount')).toContain('¥9.90');
     expect(await newcomer.textOf('.qy-entry-payment__amount')).toContain('入群费');
     expect(await newcomer.textOf('.qy-entry-payment__demo')).toContain('模拟支付不会真实扣款');
-    expect(await newcomer.memberCard().count()).toBe(0);
     const token = await devLoginToken(env.server.baseUrl, '小付');
     const before = await graphqlRequest<{ membership: unknown }>(env.server.baseUrl, 'query ($c: ID!) { membership(communityId: $c) { status } }', { c: communityId }, token);
     expect(before.membership).toBeNull();
     await newcomer.screenshot('paid-entry-fee-due');
 
+    // Leaving the page unpaid: home keeps the notice with 去支付, which opens the same order again.
+    await newcomer.page.goBack();
+    expect(await newcomer.textOf('.qy-notice__title')).toBe('加入「山茶咖啡 · 会员福利社」需支付入群费 ¥9.90');
+    expect(await newcomer.memberCard().count()).toBe(0);
+    await newcomer.screenshot('paid-entry-home-notice');
+    await newcomer.current.locator('.qy-notice .qy-button', { hasText: '去支付' }).click();
+
     await newcomer.current.locator('.qy-entry-payment__pay', { hasText: '模拟支付 ¥9.90' }).click();
     await newcomer.memberCard().waitFor();
     expect(await newcomer.textOf('.qy-member-card__nickname')).toBe('小付');
-    expect(await newcomer.current.locator('.qy-entry-payment').count()).toBe(0);
-    expect(await newcomer.textOf('.qy-notice__title')).toContain('欢迎加入');
     const after = await graphqlRequest<{ membership: { status: string } }>(env.server.baseUrl, 'query ($c: ID!) { membership(communityId: $c) { status } }', { c: communityId }, token);
     expect(after.membership.status).toBe('ACTIVE');
+    await newcomer.waitForToastGone();
     await newcomer.screenshot('paid-entry-member');
   });
 

@@ -1,4 +1,3 @@
-import { graphql } from '@/shared/graphql/client'
 import type { ErrorResult } from '@/shared/graphql/errors'
 import type { MemberProfile } from '@/features/invite/api'
 
@@ -39,7 +38,6 @@ export interface PaymentOrder {
 }
 
 export const PAYMENT_REQUIRED_FIELDS = '... on PaymentRequired { orderNo amountFen communityName simulated expiresAt payParams { timeStamp nonceStr package signType paySign } }'
-export const ORDER_FIELDS = 'orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname }'
 /** A member's paid entry fee, for the admin's applicant and member lists. */
 export const ENTRY_PAYMENT_FIELDS = 'entryPayment { orderNo amountFen status refundStatus }'
 export type EntryPayment = Pick<PaymentOrder, 'orderNo' | 'amountFen' | 'status' | 'refundStatus'>
@@ -49,19 +47,4 @@ export type PaymentOrderResult = (PaymentOrder & { __typename: 'PaymentOrder' })
 
 export function isPaymentRequired(result: { __typename: string }): result is PaymentRequired {
   return result.__typename === 'PaymentRequired'
-}
-
-/** The caller's own order, polled while WeChat Pay's confirmation is on its way (支付确认中). */
-export async function fetchMyPaymentOrder(orderNo: string): Promise<PaymentOrder | null> {
-  const data = await graphql<{ myPaymentOrder: PaymentOrder | null }>(`query MyPaymentOrder($orderNo: String!) { myPaymentOrder(orderNo: $orderNo) { ${ORDER_FIELDS} } }`, { orderNo })
-  return data.myPaymentOrder
-}
-
-/** H5 demo only (the server refuses it elsewhere). */
-export async function simulatePayment(orderNo: string): Promise<PaymentOrderResult> {
-  const data = await graphql<{ simulatePayment: PaymentOrderResult }>(
-    `mutation SimulatePayment($orderNo: String!) { simulatePayment(orderNo: $orderNo) { __typename ... on PaymentOrder { ${ORDER_FIELDS} } ... on ErrorResult { errorCode message } } }`,
-    { orderNo },
-  )
-  return data.simulatePayment
 }

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf, toApiError } from '@/shared/graphql/errors'
 import { enterFromGroup, isGroupChoice, joinCommunity, type GroupCommunityChoice, type JoinCommunityResult, type JoinedCommunity } from '@/features/community/join-api'
 import { isAdminRole } from '@/features/membership/labels'
-import { isPaymentRequired, type PaymentRequired } from '@/features/payment/api'
+import { isPaymentRequired } from '@/features/payment/api'
+import { feeText } from '@/features/payment/labels'
+import { openPage, routes } from '@/shared/routes'
 import { groupDataForServer } from '@/features/session/group-data'
 import { groupEntryKey } from '@/platform/wechat'
 import { toastText } from '@/platform/feedback'
@@ -16,6 +18,8 @@ export interface EntryNotice {
   groupNotBound?: boolean
   /** Set when the member landed in this community and may bind the group to it. */
   bindableCommunityId?: string
+  /** Set when the community asks an entry fee: the code opens the 支付入群费 page again. */
+  payJoinCode?: string
 }
 
 interface Entry {
@@ -76,8 +80,6 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<EntryNotice | null>(null)
   const [groupChoice, setGroupChoice] = useState<GroupChoice | null>(null)
-  /** 入群费 due for the link's community: shown until WeChat Pay's confirmation reaches the server. */
-  const [payment, setPayment] = useState<{ required: PaymentRequired; joinCode: string } | null>(null)
   const handledKey = useRef<string | null>(null)
   const onLandedRef = useRef(onLanded)
   onLandedRef.current = onLanded
@@ -88,10 +90,12 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
       return
     }
     if (isPaymentRequired(result)) {
-      if (joinCode) setPayment({ required: result, joinCode })
+      // 入群费: the 支付入群费 page (entry/ subpackage) pays and comes back here once the server confirms.
+      if (!joinCode) return
+      setNotice({ tone: 'info', title: `加入「${result.communityName}」需支付入群费 ${feeText(result.amountFen)}`, payJoinCode: joinCode })
+      openPage(routes.entryFee(joinCode))
       return
     }
-    setPayment(null)
     onLandedRef.current(result)
     const next = landedNotice(result, groupNotBound)
     setNotice(next)
@@ -151,18 +155,6 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   // A hot start from another group card changes the enter options, not the page.
   useDidShow(() => void processEntry())
 
-  /** Paid (as the server says) or the order closed: join again, which lands in the community or opens a new order. */
-  const joinAfterPayment = useCallback(async () => {
-    if (!payment) return
-    try {
-      const result = await joinCommunity(payment.joinCode)
-      // The server admitted the payer when WeChat Pay confirmed: this join is their arrival, so welcome them.
-      land(result.__typename === 'JoinedCommunity' ? { ...(result as JoinedCommunity), alreadyMember: false } : result, false, payment.joinCode)
-    } catch (caught) {
-      setNotice({ tone: 'error', title: messageOf(caught) })
-    }
-  }, [payment, land])
-
   const dismissNotice = useCallback(() => setNotice(null), [])
-  return { busy, notice, dismissNotice, groupChoices: groupChoice?.choices ?? null, chooseCommunity, payment: payment?.required ?? null, joinAfterPayment }
+  return { busy, notice, dismissNotice, groupChoices: groupChoice?.choices ?? null, chooseCommunity }
 }

@@ -1,7 +1,9 @@
 import { graphql } from '@/shared/graphql/client'
 import type { Community } from '@/features/community/api'
 import { EXPORT_FILE_FIELDS, type ExportFile, type ExportFormat } from '@/features/exports/api'
-import { ORDER_FIELDS, type PaymentOrder, type PaymentOrderResult } from '../api'
+import type { PaymentOrder, PaymentOrderResult } from '../api'
+
+const ORDER_FIELDS = 'orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname }'
 
 export async function setEntryFee(communityId: string, entryFeeFen: number): Promise<Pick<Community, 'id' | 'entryFeeFen'>> {
   const data = await graphql<{ setEntryFee: Pick<Community, 'id' | 'entryFeeFen'> }>(

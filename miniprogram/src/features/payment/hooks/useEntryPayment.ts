@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
-import { fetchMyPaymentOrder, type PaymentRequired, simulatePayment } from '../api'
+import type { PaymentRequired } from '../api'
+import { fetchMyPaymentOrder, simulatePayment } from '../order-api'
 import { openWeChatCashier } from '@/platform/wechat-payment'
 
 /** due → (cashier) → confirming → confirmed; cancelled / failed / closed may pay again. */

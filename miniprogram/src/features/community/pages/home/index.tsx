@@ -11,7 +11,6 @@ import CommunityList from '@/features/community/components/community-list'
 import EconomyEntries from '@/features/community/components/economy-entries'
 import EmptyView from '@/shared/ui/empty-view'
 import EntryTile from '@/shared/ui/entry-tile'
-import EntryPayment from '@/features/payment/components/entry-payment'
 import GroupCommunityChooser from '@/features/community/components/group-community-chooser'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
@@ -94,17 +93,19 @@ export default function HomePage() {
           description={notice.description}
           onClose={entry.dismissNotice}
           action={
-            bindTarget && (
+            bindTarget ? (
               <ActionButton size='small' onClick={() => openPage(routes.adminCommunity(bindTarget))}>
                 去绑定本群
               </ActionButton>
+            ) : (
+              notice.payJoinCode && (
+                <ActionButton size='small' onClick={() => openPage(routes.entryFee(notice.payJoinCode!))}>
+                  去支付
+                </ActionButton>
+              )
             )
           }
         />
-      )}
-
-      {entry.payment && (
-        <EntryPayment payment={entry.payment} onConfirmed={() => void entry.joinAfterPayment()} onRestart={() => void entry.joinAfterPayment()} />
       )}
 
       {entry.groupChoices && (
@@ -165,7 +166,7 @@ export default function HomePage() {
           </View>
           <CommunityList memberships={listed} currentId={current.community.id} onSelect={selectCommunity} />
         </>
-      ) : entry.payment ? null : (
+      ) : (
         <EmptyView
           icon='群'
           title='还没有加入社群'

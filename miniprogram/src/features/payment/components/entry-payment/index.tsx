@@ -34,7 +34,7 @@ export default function EntryPayment({ payment, onConfirmed, onRestart }: EntryP
         {fee}
         <View className='qy-entry-payment__unit'>入群费</View>
       </View>
-      <View className='qy-entry-payment__hint'>微信支付确认到账后自动入群；入群申请未通过时原路退款。</View>
+      <View className='qy-entry-payment__hint'>微信支付到账后自动入群；申请未通过原路退款。</View>
       {line && <View className={`qy-entry-payment__status is-${line.tone}`}>{line.text}</View>}
       {phase === 'failed' && <View className='qy-entry-payment__status is-warning'>支付没有完成：{error ?? '请稍后再试'}</View>}
       {phase === 'slow' ? (
