@@ -210,6 +210,20 @@ describe('paid entry through WeChat Pay (fake WeChat Pay on loopback)', () => {
     expect(lines.some((line) => /,9\.9,已退款,4200/.test(line) && line.includes('群主退款'))).toBe(true);
   });
 
+  it('paying an old order after getting in for free refunds the fee and keeps the membership', async () => {
+    const home = await env.createCommunity('pe-lifted-owner');
+    await home.owner.client.data(SET_ENTRY_FEE, { c: home.communityId, f: 300 });
+    const who = await env.login('pe-lifted');
+    const { orderNo } = (await who.client.data(JOIN, { c: home.joinCode })).joinCommunity;
+    await home.owner.client.data(SET_ENTRY_FEE, { c: home.communityId, f: 0 });
+    expect((await who.client.data(JOIN, { c: home.joinCode })).joinCommunity).toMatchObject({ __typename: 'JoinedCommunity', member: { status: 'ACTIVE' } });
+
+    expect(await deliver(pay.pay(orderNo))).toBe(204); // the cashier was still open on the phone
+    expect((await orderRow(orderNo)).status).toBe('REFUNDING');
+    expect([...pay.refunds.values()].filter((r) => r.out_trade_no === orderNo)).toEqual([expect.objectContaining({ amount: expect.objectContaining({ refund: 300, total: 300 }) })]);
+    expect(await membership(who, home.communityId)).toMatchObject({ status: 'ACTIVE' });
+  });
+
   it('simulatePayment is refused outside the H5 demo, even for the payer, and changes nothing', async () => {
     const { who, joined } = await newcomer();
     const result = await who.client.request(SIMULATE, { o: joined.orderNo });

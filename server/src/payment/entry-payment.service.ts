@@ -175,8 +175,8 @@ export class EntryPaymentService {
       await auditPayment(inTx, order, 'paymentSucceeded', { source, transactionId: transaction.transaction_id ?? null, memberId: member?.id ?? null });
       return member ? ('settled' as const) : ('not-admitted' as const);
     });
-    // Banned meanwhile, or already let in by other means: the fee goes back.
-    if (outcome === 'not-admitted') await services.entryRefunds.refund(ctx, order, '未能入群，自动退款', null);
+    // Banned meanwhile, or already let in by other means (a free join after the fee was lifted, a chat's card): the fee goes back.
+    if (outcome === 'not-admitted') await services.entryRefunds.refund(ctx, order, '已在群内或无法入群，自动退款', null, { keepMember: true });
     return outcome === 'not-admitted' ? 'settled' : outcome;
   }
 

@@ -39,7 +39,8 @@ export class EntryRefundService {
     if (order) await this.refund(ctx, order, '入群申请未通过，退还入群费', reviewerId);
   }
 
-  async refund(ctx: RequestContext, order: PaymentOrder, reason: string, requestedBy: number | null): Promise<PaymentRefund | ErrorResult> {
+  /** `keepMember`: the fee goes back to someone who stays (they got in by other means before paying). */
+  async refund(ctx: RequestContext, order: PaymentOrder, reason: string, requestedBy: number | null, { keepMember = false } = {}): Promise<PaymentRefund | ErrorResult> {
     const now = ctx.services.clock.now();
     const refundNo = newOrderNumber('RF', now);
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
@@ -47,7 +48,7 @@ export class EntryRefundService {
       const taken = await em.nativeUpdate(PaymentOrder, { id: order.id, status: PaymentOrderStatus.PAID }, { status: PaymentOrderStatus.REFUNDING });
       if (taken !== 1) throw new RollbackWith(new OrderNotRefundable());
       await em.insert(PaymentRefund, { order: order.id, refundNo, amountFen: order.amountFen, reason, requestedBy, status: PaymentRefundStatus.SUBMITTING, createdAt: now });
-      await ctx.services.memberships.leaveRefunded(inTx, order.community.id, order.user.id);
+      if (!keepMember) await ctx.services.memberships.leaveRefunded(inTx, order.community.id, order.user.id);
       await auditPayment(inTx, order, 'refundRequested', { refundNo, reason }, undefined, requestedBy ?? order.user.id);
       return true;
     });
