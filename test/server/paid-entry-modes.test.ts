@@ -1,4 +1,6 @@
+import { ConfigError, loadConfig } from '../../server/src/config';
 import { PaymentOrder } from '../../server/src/payment/payment-order.entity';
+import { FakeWeChatPay } from '../helpers/fake-wechat-pay';
 import { JOIN, MEMBERSHIP, SET_ENTRY_FEE, SIMULATE } from '../helpers/payments';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 
@@ -44,5 +46,24 @@ describe('paid entry in the H5 demo (WECHAT_LOGIN=dev, no WeChat Pay): 模拟支
     const listed = await owner.client.request(`query ($c: ID!) { paymentOrders(communityId: $c, first: 50) { orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname } } }`, { c: communityId });
     expect(listed.errors).toBeUndefined();
     expect(listed.data.paymentOrders).toEqual([expect.objectContaining({ orderNo: joined.orderNo, status: 'PAID', amountFen: 990, member: expect.objectContaining({ id: expect.any(String) }) })]);
+  });
+});
+
+describe('WECHATPAY_* configuration', () => {
+  let pay: FakeWeChatPay;
+  beforeAll(async () => {
+    pay = await new FakeWeChatPay().start();
+  });
+  afterAll(() => pay.stop());
+  const base = { NODE_ENV: 'test', WECHAT_LOGIN: 'dev' };
+
+  it('all or nothing, a 32-character APIv3 key, key files that exist; the API base defaults to WeChat Pay', () => {
+    expect(loadConfig(base).wechatPay).toBeNull();
+    const { WECHATPAY_API_BASE: _base, ...withoutBase } = pay.env();
+    expect(loadConfig({ ...base, ...withoutBase }).wechatPay).toMatchObject({ mchid: '1900000109', apiBase: 'https://api.mch.weixin.qq.com', orderTtlSeconds: 1800 });
+    const { WECHATPAY_SERIAL: _serial, ...half } = pay.env();
+    expect(() => loadConfig({ ...base, ...half })).toThrow(new ConfigError('WeChat Pay is half configured: WECHATPAY_SERIAL missing'));
+    expect(() => loadConfig({ ...base, ...pay.env(), WECHATPAY_APIV3_KEY: 'short' })).toThrow(/32-character/);
+    expect(() => loadConfig({ ...base, ...pay.env(), WECHATPAY_PRIVATE_KEY: '/nonexistent/apiclient_key.pem' })).toThrow(/WECHATPAY_PRIVATE_KEY: no file/);
   });
 });
