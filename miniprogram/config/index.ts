@@ -2,6 +2,17 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import type Chain from 'webpack-chain'
+
+/** The generated GraphQL modules ship their documents as plain minified strings (config/compact-documents-loader.js). */
+function compactGeneratedDocuments(chain: Chain) {
+  chain.module
+    .rule('compact-generated-documents')
+    .test(/\.generated\.ts$/)
+    .enforce('pre')
+    .use('compact-documents')
+    .loader(path.resolve(__dirname, 'compact-documents-loader.js'))
+}
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -36,6 +47,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       // Every component's classes are prefixed (qy-<component>__…), so CSS order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        compactGeneratedDocuments(chain)
+      },
     },
     h5: {
       publicPath: '/',
@@ -55,6 +69,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
+        compactGeneratedDocuments(chain)
         // Taro splits only initial chunks; pages are async chunks, so without this every page
         // bundles its own copy of the shared components and hooks.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })

@@ -1,3 +1,5 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
 export interface GraphQLResponse<T = any> {
   status: number;
   data: T;
@@ -36,6 +38,11 @@ export class GraphQLClient {
       throw new Error(`GraphQL call failed (${result.status}): ${JSON.stringify(result.errors ?? result.raw)}`);
     }
     return result.data;
+  }
+
+  /** A mini-program document (generated from its feature's .graphql file), sent as the app sends it; its data, typed. */
+  send<TData, TVariables extends Record<string, unknown>>(document: DocumentTypeDecoration<TData, TVariables>, variables: TVariables): Promise<TData> {
+    return this.data<TData>(document.toString(), variables);
   }
 
   /** The first error's code of a call that must fail. */

@@ -1,15 +1,10 @@
 import { graphql } from '@/shared/graphql/client'
-import { type Connection, connectionFields } from '@/shared/graphql/connection'
-import { type AuditEntry } from '../health/api'
+import { AuditLogDocument, type AuditLogQuery } from './audit.generated'
 
-export async function fetchAuditLog(communityId: string, action: string | null, after: string | null): Promise<Connection<AuditEntry>> {
-  const data = await graphql<{ auditLog: Connection<AuditEntry> }>(
-    `query AuditLog($communityId: ID!, $action: String, $after: String) {
-      auditLog(communityId: $communityId, action: $action, first: 30, after: $after) {
-        ${connectionFields('id action targetType targetId outcome createdAt detail actor { id nickname }')}
-      }
-    }`,
-    { communityId, action, after },
-  )
+export type AuditLogPage = AuditLogQuery['auditLog']
+export type AuditEntry = AuditLogPage['edges'][number]['node']
+
+export async function fetchAuditLog(communityId: string, action: string | null, after: string | null): Promise<AuditLogPage> {
+  const data = await graphql(AuditLogDocument, { communityId, action, after })
   return data.auditLog
 }

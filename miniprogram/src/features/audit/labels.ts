@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@/features/health/api'
+import type { AuditEntry } from '@/features/audit/api'
 
 /** What each admin mutation is called in the 操作日志. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

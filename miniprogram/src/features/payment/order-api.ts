@@ -1,22 +1,18 @@
 import { graphql } from '@/shared/graphql/client'
-import type { PaymentOrder, PaymentOrderResult } from './api'
+import { MyPaymentOrderDocument, type MyPaymentOrderQuery, SimulatePaymentDocument, type SimulatePaymentMutation } from './order.generated'
 
-/** What the payer's page needs to know of its order. */
-const ORDER_FIELDS = 'orderNo amountFen status paidAt'
+// The 支付入群费 page's calls (entry/ subpackage): kept out of api.ts, which the first screen imports.
 
-// The 入群费 page's calls (entry/ subpackage): kept out of api.ts, which the first screen imports.
+export type MyPaymentOrder = NonNullable<MyPaymentOrderQuery['myPaymentOrder']>
 
 /** The caller's own order, polled while WeChat Pay's confirmation is on its way (支付确认中). */
-export async function fetchMyPaymentOrder(orderNo: string): Promise<Pick<PaymentOrder, 'status'> | null> {
-  const data = await graphql<{ myPaymentOrder: PaymentOrder | null }>(`query MyPaymentOrder($orderNo: String!) { myPaymentOrder(orderNo: $orderNo) { ${ORDER_FIELDS} } }`, { orderNo })
+export async function fetchMyPaymentOrder(orderNo: string): Promise<MyPaymentOrder | null> {
+  const data = await graphql(MyPaymentOrderDocument, { orderNo })
   return data.myPaymentOrder
 }
 
 /** H5 demo only (the server refuses it elsewhere). */
-export async function simulatePayment(orderNo: string): Promise<PaymentOrderResult> {
-  const data = await graphql<{ simulatePayment: PaymentOrderResult }>(
-    `mutation SimulatePayment($orderNo: String!) { simulatePayment(orderNo: $orderNo) { __typename ... on PaymentOrder { ${ORDER_FIELDS} } ... on ErrorResult { errorCode message } } }`,
-    { orderNo },
-  )
+export async function simulatePayment(orderNo: string): Promise<SimulatePaymentMutation['simulatePayment']> {
+  const data = await graphql(SimulatePaymentDocument, { orderNo })
   return data.simulatePayment
 }

@@ -1,4 +1,5 @@
-import type { CouponAlreadyUsed, CouponExpired, LimitReached, TierTooLow } from '@/features/coupons/api'
+import type { CouponAlreadyUsed, CouponExpired } from '@/features/coupons/admin/api'
+import type { LimitReached, TierTooLow } from '@/features/coupons/api'
 import { errorResultMessage, type ErrorResult } from '@/shared/graphql/errors'
 import type { InsufficientPoints } from '@/features/points/api'
 import { formatDate, formatDateTime } from '@/shared/format/format'

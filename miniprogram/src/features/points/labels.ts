@@ -8,6 +8,7 @@ export const POINTS_ENTRY_LABELS: Record<PointsEntryType, string> = {
   COUPON_REFUND: '优惠券退回',
   ADMIN_ADJUST: '管理员调整',
   MAKE_UP_CHECK_IN: '补签',
+  REFERRAL: '邀请好友奖励',
 }
 
 /** Entry types the server may add later still get a readable row. */

@@ -1,3 +1,4 @@
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import Taro from '@tarojs/taro'
 import { dropToken, getToken } from '@/platform/session'
 import { GRAPHQL_URL, REQUEST_TIMEOUT_MS } from './config'
@@ -13,8 +14,6 @@ interface GraphQLResponse<TData> {
   errors?: GraphQLErrorPayload[]
 }
 
-export type Variables = Record<string, unknown>
-
 export interface RequestOptions {
   /** Send this token instead of the stored one (right after login, before it is published). */
   token?: string
@@ -22,10 +21,17 @@ export interface RequestOptions {
 
 /**
  * The one GraphQL transport of the app, over Taro.request (wx.request in WeChat, fetch in H5).
+ * `document` is a typed document generated from a feature's .graphql file (`npm run codegen`): a
+ * string that carries its result and variable types, sent as it is (nothing to print per request).
  * Resolves with `data`, throws ApiError otherwise; an UNAUTHENTICATED answer drops the token,
  * which sends every page back to the login.
  */
-export async function graphql<TData>(query: string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
+export async function graphql<TData, TVariables>(
+  document: DocumentTypeDecoration<TData, TVariables>,
+  variables: TVariables,
+  options: RequestOptions = {},
+): Promise<TData> {
+  const query = document.toString()
   const token = options.token ?? getToken()
   let response: Taro.request.SuccessCallbackResult<GraphQLResponse<TData> | string>
   try {

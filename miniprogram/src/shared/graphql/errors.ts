@@ -114,8 +114,8 @@ export interface ErrorResult {
   message: string
 }
 
-/** Selection to add to every union result. */
-export const ERROR_RESULT_FIELDS = '__typename ... on ErrorResult { errorCode message }'
+/** One member of a generated result union, by its __typename. */
+export type ResultMember<TUnion, TName extends string> = Extract<TUnion, { __typename: TName }>
 
 export function isErrorResult(result: { __typename: string }): result is ErrorResult {
   return 'errorCode' in result

@@ -1,10 +1,8 @@
 import { graphql } from '@/shared/graphql/client'
-import { COMMUNITY_FIELDS, type Community } from '../api'
+import type { Community } from '../api'
+import { CommunityDocument } from './community-admin.generated'
 
 export async function fetchCommunity(id: string): Promise<Community | null> {
-  const data = await graphql<{ community: Community | null }>(
-    `query Community($id: ID!) { community(id: $id) { ${COMMUNITY_FIELDS} } }`,
-    { id },
-  )
+  const data = await graphql(CommunityDocument, { id })
   return data.community
 }

@@ -1,109 +1,59 @@
 import { graphql } from '@/shared/graphql/client'
-import { ERROR_RESULT_FIELDS, type ErrorResult } from '@/shared/graphql/errors'
-import { EXPORT_FILE_FIELDS, type ExportFile, type ExportFormat } from '@/features/exports/api'
+import type { ResultMember } from '@/shared/graphql/errors'
+import type { ExportFile, ExportFormat } from '@/features/exports/api'
+import type { GroupBuyDetail, GroupBuyEntry } from '@/features/groupbuy/api'
 import {
-  GROUP_BUY_DETAIL_FIELDS,
-  GROUP_BUY_ENTRY_FIELDS,
-  type GroupBuyDetail,
-  type GroupBuyEntry,
-} from '@/features/groupbuy/api'
+  CancelGroupBuyDocument,
+  CloseGroupBuyDocument,
+  CreateGroupBuyDocument,
+  ExportGroupBuyDocument,
+  type GroupBuyInput,
+  PublishGroupBuyDocument,
+  SetEntryPickedUpDocument,
+  UpdateGroupBuyDocument,
+  type UpdateGroupBuyMutation,
+} from './groupbuy-admin.generated'
 
-/** Admin calls of the group-buy domain; money in fen, times as ISO strings. */
-export interface GroupBuyInput {
-  title: string
-  description?: string
-  images?: string[]
-  priceFen: number
-  originalPriceFen?: number
-  stock: number
-  perMemberLimit?: number
-  minParticipants: number
-  startsAt: string
-  endsAt: string
-  pickupNote?: string
-  /** true keeps it hidden from members until published */
-  draft?: boolean
-}
-
-export interface GroupBuySaved {
-  __typename: 'GroupBuySaved'
-  groupBuy: GroupBuyDetail
-}
-
-export interface StockBelowSold extends ErrorResult {
-  __typename: 'StockBelowSold'
-  soldQuantity: number
-}
-
+/** Admin calls of the group-buy domain; money in fen, times as ISO strings; `draft` keeps it hidden from members until published. */
+export type { GroupBuyInput }
 /** GroupBuySaved, or StockBelowSold | GroupBuyClosed | GroupBuyNotFound */
-export type SaveGroupBuyResult = GroupBuySaved | StockBelowSold | ErrorResult
-
-const SAVE_RESULT = `${ERROR_RESULT_FIELDS}
-  ... on StockBelowSold { soldQuantity }
-  ... on GroupBuySaved { groupBuy { ${GROUP_BUY_DETAIL_FIELDS} } }`
+export type SaveGroupBuyResult = UpdateGroupBuyMutation['updateGroupBuy']
+export type GroupBuySaved = ResultMember<SaveGroupBuyResult, 'GroupBuySaved'>
+export type StockBelowSold = ResultMember<SaveGroupBuyResult, 'StockBelowSold'>
 
 export async function createGroupBuy(communityId: string, input: GroupBuyInput): Promise<GroupBuyDetail> {
-  const data = await graphql<{ createGroupBuy: GroupBuyDetail }>(
-    `mutation CreateGroupBuy($communityId: ID!, $input: GroupBuyInput!) {
-      createGroupBuy(communityId: $communityId, input: $input) { ${GROUP_BUY_DETAIL_FIELDS} }
-    }`,
-    { communityId, input },
-  )
+  const data = await graphql(CreateGroupBuyDocument, { communityId, input })
   return data.createGroupBuy
 }
 
 export async function updateGroupBuy(groupBuyId: string, input: GroupBuyInput): Promise<SaveGroupBuyResult> {
-  const data = await graphql<{ updateGroupBuy: SaveGroupBuyResult }>(
-    `mutation UpdateGroupBuy($groupBuyId: ID!, $input: GroupBuyInput!) {
-      updateGroupBuy(groupBuyId: $groupBuyId, input: $input) { ${SAVE_RESULT} }
-    }`,
-    { groupBuyId, input },
-  )
+  const data = await graphql(UpdateGroupBuyDocument, { groupBuyId, input })
   return data.updateGroupBuy
 }
 
 /** DRAFT → OPEN */
 export async function publishGroupBuy(groupBuyId: string): Promise<SaveGroupBuyResult> {
-  const data = await graphql<{ publishGroupBuy: SaveGroupBuyResult }>(
-    `mutation PublishGroupBuy($groupBuyId: ID!) { publishGroupBuy(groupBuyId: $groupBuyId) { ${SAVE_RESULT} } }`,
-    { groupBuyId },
-  )
+  const data = await graphql(PublishGroupBuyDocument, { groupBuyId })
   return data.publishGroupBuy
 }
 
 /** 提前截团: closes now and decides the outcome. */
 export async function closeGroupBuy(groupBuyId: string): Promise<GroupBuyDetail> {
-  const data = await graphql<{ closeGroupBuy: GroupBuyDetail }>(
-    `mutation CloseGroupBuy($groupBuyId: ID!) { closeGroupBuy(groupBuyId: $groupBuyId) { ${GROUP_BUY_DETAIL_FIELDS} } }`,
-    { groupBuyId },
-  )
+  const data = await graphql(CloseGroupBuyDocument, { groupBuyId })
   return data.closeGroupBuy
 }
 
 export async function cancelGroupBuy(groupBuyId: string): Promise<GroupBuyDetail> {
-  const data = await graphql<{ cancelGroupBuy: GroupBuyDetail }>(
-    `mutation CancelGroupBuy($groupBuyId: ID!) { cancelGroupBuy(groupBuyId: $groupBuyId) { ${GROUP_BUY_DETAIL_FIELDS} } }`,
-    { groupBuyId },
-  )
+  const data = await graphql(CancelGroupBuyDocument, { groupBuyId })
   return data.cancelGroupBuy
 }
 
 export async function setEntryPickedUp(entryId: string, pickedUp: boolean): Promise<GroupBuyEntry> {
-  const data = await graphql<{ setEntryPickedUp: GroupBuyEntry }>(
-    `mutation SetEntryPickedUp($entryId: ID!, $pickedUp: Boolean!) {
-      setEntryPickedUp(entryId: $entryId, pickedUp: $pickedUp) { ${GROUP_BUY_ENTRY_FIELDS} }
-    }`,
-    { entryId, pickedUp },
-  )
+  const data = await graphql(SetEntryPickedUpDocument, { entryId, pickedUp })
   return data.setEntryPickedUp
 }
 
 export async function exportGroupBuy(groupBuyId: string, format: ExportFormat): Promise<ExportFile> {
-  const data = await graphql<{ exportGroupBuy: ExportFile }>(
-    `mutation ExportGroupBuy($groupBuyId: ID!, $format: ExportFormat!) {
-      exportGroupBuy(groupBuyId: $groupBuyId, format: $format) { ${EXPORT_FILE_FIELDS} }
-    }`,
-    { groupBuyId, format },
-  )
+  const data = await graphql(ExportGroupBuyDocument, { groupBuyId, format })
   return data.exportGroupBuy
 }

@@ -1,5 +1,6 @@
 import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
-import { type Member, type MemberActionResult, type MemberRole } from '@/features/membership/api'
+import type { MemberActionResult } from '@/features/members/api'
+import type { Member, MemberRole } from '@/features/membership/api'
 import { banMember, removeMember, setMemberRole } from '@/features/members/api'
 import { ROLE_LABELS } from '@/features/membership/labels'
 import { ANONYMOUS_NICKNAME } from '@/shared/format/profile'

@@ -1,11 +1,10 @@
 import { graphql } from '@/shared/graphql/client'
-import { type NotificationStats } from '../api'
+import { NotificationStatsDocument, type NotificationStatsQuery } from './notifications-admin.generated'
+
+export type NotificationStats = NotificationStatsQuery['notificationStats']
 
 /** Admin: what became of the community's messages. */
 export async function fetchNotificationStats(communityId: string): Promise<NotificationStats> {
-  const data = await graphql<{ notificationStats: NotificationStats }>(
-    'query NotificationStats($communityId: ID!) { notificationStats(communityId: $communityId) { sent skippedNoConsent failed pending inboxOnly } }',
-    { communityId },
-  )
+  const data = await graphql(NotificationStatsDocument, { communityId })
   return data.notificationStats
 }

@@ -1,41 +1,35 @@
+import type { ExportFile, ExportFormat } from '@/features/exports/api'
 import { graphql } from '@/shared/graphql/client'
-import type { Community } from '@/features/community/api'
-import { EXPORT_FILE_FIELDS, type ExportFile, type ExportFormat } from '@/features/exports/api'
-import type { PaymentOrder, PaymentOrderResult } from '../api'
+import {
+  type AdminPaymentOrderFieldsFragment,
+  ExportPaymentOrdersDocument,
+  PaymentOrdersDocument,
+  RefundEntryFeeDocument,
+  type RefundEntryFeeMutation,
+  SetEntryFeeDocument,
+  type SetEntryFeeMutation,
+} from './payment-admin.generated'
 
-const ORDER_FIELDS = 'orderNo amountFen status createdAt paidAt refundStatus refundReason payerNickname member { id nickname }'
+/** 入群费订单 as admins list them. */
+export type PaymentOrder = AdminPaymentOrderFieldsFragment
 
-export async function setEntryFee(communityId: string, entryFeeFen: number): Promise<Pick<Community, 'id' | 'entryFeeFen'>> {
-  const data = await graphql<{ setEntryFee: Pick<Community, 'id' | 'entryFeeFen'> }>(
-    `mutation SetEntryFee($communityId: ID!, $entryFeeFen: Int!) { setEntryFee(communityId: $communityId, entryFeeFen: $entryFeeFen) { id entryFeeFen } }`,
-    { communityId, entryFeeFen },
-  )
+export async function setEntryFee(communityId: string, entryFeeFen: number): Promise<SetEntryFeeMutation['setEntryFee']> {
+  const data = await graphql(SetEntryFeeDocument, { communityId, entryFeeFen })
   return data.setEntryFee
 }
 
 export async function fetchPaymentOrders(communityId: string): Promise<PaymentOrder[]> {
-  const data = await graphql<{ paymentOrders: PaymentOrder[] }>(
-    `query PaymentOrders($communityId: ID!) { paymentOrders(communityId: $communityId, first: 50) { ${ORDER_FIELDS} } }`,
-    { communityId },
-  )
+  const data = await graphql(PaymentOrdersDocument, { communityId })
   return data.paymentOrders
 }
 
 /** Owner only: the whole fee back; the member leaves the community. */
-export async function refundEntryFee(communityId: string, orderNo: string, reason: string): Promise<PaymentOrderResult> {
-  const data = await graphql<{ refundEntryFee: PaymentOrderResult }>(
-    `mutation RefundEntryFee($communityId: ID!, $orderNo: String!, $reason: String!) {
-      refundEntryFee(communityId: $communityId, orderNo: $orderNo, reason: $reason) { __typename ... on PaymentOrder { ${ORDER_FIELDS} } ... on ErrorResult { errorCode message } }
-    }`,
-    { communityId, orderNo, reason },
-  )
+export async function refundEntryFee(communityId: string, orderNo: string, reason: string): Promise<RefundEntryFeeMutation['refundEntryFee']> {
+  const data = await graphql(RefundEntryFeeDocument, { communityId, orderNo, reason })
   return data.refundEntryFee
 }
 
 export async function exportPaymentOrders(communityId: string, format: ExportFormat): Promise<ExportFile> {
-  const data = await graphql<{ exportPaymentOrders: ExportFile }>(
-    `mutation ExportPaymentOrders($communityId: ID!, $format: ExportFormat!) { exportPaymentOrders(communityId: $communityId, format: $format) { ${EXPORT_FILE_FIELDS} } }`,
-    { communityId, format },
-  )
+  const data = await graphql(ExportPaymentOrdersDocument, { communityId, format })
   return data.exportPaymentOrders
 }
