@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { PayParams } from '@/features/payment/api'
+import type { PayParams } from '@/features/payment/order-api'
 
 export type CashierOutcome = 'paid' | 'cancelled' | { failed: string }
 

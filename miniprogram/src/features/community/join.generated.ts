@@ -62,7 +62,7 @@ export type JoinResultFields_JoinedCommunity_Fragment = { __typename: 'JoinedCom
 
 export type JoinResultFields_MemberBanned_Fragment = { __typename: 'MemberBanned', errorCode: string, message: string };
 
-export type JoinResultFields_PaymentRequired_Fragment = { __typename: 'PaymentRequired', orderNo: string, amountFen: number, communityName: string, simulated: boolean, expiresAt: string, payParams: { timeStamp: string, nonceStr: string, package: string, signType: string, paySign: string } };
+export type JoinResultFields_PaymentRequired_Fragment = { __typename: 'PaymentRequired', communityName: string, amountFen: number };
 
 export type JoinResultFields_PaymentUnavailable_Fragment = { __typename: 'PaymentUnavailable', errorCode: string, message: string };
 
@@ -95,7 +95,7 @@ export type JoinCommunityMutation = { joinCommunity:
     | { __typename: 'InviteRequired', errorCode: string, message: string }
     | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
-    | { __typename: 'PaymentRequired', orderNo: string, amountFen: number, communityName: string, simulated: boolean, expiresAt: string, payParams: { timeStamp: string, nonceStr: string, package: string, signType: string, paySign: string } }
+    | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
     | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
    };
 
@@ -116,7 +116,7 @@ export type EnterFromGroupMutation = { enterFromGroup:
     | { __typename: 'InviteRequired', errorCode: string, message: string }
     | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
-    | { __typename: 'PaymentRequired', orderNo: string, amountFen: number, communityName: string, simulated: boolean, expiresAt: string, payParams: { timeStamp: string, nonceStr: string, package: string, signType: string, paySign: string } }
+    | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
     | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
    };
 
@@ -154,7 +154,10 @@ export const JoinResultFieldsFragmentDoc = new TypedDocumentString(`
       ...CommunityFields
     }
   }
-  ...PaymentRequiredFields
+  ... on PaymentRequired {
+    communityName
+    amountFen
+  }
 }
     fragment MemberFields on Member {
   id
@@ -182,20 +185,6 @@ fragment CommunityFields on Community {
   boundGroupCount
   entryFeeFen
   createdAt
-}
-fragment PaymentRequiredFields on PaymentRequired {
-  orderNo
-  amountFen
-  communityName
-  simulated
-  expiresAt
-  payParams {
-    timeStamp
-    nonceStr
-    package
-    signType
-    paySign
-  }
 }`, {"fragmentName":"JoinResultFields"}) as unknown as TypedDocumentString<JoinResultFieldsFragment, unknown>;
 export const JoinCommunityDocument = new TypedDocumentString(`
     mutation JoinCommunity($joinCode: String!) {
@@ -218,7 +207,10 @@ export const JoinCommunityDocument = new TypedDocumentString(`
       ...CommunityFields
     }
   }
-  ...PaymentRequiredFields
+  ... on PaymentRequired {
+    communityName
+    amountFen
+  }
 }
 fragment MemberFields on Member {
   id
@@ -246,20 +238,6 @@ fragment CommunityFields on Community {
   boundGroupCount
   entryFeeFen
   createdAt
-}
-fragment PaymentRequiredFields on PaymentRequired {
-  orderNo
-  amountFen
-  communityName
-  simulated
-  expiresAt
-  payParams {
-    timeStamp
-    nonceStr
-    package
-    signType
-    paySign
-  }
 }`) as unknown as TypedDocumentString<JoinCommunityMutation, JoinCommunityMutationVariables>;
 export const EnterFromGroupDocument = new TypedDocumentString(`
     mutation EnterFromGroup($encryptedData: String!, $iv: String!, $communityId: ID) {
@@ -295,7 +273,10 @@ export const EnterFromGroupDocument = new TypedDocumentString(`
       ...CommunityFields
     }
   }
-  ...PaymentRequiredFields
+  ... on PaymentRequired {
+    communityName
+    amountFen
+  }
 }
 fragment MemberFields on Member {
   id
@@ -323,18 +304,4 @@ fragment CommunityFields on Community {
   boundGroupCount
   entryFeeFen
   createdAt
-}
-fragment PaymentRequiredFields on PaymentRequired {
-  orderNo
-  amountFen
-  communityName
-  simulated
-  expiresAt
-  payParams {
-    timeStamp
-    nonceStr
-    package
-    signType
-    paySign
-  }
 }`) as unknown as TypedDocumentString<EnterFromGroupMutation, EnterFromGroupMutationVariables>;

@@ -1,14 +1,9 @@
-import type { EntryPaymentFieldsFragment, PaymentOrderStatus, PaymentRefundStatus, PaymentRequiredFieldsFragment } from './payment.generated'
+import type { JoinCommunityResult } from '@/features/community/join-api'
+import type { ResultMember } from '@/shared/graphql/errors'
 
-export type { PaymentOrderStatus, PaymentRefundStatus }
+/** joinCommunity's answer for a community with an entry fee (what home shows of it; the 支付入群费 page asks for the rest). */
+export type PaymentDue = ResultMember<JoinCommunityResult, 'PaymentRequired'>
 
-/** joinCommunity's answer for a community with an entry fee: pay with payParams; WeChat Pay's confirmation to the server admits. */
-export type PaymentRequired = PaymentRequiredFieldsFragment & { __typename: 'PaymentRequired' }
-/** What Taro.requestPayment takes, RSA-signed by the server with the merchant key. */
-export type PayParams = PaymentRequired['payParams']
-/** A member's paid entry fee, for the admin's applicant list. */
-export type EntryPayment = EntryPaymentFieldsFragment
-
-export function isPaymentRequired(result: { __typename: string }): result is PaymentRequired {
+export function isPaymentRequired(result: { __typename: string }): result is PaymentDue {
   return result.__typename === 'PaymentRequired'
 }

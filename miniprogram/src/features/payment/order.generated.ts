@@ -16,6 +16,25 @@ export type PaymentOrderStatus =
   /** 退款中 */
   | 'REFUNDING';
 
+export type EntryFeeOrderMutationVariables = Exact<{
+  joinCode: string;
+}>;
+
+
+export type EntryFeeOrderMutation = { joinCommunity:
+    | { __typename: 'ChooseGroupCommunity' }
+    | { __typename: 'CommunityClosed', errorCode: string, message: string }
+    | { __typename: 'CommunityNotFound', errorCode: string, message: string }
+    | { __typename: 'GroupNotBound', errorCode: string, message: string }
+    | { __typename: 'InvalidGroupData', errorCode: string, message: string }
+    | { __typename: 'InviteInvalid', errorCode: string, message: string }
+    | { __typename: 'InviteRequired', errorCode: string, message: string }
+    | { __typename: 'JoinedCommunity' }
+    | { __typename: 'MemberBanned', errorCode: string, message: string }
+    | { __typename: 'PaymentRequired', orderNo: string, amountFen: number, communityName: string, simulated: boolean, expiresAt: string, payParams: { timeStamp: string, nonceStr: string, package: string, signType: string, paySign: string } }
+    | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
+   };
+
 export type MyPaymentOrderQueryVariables = Exact<{
   orderNo: string;
 }>;
@@ -52,6 +71,31 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const EntryFeeOrderDocument = new TypedDocumentString(`
+    mutation EntryFeeOrder($joinCode: String!) {
+  joinCommunity(joinCode: $joinCode) {
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on PaymentRequired {
+      orderNo
+      amountFen
+      communityName
+      simulated
+      expiresAt
+      payParams {
+        timeStamp
+        nonceStr
+        package
+        signType
+        paySign
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntryFeeOrderMutation, EntryFeeOrderMutationVariables>;
 export const MyPaymentOrderDocument = new TypedDocumentString(`
     query MyPaymentOrder($orderNo: String!) {
   myPaymentOrder(orderNo: $orderNo) {

@@ -38,25 +38,6 @@ export type MemberStatus =
   /** 已移出 (may join again) */
   | 'REMOVED';
 
-export type PaymentOrderStatus =
-  /** 已关闭（未支付） */
-  | 'CLOSED'
-  /** 待支付 */
-  | 'OPEN'
-  /** 已支付 */
-  | 'PAID'
-  /** 已退款 */
-  | 'REFUNDED'
-  /** 退款中 */
-  | 'REFUNDING';
-
-export type PaymentRefundStatus =
-  | 'ABNORMAL'
-  | 'CLOSED'
-  | 'PROCESSING'
-  | 'SUBMITTING'
-  | 'SUCCESS';
-
 export type QuestionType =
   /** 多选 */
   | 'MULTI_CHOICE'
@@ -67,7 +48,7 @@ export type QuestionType =
 
 export type QuestionnaireFieldsFragment = { id: string, title: string, intro: string | null, passScore: number | null, autoApprove: boolean, welcomePoints: number, updatedAt: string, questions: Array<{ id: string, type: QuestionType, title: string, required: boolean, maxLength: number | null, options: Array<{ id: string, label: string, score: number | null, tags: Array<string> | null }> }> };
 
-export type ApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null } };
+export type ApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } };
 
 export type QuestionnaireQueryVariables = Exact<{
   communityId: string | number;
@@ -81,7 +62,7 @@ export type MyApplicationQueryVariables = Exact<{
 }>;
 
 
-export type MyApplicationQuery = { myApplication: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null } } | null };
+export type MyApplicationQuery = { myApplication: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } } | null };
 
 export type SubmitApplicationMutationVariables = Exact<{
   communityId: string | number;
@@ -92,7 +73,7 @@ export type SubmitApplicationMutationVariables = Exact<{
 export type SubmitApplicationMutation = { submitApplication:
     | { __typename: 'AlreadyMember', errorCode: string, message: string }
     | { __typename: 'ApplicationPending', errorCode: string, message: string }
-    | { __typename: 'ApplicationSubmitted', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null } }, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null } }
+    | { __typename: 'ApplicationSubmitted', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } }, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null } }
     | { __typename: 'InvalidAnswer', errorCode: string, message: string, questionId: string | null }
     | { __typename: 'NotActiveMember', errorCode: string, message: string }
     | { __typename: 'QuestionnaireMissing', errorCode: string, message: string }
@@ -163,17 +144,9 @@ export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
     nickname
     avatarUrl
     status
-    entryPayment {
-      ...EntryPaymentFields
-    }
   }
 }
-    fragment EntryPaymentFields on PaymentOrder {
-  orderNo
-  amountFen
-  status
-  refundStatus
-}`, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
+    `, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
 export const QuestionnaireDocument = new TypedDocumentString(`
     query Questionnaire($communityId: ID!) {
   questionnaire(communityId: $communityId) {
@@ -230,16 +203,7 @@ export const MyApplicationDocument = new TypedDocumentString(`
     nickname
     avatarUrl
     status
-    entryPayment {
-      ...EntryPaymentFields
-    }
   }
-}
-fragment EntryPaymentFields on PaymentOrder {
-  orderNo
-  amountFen
-  status
-  refundStatus
 }`) as unknown as TypedDocumentString<MyApplicationQuery, MyApplicationQueryVariables>;
 export const SubmitApplicationDocument = new TypedDocumentString(`
     mutation SubmitApplication($communityId: ID!, $answers: [AnswerInput!]!) {
@@ -284,16 +248,7 @@ export const SubmitApplicationDocument = new TypedDocumentString(`
     nickname
     avatarUrl
     status
-    entryPayment {
-      ...EntryPaymentFields
-    }
   }
-}
-fragment EntryPaymentFields on PaymentOrder {
-  orderNo
-  amountFen
-  status
-  refundStatus
 }
 fragment MemberFields on Member {
   id

@@ -72,10 +72,6 @@ const RESULT_MESSAGES: Record<string, string> = {
   FormNotFound: '没有找到这个报名',
   InvalidSignupAnswer: '有内容填写不符合要求，请检查后再提交',
   NotSignedUp: '你还没有报名',
-  // paid entry
-  PaymentUnavailable: '微信支付暂时不可用，请稍后再试',
-  PaymentOrderNotFound: '没有找到这笔入群费订单',
-  OrderNotRefundable: '这笔订单未支付或已经退款',
 }
 
 const FALLBACK_MESSAGE = '操作失败，请稍后再试'

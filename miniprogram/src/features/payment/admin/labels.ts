@@ -1,4 +1,4 @@
-import type { PaymentOrderStatus, PaymentRefundStatus } from '../api'
+import type { PaymentOrderStatus, PaymentRefundStatus } from './payment-admin.generated'
 
 // Admin-only labels: kept out of labels.ts, which the first screen imports.
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
-import type { PaymentRequired } from '../api'
-import { fetchMyPaymentOrder, simulatePayment } from '../order-api'
+import { fetchMyPaymentOrder, type PaymentRequired, simulatePayment } from '../order-api'
 import { openWeChatCashier } from '@/platform/wechat-payment'
 
 /** due → (cashier) → confirming → confirmed; cancelled / failed / closed may pay again. */

@@ -79,13 +79,15 @@ export type SaveQuestionnaireInput = {
   welcomePoints: number;
 };
 
+export type ReviewedApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> };
+
 export type ApplicationsQueryVariables = Exact<{
   communityId: string | number;
   status?: ApplicationStatus | null | undefined;
 }>;
 
 
-export type ApplicationsQuery = { applications: Array<{ id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null } }> };
+export type ApplicationsQuery = { applications: Array<{ id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> }> };
 
 export type ReviewApplicationMutationVariables = Exact<{
   applicationId: string | number;
@@ -97,7 +99,7 @@ export type ReviewApplicationMutationVariables = Exact<{
 export type ReviewApplicationMutation = { reviewApplication:
     | { __typename: 'ApplicationAlreadyReviewed', errorCode: string, message: string }
     | { __typename: 'ApplicationNotFound', errorCode: string, message: string }
-    | { __typename: 'ApplicationReviewed', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null } } }
+    | { __typename: 'ApplicationReviewed', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } } }
    };
 
 export type SaveQuestionnaireMutationVariables = Exact<{
@@ -126,11 +128,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const ApplicationsDocument = new TypedDocumentString(`
-    query Applications($communityId: ID!, $status: ApplicationStatus) {
-  applications(communityId: $communityId, status: $status) {
-    ...ApplicationFields
+export const ReviewedApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewedApplicationFields on Application {
+  ...ApplicationFields
+  member {
+    entryPayment {
+      orderNo
+      amountFen
+      status
+      refundStatus
+    }
   }
 }
     fragment ApplicationFields on Application {
@@ -155,16 +162,48 @@ export const ApplicationsDocument = new TypedDocumentString(`
     nickname
     avatarUrl
     status
+  }
+}`, {"fragmentName":"ReviewedApplicationFields"}) as unknown as TypedDocumentString<ReviewedApplicationFieldsFragment, unknown>;
+export const ApplicationsDocument = new TypedDocumentString(`
+    query Applications($communityId: ID!, $status: ApplicationStatus) {
+  applications(communityId: $communityId, status: $status) {
+    ...ReviewedApplicationFields
+  }
+}
+    fragment ReviewedApplicationFields on Application {
+  ...ApplicationFields
+  member {
     entryPayment {
-      ...EntryPaymentFields
+      orderNo
+      amountFen
+      status
+      refundStatus
     }
   }
 }
-fragment EntryPaymentFields on PaymentOrder {
-  orderNo
-  amountFen
+fragment ApplicationFields on Application {
+  id
   status
-  refundStatus
+  score
+  passed
+  tags
+  rejectReason
+  submittedAt
+  reviewedAt
+  answers {
+    questionId
+    questionTitle
+    type
+    optionIds
+    optionLabels
+    text
+  }
+  member {
+    id
+    nickname
+    avatarUrl
+    status
+  }
 }`) as unknown as TypedDocumentString<ApplicationsQuery, ApplicationsQueryVariables>;
 export const ReviewApplicationDocument = new TypedDocumentString(`
     mutation ReviewApplication($applicationId: ID!, $approve: Boolean!, $reason: String) {
@@ -207,16 +246,7 @@ export const ReviewApplicationDocument = new TypedDocumentString(`
     nickname
     avatarUrl
     status
-    entryPayment {
-      ...EntryPaymentFields
-    }
   }
-}
-fragment EntryPaymentFields on PaymentOrder {
-  orderNo
-  amountFen
-  status
-  refundStatus
 }`) as unknown as TypedDocumentString<ReviewApplicationMutation, ReviewApplicationMutationVariables>;
 export const SaveQuestionnaireDocument = new TypedDocumentString(`
     mutation SaveQuestionnaire($communityId: ID!, $input: SaveQuestionnaireInput!) {

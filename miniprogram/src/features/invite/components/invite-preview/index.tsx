@@ -22,7 +22,7 @@ export default function InvitePreview({ joinCode }: { joinCode: string }) {
           </View>
         </View>
       </View>
-      {preview.entryFeeFen > 0 && <View className='qy-invite__fee'>入群费 {feeText(preview.entryFeeFen)}</View>}
+      {preview.entryFeeFen > 0 && <View className='qy-invite__notice qy-invite__fee'>入群费 {feeText(preview.entryFeeFen)}</View>}
       {preview.inviteValid === false && <View className='qy-invite__notice'>这个邀请已失效，请向朋友重新要一个邀请链接</View>}
       {preview.joinPolicy === 'INVITE' && preview.inviteValid === null && (
         <View className='qy-invite__notice'>本群为邀请制，请向群里的朋友要一个专属邀请链接</View>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { PaymentRequired } from '../../api'
+import type { PaymentRequired } from '../../order-api'
 import { feeText } from '../../labels'
 import { type PaymentPhase, useEntryPayment } from '../../hooks/useEntryPayment'
 import ActionButton from '@/shared/ui/action-button'

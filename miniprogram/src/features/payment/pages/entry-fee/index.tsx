@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { joinCommunity } from '@/features/community/join-api'
 import { errorResultMessage, isErrorResult } from '@/shared/graphql/errors'
 import { usePageRefresh } from '@/shared/hooks/usePageRefresh'
 import { useQuery } from '@/shared/hooks/useQuery'
@@ -9,7 +8,7 @@ import { routes } from '@/shared/routes'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
 import { reLaunch } from '@/platform/navigation'
-import { isPaymentRequired } from '../../api'
+import { fetchEntryFeeOrder } from '../../order-api'
 import EntryPayment from '../../components/entry-payment'
 
 /**
@@ -19,7 +18,7 @@ import EntryPayment from '../../components/entry-payment'
  */
 export default function EntryFeePage() {
   const joinCode = useRouter().params.c ?? ''
-  const order = useQuery(() => joinCommunity(joinCode), [joinCode], { enabled: joinCode !== '' })
+  const order = useQuery(() => fetchEntryFeeOrder(joinCode), [joinCode], { enabled: joinCode !== '' })
   usePageRefresh(() => order.refresh())
   const backHome = () => reLaunch(`${routes.home}?c=${encodeURIComponent(joinCode)}`)
   const result = order.data
@@ -32,7 +31,7 @@ export default function EntryFeePage() {
       {(order.loading || result?.__typename === 'JoinedCommunity') && <LoadingView text='正在进入社群…' />}
       {order.error && <ErrorView message={order.error.message} onRetry={order.reload} />}
       {result && isErrorResult(result) && <ErrorView message={errorResultMessage(result)} />}
-      {result && isPaymentRequired(result) && <EntryPayment payment={result} onConfirmed={backHome} onRestart={() => void order.reload()} />}
+      {result?.__typename === 'PaymentRequired' && <EntryPayment payment={result} onConfirmed={backHome} onRestart={() => void order.reload()} />}
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { Application } from '@/features/questionnaire/api'
+import type { ReviewedApplication } from '@/features/questionnaire/admin/api'
 import ActionButton from '@/shared/ui/action-button'
 import Avatar from '@/shared/ui/avatar'
 import { PAYMENT_STATUS_LABELS } from '@/features/payment/admin/labels'
@@ -9,13 +9,13 @@ import { formatDateTime } from '@/shared/format/format'
 import './index.css'
 
 interface ApplicationCardProps {
-  application: Application
+  application: ReviewedApplication
   busy: boolean
   onApprove: () => void
   onReject: () => void
 }
 
-function answerText(answer: Application['answers'][number]): string {
+function answerText(answer: ReviewedApplication['answers'][number]): string {
   if (answer.type === 'TEXT') return answer.text || '（未填写）'
   return answer.optionLabels.length > 0 ? answer.optionLabels.join('、') : '（未选择）'
 }
