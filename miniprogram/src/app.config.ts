@@ -35,12 +35,13 @@ export default defineAppConfig({
         'pages/signup-manage/index',
         'pages/dormant/index',
         'pages/audit-log/index',
+        'pages/payment-orders/index',
       ],
     },
-    // Inviting friends: opened from the home entries only.
+    // Inviting friends and paying an entry fee: opened from the home page only.
     {
       root: 'entry',
-      pages: ['pages/invite/index'],
+      pages: ['pages/invite/index', 'pages/entry-fee/index'],
     },
     // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.
     {

@@ -8,6 +8,7 @@ import { Migration20261201231824 } from './Migration20261201231824';
 import { Migration20261201232945 } from './Migration20261201232945';
 import { Migration20261201234102 } from './Migration20261201234102';
 import { Migration20261201235406 } from './Migration20261201235406';
+import { Migration20261202041126 } from './Migration20261202041126';
 import { Migration20261202053705 } from './Migration20261202053705';
 
 /**
@@ -24,5 +25,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201232945', class: Migration20261201232945 }, // hostile clients: single-use export links, chats bound by several communities, adjustment caps, session generation
   { name: 'Migration20261201234102', class: Migration20261201234102 }, // 补签: make-up cost and monthly allowance on the check-in rule, checkin.made_up_on
   { name: 'Migration20261201235406', class: Migration20261201235406 }, // 邀请制: member_invite, referral, the community's referral reward rule
+  { name: 'Migration20261202041126', class: Migration20261202041126 }, // 入群费: payment_order, payment_refund, community.entry_fee_fen
   { name: 'Migration20261202053705', class: Migration20261202053705 }, // member.left_at, backfilled from the audit log: totalMembers of a past range
 ];

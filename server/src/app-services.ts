@@ -20,7 +20,7 @@ import type { Logger } from './common/logger';
 import { CommunityService } from './community/community.service';
 import { MemberAccessService } from './member/member-access.service';
 import { MemberAdminService } from './member/member-admin.service';
-import { MembershipService } from './member/membership.service';
+import { MembershipService, RequestEntryPayment } from './member/membership.service';
 import { WeChatApiClient, WeChatMessageApi } from './wechat/wechat-api.client';
 import { WeChatAccessTokenService } from './wechat/wechat-access-token.service';
 import { NotificationService } from './notification/notification.service';
@@ -39,6 +39,11 @@ import { MemberActivityService } from './health/member-activity.service';
 import { CommunityStatsService } from './health/community-stats.service';
 import { DormantMemberService } from './health/dormant-member.service';
 import { CouponGrantService } from './coupon/coupon-grant.service';
+import { EntryPaymentService } from './payment/entry-payment.service';
+import { EntryRefundService } from './payment/entry-refund.service';
+import { PaymentOrderViews } from './payment/payment-order-views';
+import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
+import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -54,12 +59,19 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const access = new MemberAccessService(clock, activity);
   const notifications = new NotificationService(config.notifications, clock, access);
   const auth = new AuthService(config.wechat, wechat, sessions, clock);
+  const audit = new AuditService(clock);
   const tiers = new TierService(clock);
   const checkInRules = new CheckInRuleService(clock);
   const referralRewards = new ReferralRewardService(points);
   const invites = new InviteService(clock, access, tiers);
   const communities = new CommunityService(clock, access, tiers, rateLimits, invites);
-  const memberships = new MembershipService(clock, rateLimits, invites, activity, communities);
+  // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
+  const requestEntryPayment: RequestEntryPayment = (ctx, community, admission) => entryPayments.requestPayment(ctx, community, admission);
+  const memberships = new MembershipService(clock, rateLimits, invites, activity, communities, requestEntryPayment);
+  const wechatPay = createWeChatPayGateway(config.wechatPay);
+  const entryRefunds = new EntryRefundService(wechatPay, clock, log, audit, orm, memberships);
+  const entryPayments: EntryPaymentService = new EntryPaymentService(config, wechatPay, clock, log, audit, orm, memberships, entryRefunds, (order): Promise<void> => paymentReconciliation.reconcile(order));
+  const paymentReconciliation: PaymentReconciliationService = new PaymentReconciliationService(config.wechatPay, wechatPay, clock, audit, orm, entryPayments, entryRefunds);
   const questionnaires = new QuestionnaireService(clock, access);
   const makeUpCheckIns = new MakeUpCheckInService(clock, access, points, checkInRules, referralRewards);
   return {
@@ -71,7 +83,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     rateLimits,
     auth,
     access,
-    audit: new AuditService(clock),
+    audit,
     communities,
     memberships,
     memberAdmin: new MemberAdminService(access, clock),
@@ -94,10 +106,15 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions: new SignupSubmissionService(notifications, clock, access),
     questionnaires,
-    applications: new ApplicationService(notifications, clock, access, points, questionnaires),
+    applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds),
     // entry thresholds
     invites,
     referralRewards,
+    wechatPay,
+    entryPayments,
+    entryRefunds,
+    paymentReconciliation,
+    paymentOrderViews: new PaymentOrderViews(tiers),
     // community health
     activity,
     communityStats: new CommunityStatsService(),

@@ -13,6 +13,7 @@ import { graphqlHttpHandler, trustProxyRule } from './graphql/http-handler';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
+import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
 
 export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log } = services;
@@ -58,6 +59,9 @@ export async function createApp(services: AppServices, httpServer: Server) {
 
   // Spreadsheet exports: the signed, short-lived token in the path is the permission.
   app.get('/exports/:token', serveExportDownload(services));
+
+  // WeChat Pay's notifications: the platform certificate's signature over the raw body is the permission.
+  app.post('/wechatpay/notify', ...wechatPayNotifyRoute(services, services.wechatPay));
 
   if (existsSync(config.h5Dir)) {
     app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));

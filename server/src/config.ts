@@ -39,6 +39,28 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: string;
   notifications: NotificationSettings;
+  /** WeChat Pay API v3 (paid entry); null when not configured (entry fees are then refused, except under WECHAT_LOGIN=dev). */
+  wechatPay: WeChatPaySettings | null;
+}
+
+export interface WeChatPaySettings {
+  mchid: string;
+  /** Serial number of the merchant API certificate (the Authorization header names it). */
+  serial: string;
+  /** Paths of the merchant private key (PEM) and WeChat Pay's platform certificate (PEM). */
+  privateKeyPath: string;
+  platformCertPath: string;
+  /** The APIv3 key: 32 characters, decrypts notification resources. */
+  apiV3Key: string;
+  apiBase: string;
+  /** The public URL of POST /wechatpay/notify. */
+  notifyUrl: string;
+  timeoutMs: number;
+  /** An unpaid order is closed after this long (WeChat's time_expire). */
+  orderTtlSeconds: number;
+  /** How often the reconciliation job runs, and how old an open order must be before it asks WeChat Pay. */
+  reconcileEveryMs: number;
+  reconcileAfterSeconds: number;
 }
 
 /** The four subscription-message kinds; a kind without a template id is inbox-only. */
@@ -166,6 +188,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     notifications: loadNotificationSettings(env),
+    wechatPay: loadWeChatPaySettings(env),
+  };
+}
+
+const WECHATPAY_REQUIRED = ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_CERT', 'WECHATPAY_NOTIFY_URL'] as const;
+
+function loadWeChatPaySettings(env: NodeJS.ProcessEnv): WeChatPaySettings | null {
+  const missing = WECHATPAY_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === WECHATPAY_REQUIRED.length) return null;
+  if (missing.length) throw new ConfigError(`WeChat Pay is half configured: ${missing.join(', ')} missing`);
+  if (Buffer.byteLength(env.WECHATPAY_APIV3_KEY!) !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY must be the 32-character APIv3 key');
+  if (!/^https:\/\//.test(env.WECHATPAY_NOTIFY_URL!) && env.NODE_ENV === 'production') throw new ConfigError('WECHATPAY_NOTIFY_URL must be an https:// URL');
+  for (const name of ['WECHATPAY_PRIVATE_KEY', 'WECHATPAY_PLATFORM_CERT'] as const) {
+    if (!existsSync(env[name]!)) throw new ConfigError(`${name}: no file at ${env[name]}`);
+  }
+  return {
+    mchid: env.WECHATPAY_MCHID!,
+    serial: env.WECHATPAY_SERIAL!,
+    privateKeyPath: env.WECHATPAY_PRIVATE_KEY!,
+    platformCertPath: env.WECHATPAY_PLATFORM_CERT!,
+    apiV3Key: env.WECHATPAY_APIV3_KEY!,
+    apiBase: (env.WECHATPAY_API_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
+    notifyUrl: env.WECHATPAY_NOTIFY_URL!,
+    timeoutMs: positiveNumber(env, 'WECHATPAY_TIMEOUT_MS', 5000),
+    orderTtlSeconds: positiveNumber(env, 'WECHATPAY_ORDER_TTL_SECONDS', 1800),
+    reconcileEveryMs: positiveNumber(env, 'WECHATPAY_RECONCILE_EVERY_MS', 60_000),
+    reconcileAfterSeconds: positiveNumber(env, 'WECHATPAY_RECONCILE_AFTER_SECONDS', 60),
   };
 }
 

@@ -16,6 +16,8 @@ import { Community } from './community/community.entity';
 import { Member } from './member/member.entity';
 import { User } from './user/user.entity';
 import { MemberInvite, Referral } from './invite/invite.entity';
+import { PaymentOrder } from './payment/payment-order.entity';
+import { PaymentRefund } from './payment/payment-refund.entity';
 import { WeChatGroup, WeChatGroupMember } from './wechat/wechat-group.entity';
 import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
 import { NotificationMessage } from './notification/notification-message.entity';
@@ -51,6 +53,8 @@ export const ENTITIES = [
   WeChatAccessToken,
   // entry thresholds
   MemberInvite,
+  PaymentOrder,
+  PaymentRefund,
   Referral,
   // community health
   MemberActivityDay,

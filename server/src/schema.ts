@@ -19,6 +19,7 @@ import { SignupFormResolver } from './signup/signup-form.resolver';
 import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
 import { CommunityHealthResolver } from './health/community-health.resolver';
+import { MemberPaymentResolver, PaymentResolver } from './payment/payment.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -42,6 +43,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NotificationResolver,
   // community health
   CommunityHealthResolver,
+  PaymentResolver,
+  MemberPaymentResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

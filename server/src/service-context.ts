@@ -25,6 +25,13 @@ export interface ServiceContext {
   clientAddress: string;
 }
 
+/** A context of the given caller (null: the server itself, e.g. for WeChat Pay's notifications and the periodic jobs). */
+export function createServiceContext(em: EntityManager, user: User | null, clientAddress: string): ServiceContext {
+  const loaders = createLoaders(em);
+  if (user) loaders.user.prime(user.id, user);
+  return { em, user, loaders, callerMembers: new Map(), clientAddress };
+}
+
 /** Per-request batching, each domain's loaders from its own `*.loaders.ts`: one query per kind of row however many a list shows. */
 export function createLoaders(em: EntityManager) {
   return {

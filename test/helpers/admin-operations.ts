@@ -3,6 +3,7 @@ import { ACTIVITY_ADMIN_OPERATIONS, ActivityFixtures } from './activity-admin-op
 import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
 import { ENTRY_ADMIN_OPERATIONS } from './entry-admin-operations';
 import { HEALTH_ADMIN_OPERATIONS } from './health-admin-operations';
+import { PAYMENT_ADMIN_OPERATIONS } from './payment-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
 export interface AdminOperationTarget extends ActivityFixtures {
@@ -81,4 +82,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...ACTIVITY_ADMIN_OPERATIONS,
   ...ENTRY_ADMIN_OPERATIONS,
   ...HEALTH_ADMIN_OPERATIONS,
+  ...PAYMENT_ADMIN_OPERATIONS,
 ];

@@ -111,6 +111,9 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     points: 20,
     pickedUp: true,
     active: true,
+    orderNo: 'QY-no-such-order',
+    // 0 (free): a fee would turn the later joins into payment requests.
+    entryFeeFen: 0,
     approve: true,
     includeInactive: true,
     nickname: '对照用户',

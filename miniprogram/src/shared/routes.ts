@@ -21,6 +21,7 @@ export const routes = {
   couponShop: (communityId: string) => withId('/pages/coupon-shop/index', communityId),
   myCoupons: (communityId: string) => withId('/pages/my-coupons/index', communityId),
   invite: (communityId: string) => withId('/entry/pages/invite/index', communityId),
+  entryFee: (joinCode: string) => `/entry/pages/entry-fee/index?c=${encodeURIComponent(joinCode)}`,
   adminInvites: (communityId: string) => withId('/admin/pages/invites/index', communityId),
   couponDetail: (couponId: string) => withId('/pages/coupon-detail/index', couponId),
   messages: (communityId: string) => withId('/pages/messages/index', communityId),
@@ -44,6 +45,7 @@ export const routes = {
     withParam(withId('/activity/pages/signup-detail/index', communityId), 'formId', formId),
   adminQuestionnaire: (communityId: string) => withId('/admin/pages/questionnaire-edit/index', communityId),
   adminApplications: (communityId: string) => withId('/admin/pages/applications/index', communityId),
+  adminPaymentOrders: (communityId: string) => withId('/admin/pages/payment-orders/index', communityId),
   adminGroupBuys: (communityId: string) => withId('/admin/pages/groupbuys/index', communityId),
   adminGroupBuyEdit: (communityId: string, groupBuyId?: string) =>
     withParam(withId('/admin/pages/groupbuy-edit/index', communityId), 'groupBuyId', groupBuyId),

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { CommunityCategory, JoinPolicy } from './community.enums';
 
@@ -10,7 +10,7 @@ export const DEFAULT_REFERRAL_DAILY_LIMIT = 5;
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -54,4 +54,9 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   /** 邀请奖励: rewarded invitees per inviter per community-local day; later first check-ins that day pay nothing. */
   @Property({ default: DEFAULT_REFERRAL_DAILY_LIMIT })
   referralDailyLimit: number = DEFAULT_REFERRAL_DAILY_LIMIT;
+
+  /** 入群费 in fen; 0 = free. Set by admins through payment/ (setEntryFee). */
+  @Field(() => Int, { description: '入群费 in fen (0 = free): joining by code or invite asks for it through WeChat Pay' })
+  @Property({ default: 0 })
+  entryFeeFen: number = 0;
 }

@@ -69,9 +69,9 @@ export class CommunityService {
       return null;
     }
     const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
-    const { id, name, category, description, joinPolicy } = community;
+    const { id, name, category, description, joinPolicy, entryFeeFen } = community;
     const invitedBy = invite?.inviterActive ? await memberProfile(ctx, this.tiers, invite.inviterId) : null;
-    return { id, name, category, description, joinPolicy, memberCount, invitedBy, inviteValid: invite ? invite.inviterActive : null };
+    return { id, name, category, description, joinPolicy, memberCount, entryFeeFen, invitedBy, inviteValid: invite ? invite.inviterActive : null };
   }
 
   async setJoinPolicy(ctx: ServiceContext, communityId: number, joinPolicy: JoinPolicy): Promise<Community> {

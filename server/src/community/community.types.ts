@@ -58,6 +58,9 @@ export class CommunityPreview {
   @Field(() => Int)
   memberCount!: number;
 
+  @Field(() => Int, { description: '入群费 in fen (0 = free)' })
+  entryFeeFen!: number;
+
   @Field(() => MemberProfile, { nullable: true, description: "A personal invite's inviter (null for the public join code)" })
   invitedBy?: MemberProfile | null;
 

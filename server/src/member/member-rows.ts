@@ -84,6 +84,15 @@ export async function admitApplicant(tx: SqlTarget, memberId: number, tags: stri
   return affectedRows === 1;
 }
 
+/** A member whose entry fee went back leaves (ACTIVE or APPLICANT → REMOVED); the owner never does. */
+export async function removeRefundedMember(tx: SqlTarget, communityId: number, userId: number): Promise<void> {
+  await runStatement(
+    tx,
+    'update member set status = ? where community_id = ? and user_id = ? and status in (?, ?) and role <> ?',
+    [MemberStatus.REMOVED, communityId, userId, MemberStatus.ACTIVE, MemberStatus.APPLICANT, MemberRole.OWNER],
+  );
+}
+
 /** The founder of a new community, its OWNER, in the founding transaction (flushed with the community). */
 export function addFounder(em: EntityManager, communityId: number, userId: number, at: Date): void {
   em.create(Member, { community: communityId, user: userId, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: at });

@@ -4,6 +4,7 @@ import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
+import { PaymentRequired, PaymentUnavailable } from '../payment/payment.types';
 import { ChooseGroupCommunity, InvalidGroupData, GroupNotBound } from '../wechat/wechat-group.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
@@ -26,7 +27,7 @@ export class JoinedCommunity {
 
 export const JoinCommunityResult = createUnionType({
   name: 'JoinCommunityResult',
-  types: () => [JoinedCommunity, CommunityNotFound, CommunityClosed, InviteRequired, InviteInvalid, MemberBanned, InvalidGroupData, GroupNotBound, ChooseGroupCommunity] as const,
+  types: () => [JoinedCommunity, PaymentRequired, PaymentUnavailable, CommunityNotFound, CommunityClosed, InviteRequired, InviteInvalid, MemberBanned, InvalidGroupData, GroupNotBound, ChooseGroupCommunity] as const,
 });
 
 @ObjectType()

@@ -9,7 +9,9 @@ import { JoinPolicy } from '../community/community.enums';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
 import { normalizeJoinCode } from '../community/join-code';
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
+import type { PaymentRequired } from '../payment/payment.types';
 import { Member } from './member.entity';
+import { removeRefundedMember } from './member-rows';
 import { MemberRole, MemberStatus } from './member.enums';
 import { JoinedCommunity, MemberBanned } from './member.types';
 import type { Clock } from '../common/clock';
@@ -18,7 +20,13 @@ import type { InviteService } from '../invite/invite.service';
 import type { MemberActivityService } from '../health/member-activity.service';
 import type { CommunityService } from '../community/community.service';
 
-export type JoinOutcome = JoinedCommunity | ErrorResult;
+export type JoinOutcome = JoinedCommunity | PaymentRequired | ErrorResult;
+
+/**
+ * 入群费: asks the joining user to pay (payment/ implements it; app-services.ts binds it), so that
+ * member/ needs no payment service and payment/ may admit through this one.
+ */
+export type RequestEntryPayment = (ctx: ServiceContext, community: Community, admission: Admission) => Promise<PaymentRequired | ErrorResult>;
 
 /** How the user came: the public join code, a member's personal invite, or a card from a bound chat. */
 export type Admission = { by: 'joinCode' } | { by: 'group' } | { by: 'invite'; inviterId: number; inviterActive: boolean };
@@ -31,6 +39,7 @@ export class MembershipService {
     private readonly invites: InviteService,
     private readonly activity: MemberActivityService,
     private readonly communities: CommunityService,
+    private readonly requestEntryPayment: RequestEntryPayment,
   ) {}
 
   /** A community's public join code, or a member's personal invite (which records the inviter). */
@@ -58,6 +67,31 @@ export class MembershipService {
     if (admission.by === 'invite' && !admission.inviterActive) return new InviteInvalid();
     if (community.joinPolicy === JoinPolicy.INVITE && admission.by === 'joinCode') return new InviteRequired();
 
+    // 入群费: the membership starts when WeChat Pay confirms the payment (a bound chat's card admits free).
+    if (community.entryFeeFen > 0 && admission.by !== 'group') return this.requestEntryPayment(ctx, community, admission);
+    const member = await this.admit(ctx, community, user.id, existing, admission);
+    return joined(member, community, false);
+  }
+
+  /**
+   * Admits a user who paid the entry fee (called by payment/ in the transaction that marks the
+   * order paid). Null when they may not be admitted any more: banned meanwhile, or already in.
+   */
+  async admitPaid(ctx: ServiceContext, community: Community, userId: number, inviterMemberId: number | null): Promise<Member | null> {
+    const existing = await ctx.em.findOne(Member, { community, user: userId }, { refresh: true });
+    if (existing && existing.status !== MemberStatus.REMOVED) return null;
+    const admission: Admission = inviterMemberId ? { by: 'invite', inviterId: inviterMemberId, inviterActive: true } : { by: 'joinCode' };
+    return this.admit(ctx, community, userId, existing, admission);
+  }
+
+  /** A refunded member leaves (they may join, and pay, again); the owner never does. */
+  async leaveRefunded(ctx: ServiceContext, communityId: number, userId: number): Promise<void> {
+    await removeRefundedMember(ctx.em, communityId, userId);
+    ctx.callerMembers.delete(communityId);
+  }
+
+  /** The new member row (or the removed one back) under the join policy, with the referral and the first active day. */
+  private async admit(ctx: ServiceContext, community: Community, userId: number, existing: Member | null, admission: Admission): Promise<Member> {
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = this.clock.now();
     if (existing) {
@@ -68,18 +102,18 @@ export class MembershipService {
       );
     } else {
       try {
-        await ctx.em.insert(Member, { community, user, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
+        await ctx.em.insert(Member, { community, user: userId, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
       } catch (error) {
         // A simultaneous join of the same user won the unique key; theirs is the row.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
       }
     }
-    const member = await ctx.em.findOneOrFail(Member, { community, user }, { refresh: true });
+    const member = await ctx.em.findOneOrFail(Member, { community, user: userId }, { refresh: true });
     if (admission.by === 'invite') await this.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
     // Joining is the member's first action: the day counts as active (lastActiveAt was set above).
     if (member.status === MemberStatus.ACTIVE) await this.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
     ctx.callerMembers.delete(community.id);
-    return joined(member, community, Boolean(existing && existing.status !== MemberStatus.REMOVED));
+    return member;
   }
 
   myMemberships(ctx: ServiceContext): Promise<Member[]> {

@@ -31,6 +31,7 @@ import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
 import type { QuestionnaireService } from './questionnaire.service';
+import type { EntryRefundService } from '../payment/entry-refund.service';
 
 const LIST_LIMIT = 200;
 
@@ -47,6 +48,7 @@ export class ApplicationService {
     private readonly access: MemberAccessService,
     private readonly points: PointsLedgerService,
     private readonly questionnaires: QuestionnaireService,
+    private readonly entryRefunds: EntryRefundService,
   ) {}
 
   async submit(ctx: ServiceContext, communityId: number, inputs: AnswerInput[]): Promise<ApplicationSubmitted | ErrorResult> {
@@ -138,6 +140,8 @@ export class ApplicationService {
       return true;
     });
     if (outcome !== true) return outcome;
+    // A rejected applicant who paid the entry fee gets it back (and leaves; they may apply and pay again).
+    if (!approve) await this.entryRefunds.refundRejected(ctx, application.member.id, reviewer.id);
     const [fresh, member] = await this.reload(ctx, applicationId, application.member.id);
     return Object.assign(new ApplicationReviewed(), { application: fresh, member });
   }

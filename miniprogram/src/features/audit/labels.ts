@@ -31,6 +31,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   exportSignupSubmissions: '导出报名名单',
   exportCommunityStats: '导出社群数据',
   updateCommunity: '修改社群资料',
+  setJoinPolicy: '修改入群方式',
+  setReferralRule: '修改邀请奖励',
+  // 入群费: the admins' mutations, and what WeChat Pay and the payer did (the payer is the operator)
+  setEntryFee: '设置入群费',
+  refundEntryFee: '群主退款',
+  exportPaymentOrders: '导出入群费订单',
+  paymentOrderCreated: '入群费下单',
+  paymentSucceeded: '入群费支付成功',
+  paymentRefused: '拒绝不符的支付通知',
+  paymentClosed: '入群费订单关闭',
+  refundRequested: '发起退款',
+  refundSettled: '退款完成',
 }
 
 const TARGET_LABELS: Record<string, string> = {
@@ -42,6 +54,7 @@ const TARGET_LABELS: Record<string, string> = {
   form: '报名表',
   application: '申请',
   community: '社群',
+  order: '入群费订单',
 }
 
 export const AUDIT_FILTERS = [
@@ -50,6 +63,7 @@ export const AUDIT_FILTERS = [
   { value: 'removeMembers', label: '批量移出' },
   { value: 'adjustPoints', label: '调积分' },
   { value: 'writeOffCoupon', label: '核销' },
+  { value: 'paymentSucceeded', label: '入群费' },
 ]
 
 export function auditActionLabel(action: string): string {

@@ -32,21 +32,21 @@ export type JoinPolicy =
   /** New members are applicants until the entry questionnaire passes or an admin approves */
   | 'QUESTIONNAIRE';
 
-export type CommunityFieldsFragment = { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string };
+export type CommunityFieldsFragment = { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string };
 
 export type CommunityPreviewQueryVariables = Exact<{
   joinCode: string;
 }>;
 
 
-export type CommunityPreviewQuery = { communityPreview: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, memberCount: number, inviteValid: boolean | null, invitedBy: { id: string, nickname: string | null, avatarUrl: string | null } | null } | null };
+export type CommunityPreviewQuery = { communityPreview: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, memberCount: number, entryFeeFen: number, inviteValid: boolean | null, invitedBy: { id: string, nickname: string | null, avatarUrl: string | null } | null } | null };
 
 export type CreateCommunityMutationVariables = Exact<{
   input: CreateCommunityInput;
 }>;
 
 
-export type CreateCommunityMutation = { createCommunity: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string } };
+export type CreateCommunityMutation = { createCommunity: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -78,6 +78,7 @@ export const CommunityFieldsFragmentDoc = new TypedDocumentString(`
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }
     `, {"fragmentName":"CommunityFields"}) as unknown as TypedDocumentString<CommunityFieldsFragment, unknown>;
@@ -90,6 +91,7 @@ export const CommunityPreviewDocument = new TypedDocumentString(`
     description
     joinPolicy
     memberCount
+    entryFeeFen
     invitedBy {
       id
       nickname
@@ -116,5 +118,6 @@ export const CreateCommunityDocument = new TypedDocumentString(`
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }`) as unknown as TypedDocumentString<CreateCommunityMutation, CreateCommunityMutationVariables>;

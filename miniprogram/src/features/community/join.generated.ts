@@ -58,9 +58,13 @@ export type JoinResultFields_InviteInvalid_Fragment = { __typename: 'InviteInval
 
 export type JoinResultFields_InviteRequired_Fragment = { __typename: 'InviteRequired', errorCode: string, message: string };
 
-export type JoinResultFields_JoinedCommunity_Fragment = { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string } };
+export type JoinResultFields_JoinedCommunity_Fragment = { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
 
 export type JoinResultFields_MemberBanned_Fragment = { __typename: 'MemberBanned', errorCode: string, message: string };
+
+export type JoinResultFields_PaymentRequired_Fragment = { __typename: 'PaymentRequired', communityName: string, amountFen: number };
+
+export type JoinResultFields_PaymentUnavailable_Fragment = { __typename: 'PaymentUnavailable', errorCode: string, message: string };
 
 export type JoinResultFieldsFragment =
   | JoinResultFields_ChooseGroupCommunity_Fragment
@@ -72,6 +76,8 @@ export type JoinResultFieldsFragment =
   | JoinResultFields_InviteRequired_Fragment
   | JoinResultFields_JoinedCommunity_Fragment
   | JoinResultFields_MemberBanned_Fragment
+  | JoinResultFields_PaymentRequired_Fragment
+  | JoinResultFields_PaymentUnavailable_Fragment
 ;
 
 export type JoinCommunityMutationVariables = Exact<{
@@ -87,8 +93,10 @@ export type JoinCommunityMutation = { joinCommunity:
     | { __typename: 'InvalidGroupData', errorCode: string, message: string }
     | { __typename: 'InviteInvalid', errorCode: string, message: string }
     | { __typename: 'InviteRequired', errorCode: string, message: string }
-    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string } }
+    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
+    | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
+    | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
    };
 
 export type EnterFromGroupMutationVariables = Exact<{
@@ -106,8 +114,10 @@ export type EnterFromGroupMutation = { enterFromGroup:
     | { __typename: 'InvalidGroupData', errorCode: string, message: string }
     | { __typename: 'InviteInvalid', errorCode: string, message: string }
     | { __typename: 'InviteRequired', errorCode: string, message: string }
-    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string } }
+    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
+    | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
+    | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -144,6 +154,10 @@ export const JoinResultFieldsFragmentDoc = new TypedDocumentString(`
       ...CommunityFields
     }
   }
+  ... on PaymentRequired {
+    communityName
+    amountFen
+  }
 }
     fragment MemberFields on Member {
   id
@@ -169,6 +183,7 @@ fragment CommunityFields on Community {
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }`, {"fragmentName":"JoinResultFields"}) as unknown as TypedDocumentString<JoinResultFieldsFragment, unknown>;
 export const JoinCommunityDocument = new TypedDocumentString(`
@@ -191,6 +206,10 @@ export const JoinCommunityDocument = new TypedDocumentString(`
     community {
       ...CommunityFields
     }
+  }
+  ... on PaymentRequired {
+    communityName
+    amountFen
   }
 }
 fragment MemberFields on Member {
@@ -217,6 +236,7 @@ fragment CommunityFields on Community {
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }`) as unknown as TypedDocumentString<JoinCommunityMutation, JoinCommunityMutationVariables>;
 export const EnterFromGroupDocument = new TypedDocumentString(`
@@ -253,6 +273,10 @@ export const EnterFromGroupDocument = new TypedDocumentString(`
       ...CommunityFields
     }
   }
+  ... on PaymentRequired {
+    communityName
+    amountFen
+  }
 }
 fragment MemberFields on Member {
   id
@@ -278,5 +302,6 @@ fragment CommunityFields on Community {
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }`) as unknown as TypedDocumentString<EnterFromGroupMutation, EnterFromGroupMutationVariables>;

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf, toApiError } from '@/shared/graphql/errors'
 import { enterFromGroup, isGroupChoice, joinCommunity, type GroupCommunityChoice, type JoinCommunityResult, type JoinedCommunity } from '@/features/community/join-api'
 import { isAdminRole } from '@/features/membership/labels'
+import { isPaymentRequired } from '@/features/payment/api'
+import { feeText } from '@/features/payment/labels'
+import { openPage, routes } from '@/shared/routes'
 import { groupDataForServer } from '@/features/session/group-data'
 import { groupEntryKey } from '@/platform/wechat'
 import { toastText } from '@/platform/feedback'
@@ -15,6 +18,8 @@ export interface EntryNotice {
   groupNotBound?: boolean
   /** Set when the member landed in this community and may bind the group to it. */
   bindableCommunityId?: string
+  /** Set when the community asks an entry fee: the code opens the 支付入群费 page again. */
+  payJoinCode?: string
 }
 
 interface Entry {
@@ -79,9 +84,16 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
   const onLandedRef = useRef(onLanded)
   onLandedRef.current = onLanded
 
-  const land = useCallback((result: JoinCommunityResult, groupNotBound: boolean) => {
+  const land = useCallback((result: JoinCommunityResult, groupNotBound: boolean, joinCode?: string | null) => {
     if (isErrorResult(result)) {
       setNotice({ tone: 'warning', title: errorResultMessage(result), groupNotBound })
+      return
+    }
+    if (isPaymentRequired(result)) {
+      // 入群费: the 支付入群费 page (entry/ subpackage) pays and comes back here once the server confirms.
+      if (!joinCode) return
+      setNotice({ tone: 'info', title: `加入「${result.communityName}」需支付入群费 ${feeText(result.amountFen)}`, payJoinCode: joinCode })
+      openPage(routes.entryFee(joinCode))
       return
     }
     onLandedRef.current(result)
@@ -110,7 +122,7 @@ export function useEntry(token: string | null, joinCode: string | null, onLanded
       }
       const groupNotBound = result.__typename === 'GroupNotBound'
       if (groupNotBound && entry.joinCode) result = await joinCommunity(entry.joinCode)
-      land(result, groupNotBound)
+      land(result, groupNotBound, entry.joinCode)
     } catch (caught) {
       handledKey.current = null // try again after login or when the page shows again
       if (!toApiError(caught).isUnauthenticated) setNotice({ tone: 'error', title: messageOf(caught) })

@@ -56,7 +56,7 @@ export type SetJoinPolicyMutationVariables = Exact<{
 }>;
 
 
-export type SetJoinPolicyMutation = { setJoinPolicy: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, createdAt: string } };
+export type SetJoinPolicyMutation = { setJoinPolicy: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -149,5 +149,6 @@ export const SetJoinPolicyDocument = new TypedDocumentString(`
   timezone
   memberCount
   boundGroupCount
+  entryFeeFen
   createdAt
 }`) as unknown as TypedDocumentString<SetJoinPolicyMutation, SetJoinPolicyMutationVariables>;

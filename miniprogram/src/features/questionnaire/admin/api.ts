@@ -1,10 +1,13 @@
 import { graphql } from '@/shared/graphql/client'
 
-import type { Application, ApplicationStatus, Questionnaire, ReviewApplicationResult, SaveQuestionnaireInput } from '../api'
-import { ApplicationsDocument, ReviewApplicationDocument, SaveQuestionnaireDocument } from './questionnaire-admin.generated'
+import type { ApplicationStatus, Questionnaire, ReviewApplicationResult, SaveQuestionnaireInput } from '../api'
+import { ApplicationsDocument, ReviewApplicationDocument, type ReviewedApplicationFieldsFragment, SaveQuestionnaireDocument } from './questionnaire-admin.generated'
+
+/** An application as the admin reviews it, with the applicant's paid entry fee (入群费) if any. */
+export type ReviewedApplication = ReviewedApplicationFieldsFragment
 
 /** Admin: applications by status, newest first. */
-export async function fetchApplications(communityId: string, status?: ApplicationStatus): Promise<Application[]> {
+export async function fetchApplications(communityId: string, status?: ApplicationStatus): Promise<ReviewedApplication[]> {
   const data = await graphql(ApplicationsDocument, { communityId, status })
   return data.applications
 }

@@ -22,6 +22,25 @@ export type MemberStatus =
   /** 已移出 (may join again) */
   | 'REMOVED';
 
+export type PaymentOrderStatus =
+  /** 已关闭（未支付） */
+  | 'CLOSED'
+  /** 待支付 */
+  | 'OPEN'
+  /** 已支付 */
+  | 'PAID'
+  /** 已退款 */
+  | 'REFUNDED'
+  /** 退款中 */
+  | 'REFUNDING';
+
+export type PaymentRefundStatus =
+  | 'ABNORMAL'
+  | 'CLOSED'
+  | 'PROCESSING'
+  | 'SUBMITTING'
+  | 'SUCCESS';
+
 export type QuestionInput = {
   /** An existing question's id keeps it */
   id?: string | number | null | undefined;
@@ -60,13 +79,15 @@ export type SaveQuestionnaireInput = {
   welcomePoints: number;
 };
 
+export type ReviewedApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> };
+
 export type ApplicationsQueryVariables = Exact<{
   communityId: string | number;
   status?: ApplicationStatus | null | undefined;
 }>;
 
 
-export type ApplicationsQuery = { applications: Array<{ id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } }> };
+export type ApplicationsQuery = { applications: Array<{ id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> }> };
 
 export type ReviewApplicationMutationVariables = Exact<{
   applicationId: string | number;
@@ -107,14 +128,60 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const ApplicationsDocument = new TypedDocumentString(`
-    query Applications($communityId: ID!, $status: ApplicationStatus) {
-  applications(communityId: $communityId, status: $status) {
-    ...ApplicationFields
+export const ReviewedApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewedApplicationFields on Application {
+  ...ApplicationFields
+  member {
+    entryPayment {
+      orderNo
+      amountFen
+      status
+      refundStatus
+    }
   }
 }
     fragment ApplicationFields on Application {
+  id
+  status
+  score
+  passed
+  tags
+  rejectReason
+  submittedAt
+  reviewedAt
+  answers {
+    questionId
+    questionTitle
+    type
+    optionIds
+    optionLabels
+    text
+  }
+  member {
+    id
+    nickname
+    avatarUrl
+    status
+  }
+}`, {"fragmentName":"ReviewedApplicationFields"}) as unknown as TypedDocumentString<ReviewedApplicationFieldsFragment, unknown>;
+export const ApplicationsDocument = new TypedDocumentString(`
+    query Applications($communityId: ID!, $status: ApplicationStatus) {
+  applications(communityId: $communityId, status: $status) {
+    ...ReviewedApplicationFields
+  }
+}
+    fragment ReviewedApplicationFields on Application {
+  ...ApplicationFields
+  member {
+    entryPayment {
+      orderNo
+      amountFen
+      status
+      refundStatus
+    }
+  }
+}
+fragment ApplicationFields on Application {
   id
   status
   score

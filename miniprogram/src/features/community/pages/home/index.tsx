@@ -93,10 +93,16 @@ export default function HomePage() {
           description={notice.description}
           onClose={entry.dismissNotice}
           action={
-            bindTarget && (
+            bindTarget ? (
               <ActionButton size='small' onClick={() => openPage(routes.adminCommunity(bindTarget))}>
                 去绑定本群
               </ActionButton>
+            ) : (
+              notice.payJoinCode && (
+                <ActionButton size='small' onClick={() => openPage(routes.entryFee(notice.payJoinCode!))}>
+                  去支付
+                </ActionButton>
+              )
             )
           }
         />

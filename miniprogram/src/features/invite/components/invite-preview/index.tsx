@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { fetchCommunityPreview } from '@/features/community/api'
 import { categoryLabel, joinPolicyLabel } from '@/features/community/labels'
+import { feeText } from '@/features/payment/labels'
 import { useQuery } from '@/shared/hooks/useQuery'
 import Avatar from '@/shared/ui/avatar'
 import './index.css'
@@ -21,6 +22,7 @@ export default function InvitePreview({ joinCode }: { joinCode: string }) {
           </View>
         </View>
       </View>
+      {preview.entryFeeFen > 0 && <View className='qy-invite__notice qy-invite__fee'>入群费 {feeText(preview.entryFeeFen)}</View>}
       {preview.inviteValid === false && <View className='qy-invite__notice'>这个邀请已失效，请向朋友重新要一个邀请链接</View>}
       {preview.joinPolicy === 'INVITE' && preview.inviteValid === null && (
         <View className='qy-invite__notice'>本群为邀请制，请向群里的朋友要一个专属邀请链接</View>

@@ -1,16 +1,15 @@
 import { useState } from 'react'
 import { errorResultMessage, isErrorResult, messageOf } from '@/shared/graphql/errors'
-import { type Application } from '@/features/questionnaire/api'
-import { reviewApplication } from '@/features/questionnaire/admin/api'
+import { reviewApplication, type ReviewedApplication } from '@/features/questionnaire/admin/api'
 import { alertMessage, confirmAction, toastSuccess } from '@/platform/feedback'
 import { ANONYMOUS_NICKNAME } from '@/shared/format/profile'
 
 /** 通过 (with a confirmation) and 拒绝 (with the reason from the sheet); the list reloads either way. */
 export function useApplicationReview(onReviewed: () => void) {
   const [busyId, setBusyId] = useState<string | null>(null)
-  const [rejecting, setRejecting] = useState<Application | null>(null)
+  const [rejecting, setRejecting] = useState<ReviewedApplication | null>(null)
 
-  const review = async (application: Application, approve: boolean, reason?: string) => {
+  const review = async (application: ReviewedApplication, approve: boolean, reason?: string) => {
     setBusyId(application.id)
     try {
       const result = await reviewApplication(application.id, approve, reason || undefined)
@@ -28,7 +27,7 @@ export function useApplicationReview(onReviewed: () => void) {
     }
   }
 
-  const approve = async (application: Application) => {
+  const approve = async (application: ReviewedApplication) => {
     const name = application.member.nickname || ANONYMOUS_NICKNAME
     const confirmed = await confirmAction({
       title: '通过申请',

@@ -97,6 +97,7 @@ export default function AdminCommunityPage() {
           <View className='qy-section-title'>入群与活动</View>
           <NavRow title='入群问卷' value='题目、分值与自动通过' onClick={() => openPage(routes.adminQuestionnaire(id))} />
           <NavRow title='入群申请' value='审核问卷申请' onClick={() => openPage(routes.adminApplications(id))} />
+          <NavRow title='入群费订单' value='支付、退款与导出' onClick={() => openPage(routes.adminPaymentOrders(id))} />
           <NavRow title='团购接龙' value='发布、截团、导出' onClick={() => openPage(routes.adminGroupBuys(id))} />
           <NavRow title='活动报名' value='报名表、名单、导出' onClick={() => openPage(routes.adminSignups(id))} />
 

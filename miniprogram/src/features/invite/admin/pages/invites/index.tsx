@@ -4,6 +4,7 @@ import type { JoinPolicy } from '@/features/community/api'
 import { messageOf } from '@/shared/graphql/errors'
 import { fetchInviteOverview, type ReferralStatus, setJoinPolicy, setReferralRule } from '@/features/invite/admin/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
+import EntryFeeCard from '@/features/payment/admin/components/entry-fee-card'
 import { useAdminCommunity } from '@/features/membership/admin/hooks/useAdminCommunity'
 import { parseWhole } from '@/shared/format/number-text'
 import ActionButton from '@/shared/ui/action-button'
@@ -77,6 +78,13 @@ export default function AdminInvitesPage() {
           <View className='qy-card'>
             <ChoiceList options={JOIN_POLICY_OPTIONS} value={community.joinPolicy} onChange={(value) => void changePolicy(value)} />
           </View>
+
+          <View className='qy-section-title'>入群费</View>
+          <EntryFeeCard
+            communityId={community.id}
+            entryFeeFen={community.entryFeeFen}
+            onSaved={(entryFeeFen) => admin.setData((membership) => membership && { ...membership, community: { ...membership.community, entryFeeFen } })}
+          />
 
           {overview.loading && <LoadingView />}
           {overview.error && <ErrorView message={overview.error.message} onRetry={overview.reload} />}

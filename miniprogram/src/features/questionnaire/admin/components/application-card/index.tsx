@@ -1,19 +1,21 @@
 import { View } from '@tarojs/components'
-import type { Application } from '@/features/questionnaire/api'
+import type { ReviewedApplication } from '@/features/questionnaire/admin/api'
 import ActionButton from '@/shared/ui/action-button'
 import Avatar from '@/shared/ui/avatar'
+import { PAYMENT_STATUS_LABELS } from '@/features/payment/admin/labels'
+import { feeText } from '@/features/payment/labels'
 import { ANONYMOUS_NICKNAME } from '@/shared/format/profile'
 import { formatDateTime } from '@/shared/format/format'
 import './index.css'
 
 interface ApplicationCardProps {
-  application: Application
+  application: ReviewedApplication
   busy: boolean
   onApprove: () => void
   onReject: () => void
 }
 
-function answerText(answer: Application['answers'][number]): string {
+function answerText(answer: ReviewedApplication['answers'][number]): string {
   if (answer.type === 'TEXT') return answer.text || '（未填写）'
   return answer.optionLabels.length > 0 ? answer.optionLabels.join('、') : '（未选择）'
 }
@@ -44,6 +46,11 @@ export default function ApplicationCard({ application, busy, onApprove, onReject
           </View>
         ))}
       </View>
+      {application.member.entryPayment && (
+        <View className='qy-application__paid'>
+          入群费 {feeText(application.member.entryPayment.amountFen)} · {PAYMENT_STATUS_LABELS[application.member.entryPayment.status]}
+        </View>
+      )}
       {application.tags.length > 0 && (
         <View className='qy-application__tags'>
           {application.tags.map((tag) => (

@@ -11,16 +11,19 @@ interface ReasonSheetProps {
   placeholder: string
   confirmText: string
   maxLength: number
+  /** What else the confirmation does (e.g. the entry fee goes back), shown above the input. */
+  notice?: string
   busy: boolean
   onConfirm: (reason: string) => void
   onClose: () => void
 }
 
 /** A reason to type before a refusal (拒绝入群申请); the member reads it. */
-export default function ReasonSheet({ title, placeholder, confirmText, maxLength, busy, onConfirm, onClose }: ReasonSheetProps) {
+export default function ReasonSheet({ title, placeholder, confirmText, maxLength, notice, busy, onConfirm, onClose }: ReasonSheetProps) {
   const [reason, setReason] = useState('')
   return (
     <BottomSheet title={title} onClose={onClose}>
+      {notice && <View className='qy-reason-sheet__notice'>{notice}</View>}
       <Textarea
         className='qy-field__textarea qy-reason-sheet__input'
         value={reason}

@@ -11,6 +11,7 @@ import EmptyView from '@/shared/ui/empty-view'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
 import StatusTabs from '@/shared/ui/status-tabs'
+import { feeText } from '@/features/payment/labels'
 import { APPLICATION_STATUS_TABS, REJECT_REASON_MAX } from '@/features/questionnaire/labels'
 import { usePageRefresh } from '@/shared/hooks/usePageRefresh'
 import { useQuery } from '@/shared/hooks/useQuery'
@@ -53,6 +54,11 @@ export default function ApplicationsPage() {
             <ReasonSheet
               title={`拒绝「${review.rejecting.member.nickname ?? '这位申请人'}」`}
               placeholder='写一句原因，申请人会看到，例如：本群仅限本小区业主加入'
+              notice={
+                review.rejecting.member.entryPayment?.status === 'PAID'
+                  ? `对方已付入群费 ${feeText(review.rejecting.member.entryPayment.amountFen)}，拒绝后将原路退回，对方需重新加入`
+                  : undefined
+              }
               confirmText='确认拒绝'
               maxLength={REJECT_REASON_MAX}
               busy={review.busyId === review.rejecting.id}
