@@ -1,5 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
-import Taro from '@tarojs/taro'
+import { type HttpResponse, postJson } from '@/platform/http'
 import { dropToken, getToken } from '@/platform/session'
 import { GRAPHQL_URL, REQUEST_TIMEOUT_MS } from './config'
 import { ApiError } from './errors'
@@ -20,7 +20,7 @@ export interface RequestOptions {
 }
 
 /**
- * The one GraphQL transport of the app, over Taro.request (wx.request in WeChat, fetch in H5).
+ * The one GraphQL transport of the app, over the platform's HTTP POST (wx.request in WeChat, fetch in H5).
  * `document` is a typed document generated from a feature's .graphql file (`npm run codegen`): a
  * string that carries its result and variable types, sent as it is (nothing to print per request).
  * Resolves with `data`, throws ApiError otherwise; an UNAUTHENTICATED answer drops the token,
@@ -33,18 +33,9 @@ export async function graphql<TData, TVariables>(
 ): Promise<TData> {
   const query = document.toString()
   const token = options.token ?? getToken()
-  let response: Taro.request.SuccessCallbackResult<GraphQLResponse<TData> | string>
+  let response: HttpResponse<GraphQLResponse<TData> | string>
   try {
-    response = await Taro.request<GraphQLResponse<TData> | string>({
-      url: GRAPHQL_URL,
-      method: 'POST',
-      data: { query, variables },
-      header: {
-        'content-type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      timeout: REQUEST_TIMEOUT_MS,
-    })
+    response = await postJson<GraphQLResponse<TData> | string>(GRAPHQL_URL, { query, variables }, token ? { Authorization: `Bearer ${token}` } : {}, REQUEST_TIMEOUT_MS)
   } catch {
     throw new ApiError('NETWORK_ERROR')
   }

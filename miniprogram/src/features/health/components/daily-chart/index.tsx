@@ -1,8 +1,7 @@
 import { Canvas as F2Canvas, Axis, type CanvasProps, Chart, Interval, jsx, Line, Point } from '@antv/f2'
 import { Canvas, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
-import { IS_H5 } from '@/platform/wechat'
+import { canvasNode, devicePixelRatio } from '@/platform/canvas'
 import './index.css'
 
 export interface DailyPoint {
@@ -41,7 +40,7 @@ export default function DailyChart({ canvasId, title, data, kind, color, emptyTe
     void canvasNode(canvasId).then((found) => {
       if (cancelled || !found) return
       const { canvas, width } = found
-      const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2
+      const pixelRatio = devicePixelRatio()
       canvas.width = width * pixelRatio
       canvas.height = HEIGHT * pixelRatio
       const rows = data.map((point) => ({ date: point.date.slice(5), value: point.value }))
@@ -86,27 +85,4 @@ export default function DailyChart({ canvasId, title, data, kind, color, emptyTe
       )}
     </View>
   )
-}
-
-interface FoundCanvas {
-  canvas: HTMLCanvasElement
-  width: number
-}
-
-/** The canvas element behind a Taro <Canvas type="2d">, once it is laid out. */
-async function canvasNode(id: string): Promise<FoundCanvas | null> {
-  await new Promise((resolve) => Taro.nextTick(() => resolve(null)))
-  if (IS_H5) {
-    const canvas = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${id}"]`) ?? document.getElementById(id)?.querySelector('canvas') ?? null
-    return canvas ? { canvas, width: canvas.parentElement?.clientWidth || canvas.clientWidth || 320 } : null
-  }
-  return new Promise((resolve) => {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .fields({ node: true, size: true })
-      .exec((result) => {
-        const found = result?.[0] as { node?: HTMLCanvasElement; width?: number } | undefined
-        resolve(found?.node ? { canvas: found.node, width: found.width || 320 } : null)
-      })
-  })
 }
