@@ -5,9 +5,11 @@ import utc from 'dayjs/plugin/utc';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** A moment as the community reads it, e.g. 2026-11-21 20:05. */
-export function localDateTime(at: Date | null | undefined, tz: string): string | null {
-  return at ? dayjs(at).tz(tz).format('YYYY-MM-DD HH:mm') : null;
+const DATE_TIME_FORMATS = { minute: 'YYYY-MM-DD HH:mm', second: 'YYYY-MM-DD HH:mm:ss' } as const;
+
+/** A moment as the community reads it, e.g. 2026-11-21 20:05 (to the second where a bill is matched against it). */
+export function localDateTime(at: Date | string | null | undefined, tz: string, precision: keyof typeof DATE_TIME_FORMATS = 'minute'): string | null {
+  return at ? dayjs(at).tz(tz).format(DATE_TIME_FORMATS[precision]) : null;
 }
 
 /** Fen as yuan for a numeric cell (formatted 0.00). */

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import dayjs from 'dayjs';
 import { Community } from '../community/community.entity';
 import { selectRows } from '../db/sql';
 import type { ExportSource } from '../export/export.service';
+import { localDateTime, yuan } from '../export/format-cells';
 import type { Sheet } from '../export/spreadsheet';
 
 const STATUS_LABELS: Record<string, string> = { OPEN: '待支付', PAID: '已支付', CLOSED: '已关闭', REFUNDING: '退款中', REFUNDED: '已退款' };
@@ -41,7 +41,8 @@ export const paymentOrdersExport: ExportSource = {
         where o.community_id = ? order by o.id desc`,
       [id],
     );
-    const at = (value: Date | string | null) => (value ? dayjs(value).tz(timezone).format('YYYY-MM-DD HH:mm:ss') : '');
+    // To the second: WeChat Pay's bills are matched against these times.
+    const at = (value: Date | string | null) => localDateTime(value, timezone, 'second');
     return {
       name: '入群费订单',
       columns: [
@@ -59,7 +60,7 @@ export const paymentOrdersExport: ExportSource = {
       ],
       rows: rows.map((row) => [
         row.orderNo,
-        Number(row.amountFen) / 100,
+        yuan(Number(row.amountFen)),
         STATUS_LABELS[row.status] ?? row.status,
         row.transactionId ?? '',
         row.nickname ?? '',
