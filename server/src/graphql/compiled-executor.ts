@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { variablesCoerce } from './variable-coercion';
 
 /**
  * Execution of each operation compiled once into a function (graphql-jit), handed to Apollo Server through its
@@ -13,6 +13,8 @@ import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
  */
 export type OperationExecutor = (request: {
   document: DocumentNode;
+  /** The operation Apollo resolved in the document. */
+  operation: OperationDefinitionNode;
   operationName: string | null;
   variables: Record<string, unknown> | undefined;
   context: unknown;
@@ -39,7 +41,7 @@ export function compiledExecutor(schema: GraphQLSchema): OperationExecutor {
   return async (request) => {
     const compiled = compiledFor(request.document, request.operationName);
     // Variables that do not coerce are refused before anything runs: graphql-js says so in its own words.
-    if (!compiled || !variablesCoerce(schema, request)) return reference(request);
+    if (!compiled || !variablesCoerce(schema, request.operation, request.variables)) return reference(request);
     const result = await compiled.query(undefined, request.context, request.variables ?? {});
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : (result as ExecutionResult);
   };
@@ -49,15 +51,6 @@ export function compiledExecutor(schema: GraphQLSchema): OperationExecutor {
 export function referenceExecutor(schema: GraphQLSchema): OperationExecutor {
   return async ({ document, operationName, variables, context }) =>
     execute({ schema, document, operationName: operationName ?? undefined, variableValues: variables, contextValue: context });
-}
-
-function variablesCoerce(schema: GraphQLSchema, request: Parameters<OperationExecutor>[0]): boolean {
-  const operation = request.document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === 'OperationDefinition' && (request.operationName === null || definition.name?.value === request.operationName),
-  );
-  if (!operation?.variableDefinitions?.length) return true;
-  return !getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}).errors;
 }
 
 /**
@@ -86,6 +79,7 @@ export function executorGateway(schema: GraphQLSchema, executeOperation: Operati
   const executor: GatewayExecutor = (requestContext) =>
     executeOperation({
       document: requestContext.document,
+      operation: requestContext.operation,
       operationName: requestContext.operationName,
       variables: requestContext.request.variables,
       context: requestContext.context,

@@ -12,8 +12,8 @@ import {
   separateOperations,
   visit,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+import { variablesCoerce } from './variable-coercion';
 
 /**
  * What one request may ask for. Shape limits (aliases, depth, directives) are graphql-armor's, the token limit graphql-js's parser's; they
@@ -124,7 +124,7 @@ function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document, operation }) {
           // Variables that do not coerce: execution refuses the request with BAD_USER_INPUT before any resolver runs.
-          if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          if (operation && !variablesCoerce(schema, operation, request.variables)) return;
           let cost: number;
           try {
             cost = cachedOperationCost(schema, document, request.operationName ?? undefined, request.variables ?? undefined);
