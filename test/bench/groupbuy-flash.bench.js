@@ -9,7 +9,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
-const { createDatabase, startProcess, startQunyou, gql, login, inBatches, benchmark } = require('./lib');
+const { createDatabase, startProcess, startQunyou, gql, login, inBatches, benchmark, cpuMsPerRequestSince } = require('./lib');
 const { startFloorBaseline, measureFloor } = require('./floor');
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 500);
@@ -71,7 +71,7 @@ async function burst({ url, count, connections, requestFor, process: target }) {
   const started = performance.now();
   const results = await inBatches(Array.from({ length: count }, (_, i) => i), connections, (i) => post(agent, url, requestFor(i)));
   const seconds = (performance.now() - started) / 1000;
-  const cpuMsPerRequest = Math.round(((target.cpuSeconds() - cpuBefore) * 1e6) / count) / 1e3;
+  const cpuMsPerRequest = cpuMsPerRequestSince(target, cpuBefore, count);
   agent.destroy();
   const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
   const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * (latencies.length - 1)))] * 10) / 10;

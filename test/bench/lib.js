@@ -77,6 +77,11 @@ const HOME_QUERY = `query Home($c: ID!) {
     community { id name category description joinPolicy joinCode sharePath memberCount boundGroupCount } }
   checkInRule(communityId: $c) { basePoints cycleDays bonuses { day points } } }`;
 
+/** The process's CPU milliseconds per request since `cpuBefore` (its cpuSeconds() then), to the microsecond. */
+function cpuMsPerRequestSince(target, cpuBefore, requests) {
+  return Math.round(((target.cpuSeconds() - cpuBefore) * 1e6) / requests) / 1e3;
+}
+
 const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
 
 /**
@@ -157,7 +162,7 @@ async function fire({ url, connections = 32, amount, duration, bodyFor, check, p
   // has finished only at its next one-second tick, so its own duration (and the wall clock
   // around it) comes out in whole seconds, which halved short runs' throughput.
   const seconds = Number(lastResponseAt - started) / 1e9;
-  const cpuMsPerRequest = target ? Math.round(((target.cpuSeconds() - cpuBefore) * 1e6) / result.requests.total) / 1e3 : undefined;
+  const cpuMsPerRequest = target ? cpuMsPerRequestSince(target, cpuBefore, result.requests.total) : undefined;
   return {
     cpuMsPerRequest,
     requests: result.requests.total,
@@ -202,4 +207,4 @@ function benchmark(module, main) {
   }
 }
 
-module.exports = { REPO_ROOT, HOME_QUERY, benchmark, ratiosOf, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, HOME_QUERY, benchmark, ratiosOf, cpuMsPerRequestSince, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
