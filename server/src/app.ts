@@ -43,7 +43,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
 
   const app = express();
   app.disable('x-powered-by');
-  // No ETag on GraphQL answers (POSTs, never revalidated); static files keep serve-static's own.
+  // No ETag on Express's dynamic answers (/healthz, exports: never revalidated); static files keep serve-static's own.
   app.set('etag', false);
   const trustProxy = trustProxyRule(config.trustProxy);
   app.set('trust proxy', trustProxy);
@@ -73,19 +73,10 @@ export async function createApp(services: AppServices, httpServer: Server) {
     maxBodyBytes: 256 * 1024,
     trustProxy,
     context: (req, clientAddress) => createRequestContext(services, req.headers.authorization, clientAddress),
+    onError: (error) => log.error({ err: error }, 'graphql request failed'),
   });
   /** The server's one request listener: `/graphql` on its own handler, everything else on Express. */
-  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    if (isGraphqlPath(req.url)) {
-      graphql(req, res).catch((error: unknown) => {
-        log.error({ err: error }, 'graphql request failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: '服务器开小差了，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-      });
-    } else {
-      app(req, res);
-    }
-  };
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res));
 
   return { handleRequest, apollo };
 }

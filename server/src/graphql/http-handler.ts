@@ -32,12 +32,14 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   /** Which proxies' X-Forwarded-For names the client (trustProxyRule). */
   trustProxy: TrustProxy;
   context(req: IncomingMessage, clientAddress: string): Promise<TContext>;
+  /** A failure outside GraphQL's own error handling (a bug): logged here, answered as INTERNAL_SERVER_ERROR. */
+  onError(error: unknown): void;
 }
 
 export function graphqlHttpHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphQLHttpOptions<TContext>) {
   apollo.assertStarted('graphqlHttpHandler()');
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
       body = await readJsonBody(req, options.maxBodyBytes);
@@ -64,6 +66,13 @@ export function graphqlHttpHandler<TContext extends BaseContext>(apollo: ApolloS
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  };
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    answer(req, res).catch((error: unknown) => {
+      options.onError(error);
+      if (res.headersSent) res.end();
+      else sendError(res, 500, 'INTERNAL_SERVER_ERROR', '服务器开小差了，请稍后再试');
+    });
   };
 }
 
