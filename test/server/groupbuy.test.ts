@@ -106,6 +106,17 @@ describe('group-buy 接龙', () => {
     expect(await ledgerOf(gb.id)).toMatchObject({ sold: 1, liveEntries: 1, seqs: [1] });
   });
 
+  it('once sold out, the member who took the last unit still gets AlreadyJoined, and their requestId still replays', async () => {
+    const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(clock.now(), { stock: 1 }));
+    const requestId = newRequestId();
+    const first = await joinGroupBuy(alice.client, gb.id, 1, undefined, requestId);
+    expect(first.__typename).toBe('GroupBuyJoined');
+    expect(await joinGroupBuy(alice.client, gb.id, 1)).toMatchObject({ __typename: 'AlreadyJoined', entry: { id: first.entry.id } });
+    expect(await joinGroupBuy(alice.client, gb.id, 1, undefined, requestId)).toMatchObject({ __typename: 'GroupBuyJoined', entry: { id: first.entry.id, seq: 1 } });
+    expect(await joinGroupBuy(bob.client, gb.id, 1)).toMatchObject({ __typename: 'SoldOut', message: '已经抢光了' });
+    expect(await ledgerOf(gb.id)).toMatchObject({ sold: 1, liveEntries: 1, seqs: [1] });
+  });
+
   it('per-member limit and stock: LimitReached with the limit, SoldOut with what is left', async () => {
     const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(clock.now(), { stock: 3, perMemberLimit: 2 }));
     expect(await joinGroupBuy(alice.client, gb.id, 3)).toMatchObject({ __typename: 'LimitReached', errorCode: 'LIMIT_REACHED', limit: 2 });

@@ -5,11 +5,13 @@ import { isMySql, SqlTarget, sqlTransaction } from './sql';
 
 const ATTEMPTS = 4;
 
-/** Thrown inside a business transaction to roll it back and answer with a typed result instead. */
-export class RollbackWith<T> extends Error {
-  constructor(readonly result: T) {
-    super('rolled back with a business result');
-  }
+/**
+ * Thrown inside a business transaction to roll it back and answer with a typed result instead.
+ * Not an Error: it is an answer, not a failure, and a flash sale's hundreds of sold-out joins each
+ * throw one, so it skips capturing a stack trace. Only inTransaction/inSqlTransaction catch it.
+ */
+export class RollbackWith<T> {
+  constructor(readonly result: T) {}
 }
 
 /**

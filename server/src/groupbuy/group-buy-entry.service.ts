@@ -52,31 +52,39 @@ export class GroupBuyEntryService {
 
   /**
    * The flash-sale path (hundreds of members at 21:00): hand-written statements on a pooled connection
-   * (inSqlTransaction), as check-in and redemption. While the group-buy row is locked the transaction
-   * makes two round trips only: the conditional UPDATE that takes the stock and the 接龙 number, and the
-   * entry INSERT; everything the answer needs is read before or after.
+   * (inSqlTransaction), as check-in and redemption. One statement reads everything the checks need (the
+   * group-buy, the caller's member row, the caller's entries that a replay or a second join would find);
+   * while the group-buy row is locked the transaction makes two round trips only: the conditional UPDATE
+   * that takes the stock and the 接龙 number, and the entry INSERT. A join the database refused reads the
+   * group-buy and those entries again, in one statement, to say why.
    */
   async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
-    const found = await groupBuyById(ctx.em, groupBuyId);
-    if (!found || found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
-    const member = await this.access.callerMember(ctx, found.community.id);
+    const caller = this.access.callerMemberJoin(ctx, 'g.community_id');
+    const rows = await selectRows<Record<string, unknown>>(
+      ctx.em,
+      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, ${caller.columns}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')}
+         from group_buy g ${caller.join} ${OWN_ENTRIES_JOIN('m.id')}
+        where g.id = ?`,
+      [...caller.params, request.requestId, LIVE, groupBuyId],
+    );
+    if (!rows.length) return new GroupBuyNotFound();
+    const found = mapPrefixed(ctx.em, GroupBuy, 'g', rows[0]);
+    if (found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
+    const member = await this.access.adoptCallerMember(ctx, found.community.id, rows[0]);
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
     const note = cleanNote(request.note);
-    let groupBuy = found;
+    let state = { groupBuy: found, ...ownEntries(ctx.em, rows, groupBuyId, request.requestId) };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-      // After a refusal by the database only the row needs reading again: a new entry of this
-      // member (a replay, a second join) could only come with the unique-key error handled below.
-      if (attempt > 1) groupBuy = (await groupBuyById(ctx.em, groupBuyId))!;
+      const { groupBuy } = state;
       const now = this.clock.now();
-      // Replays and second joins are looked for only when something would refuse the join: otherwise the
-      // unique keys (member, requestId) and (group-buy, member, live) catch them in the transaction.
+      // A replay or a second join that nothing else would refuse is left to the unique keys (member,
+      // requestId) and (group-buy, member, live): they catch it in the transaction, as they catch races.
       const refusal = this.joinRefusal(groupBuy, request.quantity, now);
       if (refusal) {
-        const { previous, live } = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
-        if (previous) return this.replay(ctx, previous, groupBuyId);
-        return live ? new AlreadyJoined(live) : refusal;
+        if (state.previous) return this.replay(ctx, state.previous, groupBuyId);
+        return state.live ? new AlreadyJoined(state.live) : refusal;
       }
 
       let entry: GroupBuyEntry | typeof REFUSED;
@@ -91,13 +99,15 @@ export class GroupBuyEntryService {
       } catch (error) {
         // The unique keys answered: the same requestId, or another live entry of this member.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        const mine = await this.ownEntries(ctx.em, member.id, request.requestId, groupBuyId);
+        const mine = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
         if (mine.previous) return this.replay(ctx, mine.previous, groupBuyId);
         if (mine.live) return new AlreadyJoined(mine.live);
+        state = mine;
         continue;
       }
       if (entry !== REFUSED) return Object.assign(new GroupBuyJoined(), { entry, groupBuy: (await groupBuyById(ctx.em, groupBuyId))! });
-      // Refused by the database: the next round reads the row again and says why.
+      // Refused by the database: the next round looks at the row again and says why.
+      state = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
     }
     return new SoldOut();
   }
@@ -191,19 +201,14 @@ export class GroupBuyEntryService {
     return remaining < quantity ? soldOut(remaining, false) : null;
   }
 
-  /** In one query: the entry this requestId made before (a replay), and the member's live entry here. */
-  private async ownEntries(em: EntityManager, memberId: number, requestId: string, groupBuyId: number) {
+  /** The group-buy as it is now, and the member's entries a replay or a second join would find, in one statement. */
+  private async readAgain(ctx: ServiceContext, groupBuyId: number, memberId: number, requestId: string) {
     const rows = await selectRows<Record<string, unknown>>(
-      em,
-      `select ${columnsOf(em, GroupBuyEntry, 'e')} from group_buy_entry e
-        where e.member_id = ? and (e.request_id = ? or (e.group_buy_id = ? and e.live_key = ?))`,
-      [memberId, requestId, groupBuyId, LIVE],
+      ctx.em,
+      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')} from group_buy g ${OWN_ENTRIES_JOIN('?')} where g.id = ?`,
+      [memberId, requestId, LIVE, groupBuyId],
     );
-    const entries = rows.map((row) => mapPrefixed(em, GroupBuyEntry, 'e', row));
-    return {
-      previous: entries.find((row) => row.requestId === requestId) ?? null,
-      live: entries.find((row) => row.groupBuy.id === groupBuyId && row.liveKey === LIVE) ?? null,
-    };
+    return { groupBuy: mapPrefixed(ctx.em, GroupBuy, 'g', rows[0]), ...ownEntries(ctx.em, rows, groupBuyId, requestId) };
   }
 
   /** The first result of a requestId. The same id for another group-buy is a client bug. */
@@ -259,6 +264,22 @@ function soldOut(remaining: number, changing: boolean): InstanceType<typeof Sold
 function cleanNote(note: string | null | undefined): string | null {
   const trimmed = note?.trim();
   return trimmed ? trimmed : null;
+}
+
+/**
+ * Joined to `group_buy g`: the entries of member `memberId` (a column or `?`) that decide a join —
+ * the one its requestId made before (on any group-buy: reusing it elsewhere is refused) and its live
+ * entry here. Takes the requestId and LIVE as parameters; rows without an entry have a NULL `e__id`.
+ */
+const OWN_ENTRIES_JOIN = (memberId: string) =>
+  `left join group_buy_entry e on e.member_id = ${memberId} and (e.request_id = ? or (e.group_buy_id = g.id and e.live_key = ?))`;
+
+function ownEntries(em: EntityManager, rows: Record<string, unknown>[], groupBuyId: number, requestId: string) {
+  const entries = rows.filter((row) => row.e__id != null).map((row) => mapPrefixed(em, GroupBuyEntry, 'e', row));
+  return {
+    previous: entries.find((entry) => entry.requestId === requestId) ?? null,
+    live: entries.find((entry) => entry.groupBuy.id === groupBuyId && entry.liveKey === LIVE) ?? null,
+  };
 }
 
 /**

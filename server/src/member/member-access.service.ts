@@ -23,19 +23,38 @@ export class MemberAccessService {
   /** The caller's Member row in a community (any status), once per request; null when none. */
   callerMember(ctx: ServiceContext, communityId: number): Promise<Member | null> {
     const user = requireUser(ctx);
-    let lookup = ctx.callerMembers.get(communityId);
-    if (!lookup) {
-      lookup = this.loadCallerMember(ctx, communityId, user.id).then(async (member) => {
-        if (!member) return null;
-        // The field resolvers then find community and user already loaded.
-        ctx.loaders.community.prime(member.community.id, member.community);
-        ctx.loaders.user.prime(member.user.id, member.user);
-        if (member.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
-        return member;
-      });
-      ctx.callerMembers.set(communityId, lookup);
-    }
-    return lookup;
+    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, this.loadCallerMember(ctx, communityId, user.id));
+  }
+
+  /**
+   * For a statement that reads the caller's member row beside rows of its own, saving the round trip
+   * of callerMember: the member's and its community's columns (aliases `m` and `c`) and the LEFT JOIN
+   * that finds them from `communityIdColumn`, whose `?` takes `params`. Hand the row to adoptCallerMember.
+   */
+  callerMemberJoin(ctx: ServiceContext, communityIdColumn: string): { columns: string; join: string; params: unknown[] } {
+    return {
+      columns: memberColumns(ctx),
+      join: `left join member m on m.community_id = ${communityIdColumn} and m.user_id = ? left join community c on c.id = m.community_id`,
+      params: [requireUser(ctx).id],
+    };
+  }
+
+  /** The caller's member row out of a row read with callerMemberJoin, as callerMember would have answered it (a lookup made before wins). */
+  adoptCallerMember(ctx: ServiceContext, communityId: number, row: Record<string, unknown>): Promise<Member | null> {
+    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, Promise.resolve(memberOfRow(ctx, row)));
+  }
+
+  /** From now on the request's caller member in the community; the field resolvers find its community and user loaded. */
+  private adopt(ctx: ServiceContext, communityId: number, lookup: Promise<Member | null>): Promise<Member | null> {
+    const adopted = lookup.then(async (member) => {
+      if (!member) return null;
+      ctx.loaders.community.prime(member.community.id, member.community);
+      ctx.loaders.user.prime(member.user.id, member.user);
+      if (member.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
+      return member;
+    });
+    ctx.callerMembers.set(communityId, adopted);
+    return adopted;
   }
 
   async requireActiveMember(ctx: ServiceContext, communityId: number): Promise<Member> {
@@ -50,17 +69,14 @@ export class MemberAccessService {
    * the session's, already in the EntityManager.
    */
   private async loadCallerMember(ctx: ServiceContext, communityId: number, userId: number): Promise<Member | null> {
-    const { em } = ctx;
     const [row] = await selectRows<Record<string, unknown>>(
-      em,
-      `select ${columnsOf(em, Member, 'm')}, ${columnsOf(em, Community, 'c')}
+      ctx.em,
+      `select ${memberColumns(ctx)}
          from member m join community c on c.id = m.community_id
         where m.community_id = ? and m.user_id = ?`,
       [communityId, userId],
     );
-    if (!row) return null;
-    mapPrefixed(em, Community, 'c', row);
-    return mapPrefixed(em, Member, 'm', row);
+    return row ? memberOfRow(ctx, row) : null;
   }
 
   /**
@@ -85,4 +101,16 @@ export class MemberAccessService {
       await this.activity.recordDay(tx, member.community.id, member.id, today);
     });
   }
+}
+
+/** The member's and its community's columns, under the prefixes `m__` and `c__`. */
+function memberColumns({ em }: ServiceContext): string {
+  return `${columnsOf(em, Member, 'm')}, ${columnsOf(em, Community, 'c')}`;
+}
+
+/** The member (and its community) of a row with the `m__` and `c__` columns; null when the LEFT JOIN found none. */
+function memberOfRow({ em }: ServiceContext, row: Record<string, unknown>): Member | null {
+  if (row.m__id == null) return null;
+  mapPrefixed(em, Community, 'c', row);
+  return mapPrefixed(em, Member, 'm', row);
 }
