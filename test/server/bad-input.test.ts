@@ -33,6 +33,15 @@ describe('bad input and bad credentials', () => {
     expect((await asToken(token)).data.me.id).toBe(userId);
   });
 
+  it('a token that worked (and was remembered as verified) is refused once it expires', async () => {
+    const token = jwt.sign({}, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: 1 });
+    expect((await asToken(token)).data.me.id).toBe(userId);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const later = await asToken(token);
+    expect(later.status).toBe(401);
+    expect(later.errors?.[0]?.message).toContain('登录已过期');
+  });
+
   it('operations that need a user refuse anonymous callers', async () => {
     for (const query of [`{ myMemberships { id } }`, `mutation { joinCommunity(joinCode: "demo") { __typename } }`]) {
       const result = await env.anonymous.request(query);
