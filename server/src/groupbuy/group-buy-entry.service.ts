@@ -6,7 +6,7 @@ import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
 import { isMySql, placeholders, runStatement, selectRows, SqlTarget } from '../db/sql';
-import { RollbackWith, inSqlTransaction, inTransaction } from '../db/transaction';
+import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -122,17 +122,17 @@ export class GroupBuyEntryService {
       if (refusal) return refusal;
 
       const delta = quantity - entry.quantity;
-      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inSqlTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (tx) => {
         // More units only while `sold_quantity <= stock - delta`: the sum of quantities stays within the stock.
         const moved = await runStatement(
-          em,
+          tx,
           `update group_buy set sold_quantity = sold_quantity + ? where id = ? and ${ACCEPTING_CHANGES}${delta > 0 ? ' and sold_quantity <= stock - ?' : ''}`,
           [delta, groupBuy.id, ...acceptingChangesParams(now), ...(delta > 0 ? [delta] : [])],
         );
         if (moved.affectedRows !== 1) throw new RollbackWith(REFUSED);
         const keepsNote = note === undefined || note === null;
         const changed = await runStatement(
-          em,
+          tx,
           `update group_buy_entry set quantity = ?${keepsNote ? '' : ', note = ?'}, updated_at = ? where id = ? and quantity = ? and live_key = ?`,
           [quantity, ...(keepsNote ? [] : [cleanNote(note)]), now, entry.id, entry.quantity, LIVE],
         );
@@ -164,15 +164,15 @@ export class GroupBuyEntryService {
       const refusal = changeRefusal(groupBuy, now);
       if (refusal) return refusal;
 
-      const outcome = await inTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (em) => {
+      const outcome = await inSqlTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (tx) => {
         const released = await runStatement(
-          em,
+          tx,
           `update group_buy set sold_quantity = sold_quantity - ?, participant_count = participant_count - 1 where id = ? and ${ACCEPTING_CHANGES}`,
           [entry.quantity, groupBuy.id, ...acceptingChangesParams(now)],
         );
         if (released.affectedRows !== 1) throw new RollbackWith(REFUSED);
         const cancelled = await runStatement(
-          em,
+          tx,
           'update group_buy_entry set live_key = null, cancelled_at = ?, updated_at = ? where id = ? and quantity = ? and live_key = ?',
           [now, now, entry.id, entry.quantity, LIVE],
         );
