@@ -30,6 +30,7 @@ import type { RateLimits } from './rate-limit/rate-limits';
 import { ExportService } from './export/export.service';
 import { EXPORT_SOURCES } from './export/export-sources';
 import { GroupBuyEntryService } from './groupbuy/group-buy-entry.service';
+import { GroupBuyJoinBatches } from './groupbuy/group-buy-join-batch';
 import { GroupBuyService } from './groupbuy/group-buy.service';
 import { ApplicationService } from './questionnaire/application.service';
 import { QuestionnaireService } from './questionnaire/questionnaire.service';
@@ -102,7 +103,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponGrants: new CouponGrantService(clock),
     // community activities
     groupBuys: new GroupBuyService(notifications, clock, access),
-    groupBuyEntries: new GroupBuyEntryService(clock, access),
+    groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock)),
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions: new SignupSubmissionService(notifications, clock, access),
     questionnaires,

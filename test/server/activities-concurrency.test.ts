@@ -81,6 +81,26 @@ describeOnMySql('group-buys and sign-ups across two server processes on one data
     expect(await groupBuyLedger(gb.id)).toMatchObject({ sold: 2, liveEntries: 1, seqs: [1] });
   });
 
+  it('a crowd joining together while one of them taps 8 times over both processes: one entry each, numbers gap-free, answers as of their commit', async () => {
+    // The crowd's joins go through the database in shared batches; the repeated taps make a batch meet
+    // a unique key (the same member's entry from the other process) and join one by one instead.
+    const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(new Date(), { stock: 100 }));
+    const taps = Array.from({ length: 8 }, (_, i) => via(crowd[0], i).request(JOIN_GROUP_BUY, { g: gb.id, q: 1, n: null, r: newRequestId() }));
+    const others = crowd.slice(1).map((member, i) => via(member, i).request(JOIN_GROUP_BUY, { g: gb.id, q: 1, n: null, r: newRequestId() }));
+    const [tapResults, otherResults] = await Promise.all([Promise.all(taps), Promise.all(others)]);
+    const tapKinds = tapResults.map((r) => r.data.joinGroupBuy.__typename);
+    expect(tapKinds.filter((k) => k === 'GroupBuyJoined')).toHaveLength(1);
+    expect(tapKinds.filter((k) => k === 'AlreadyJoined')).toHaveLength(7);
+    expect(otherResults.every((r) => r.data.joinGroupBuy.__typename === 'GroupBuyJoined')).toBe(true);
+    for (const { joinGroupBuy } of [...otherResults.map((r) => r.data), tapResults.find((r) => r.data.joinGroupBuy.__typename === 'GroupBuyJoined')!.data]) {
+      // Each answer shows the group-buy at least as full as its own number says, never more than all 40.
+      expect(joinGroupBuy.groupBuy.soldQuantity).toBeGreaterThanOrEqual(joinGroupBuy.entry.seq);
+      expect(joinGroupBuy.groupBuy.soldQuantity).toBeLessThanOrEqual(40);
+      expect(joinGroupBuy.groupBuy.remaining).toBe(100 - joinGroupBuy.groupBuy.soldQuantity);
+    }
+    expect(await groupBuyLedger(gb.id)).toEqual({ stock: 100, sold: 40, liveQuantity: 40, participants: 40, liveEntries: 40, seqs: Array.from({ length: 40 }, (_, i) => i + 1) });
+  });
+
   it('quantity changes, cancellations and joins racing over both processes keep the stock exact', async () => {
     const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(new Date(), { stock: 30, perMemberLimit: 6 }));
     const holders = crowd.slice(0, 16);

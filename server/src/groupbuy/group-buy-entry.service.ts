@@ -24,6 +24,7 @@ import {
 } from './group-buy.types';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
+import { entryColumns, type GroupBuyJoinBatches, type JoinClaim } from './group-buy-join-batch';
 
 export interface JoinRequest {
   quantity: number;
@@ -48,6 +49,7 @@ export class GroupBuyEntryService {
   constructor(
     private readonly clock: Clock,
     private readonly access: MemberAccessService,
+    private readonly batches: GroupBuyJoinBatches,
   ) {}
 
   /**
@@ -74,35 +76,31 @@ export class GroupBuyEntryService {
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
-    const note = cleanNote(request.note);
+    const claim: JoinClaim = { groupBuyId, communityId: found.community.id, memberId: member.id, quantity: request.quantity, note: cleanNote(request.note), requestId: request.requestId };
     let state = { groupBuy: found, ...ownEntries(ctx.em, rows, groupBuyId, request.requestId) };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-      const { groupBuy } = state;
-      const now = this.clock.now();
-      // A replay or a second join that nothing else would refuse is left to the unique keys (member,
-      // requestId) and (group-buy, member, live): they catch it in the transaction, as they catch races.
-      const refusal = this.joinRefusal(groupBuy, request.quantity, now);
-      if (refusal) {
-        if (state.previous) return this.replay(ctx, state.previous, groupBuyId);
-        return state.live ? new AlreadyJoined(state.live) : refusal;
-      }
+      if (state.previous) return this.replay(ctx, state.previous, groupBuyId);
+      if (state.live) return new AlreadyJoined(state.live);
+      const refusal = this.joinRefusal(state.groupBuy, request.quantity, this.clock.now());
+      if (refusal) return refusal;
 
+      // On MySQL the joins of one moment go through the database together (group-buy-join-batch.ts).
+      const shared = isMySql(ctx.em) ? await this.batches.claim(ctx, claim) : ({ kind: 'alone' } as const);
+      if (shared.kind === 'joined') {
+        const entry = mapEntry(ctx.em, { id: shared.entryId, ...entryColumns(claim, shared.seq, shared.at) });
+        return Object.assign(new GroupBuyJoined(), { entry, groupBuy: mapPrefixed(ctx.em, GroupBuy, 'g', shared.groupBuy) });
+      }
+      if (shared.kind === 'refused') return this.joinRefusal(mapPrefixed(ctx.em, GroupBuy, 'g', shared.groupBuy), request.quantity, shared.at) ?? new SoldOut();
+
+      // One by one: on SQLite, or sent back by the batch.
       let entry: GroupBuyEntry | typeof REFUSED;
       try {
-        entry = await inSqlTransaction<GroupBuyEntry | typeof REFUSED>(ctx, async (tx) => {
-          const seq = await takeStockAndNumber(tx, groupBuyId, request.quantity, now);
-          if (seq === null) throw new RollbackWith(REFUSED);
-          const row = { created_at: now, group_buy_id: groupBuyId, community_id: groupBuy.community.id, member_id: member.id, seq, quantity: request.quantity, note, request_id: request.requestId, live_key: LIVE, picked_up: false, updated_at: now };
-          const { insertId } = await runStatement(tx, `insert into group_buy_entry (${Object.keys(row).join(', ')}) values (${placeholders(Object.keys(row).length)})`, Object.values(row));
-          return mapEntry(ctx.em, { id: insertId, ...row, picked_up_at: null, cancelled_at: null });
-        });
+        entry = await this.joinAlone(ctx, claim);
       } catch (error) {
-        // The unique keys answered: the same requestId, or another live entry of this member.
+        // The unique keys answered: the same requestId, or another live entry of this member, both
+        // written by a request racing this one; the next round finds them.
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        const mine = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
-        if (mine.previous) return this.replay(ctx, mine.previous, groupBuyId);
-        if (mine.live) return new AlreadyJoined(mine.live);
-        state = mine;
+        state = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
         continue;
       }
       if (entry !== REFUSED) return Object.assign(new GroupBuyJoined(), { entry, groupBuy: (await groupBuyById(ctx.em, groupBuyId))! });
@@ -110,6 +108,21 @@ export class GroupBuyEntryService {
       state = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
     }
     return new SoldOut();
+  }
+
+  /**
+   * A join in a transaction of its own: the conditional UPDATE that takes the stock and the 接龙
+   * number (the group-buy row stays locked until commit), then the entry INSERT.
+   */
+  private joinAlone(ctx: ServiceContext, claim: JoinClaim): Promise<GroupBuyEntry | typeof REFUSED> {
+    const now = this.clock.now();
+    return inSqlTransaction<GroupBuyEntry | typeof REFUSED>(ctx, async (tx) => {
+      const seq = await takeStockAndNumber(tx, claim.groupBuyId, claim.quantity, now);
+      if (seq === null) throw new RollbackWith(REFUSED);
+      const row = entryColumns(claim, seq, now);
+      const { insertId } = await runStatement(tx, `insert into group_buy_entry (${Object.keys(row).join(', ')}) values (${placeholders(Object.keys(row).length)})`, Object.values(row));
+      return mapEntry(ctx.em, { id: insertId, ...row });
+    });
   }
 
   async updateQuantity(ctx: ServiceContext, entryId: number, quantity: number, note: string | null | undefined): Promise<GroupBuyEntryUpdated | ErrorResult> {
@@ -314,7 +327,9 @@ async function groupBuyById(em: EntityManager, id: number): Promise<GroupBuy | n
 
 /** An entry from its columns (as the INSERT wrote them), without reading it back. */
 function mapEntry(em: EntityManager, columns: Record<string, unknown>): GroupBuyEntry {
-  return mapPrefixed(em, GroupBuyEntry, 'e', Object.fromEntries(Object.entries(columns).map(([column, value]) => [`e__${column}`, value])));
+  const row: Record<string, unknown> = { e__picked_up_at: null, e__cancelled_at: null };
+  for (const [column, value] of Object.entries(columns)) row[`e__${column}`] = value;
+  return mapPrefixed(em, GroupBuyEntry, 'e', row);
 }
 
 async function entryById(em: EntityManager, id: number): Promise<GroupBuyEntry | null> {
