@@ -10,11 +10,10 @@ import { User } from '../user/user.entity';
 
 const ISSUER = 'qunyou';
 
-/** What a verified token says: whose it is, of which session generation, valid until when. */
+/** What a verified token says: whose it is, of which session generation. */
 interface VerifiedClaims {
   userId: number;
   generation: unknown;
-  expiresAtMs: number;
 }
 
 /** Signed, expiring session tokens (HS256). They carry the user id and nothing secret. */
@@ -22,7 +21,7 @@ export class SessionTokenService {
   /** Built once: given a string, jsonwebtoken rebuilds a key object (after a failed public-key parse) on every call. */
   private readonly key: KeyObject;
   /**
-   * Tokens this process verified, until they expire: a member's mini-program sends the same token
+   * Tokens this process verified, each kept until its own expiry (the entry's ttl): a member's mini-program sends the same token
    * with every request, and checking its signature again cost about 3% of a flash sale's CPU. Only
    * the signature and expiry are remembered; the user row (and its session generation, which logout
    * bumps) is still read on every request, so revocation holds across processes.
@@ -57,21 +56,20 @@ export class SessionTokenService {
   }
 
   /** The token's claims once its signature, issuer and expiry hold; UNAUTHENTICATED otherwise. */
-  private verify(token: string): Omit<VerifiedClaims, 'expiresAtMs'> {
+  private verify(token: string): VerifiedClaims {
     const cached = this.verified.get(token);
-    if (cached && Date.now() < cached.expiresAtMs) return cached;
+    if (cached) return cached;
     let claims: string | jwt.JwtPayload;
     try {
       claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
     } catch (error) {
-      this.verified.delete(token);
       if (error instanceof jwt.TokenExpiredError) throw unauthenticated('登录已过期，请重新登录');
       throw unauthenticated('登录凭证无效，请重新登录');
     }
     const userId = typeof claims === 'string' ? NaN : Number(claims.sub);
     if (typeof claims === 'string' || !Number.isSafeInteger(userId) || userId <= 0) throw unauthenticated('登录凭证无效，请重新登录');
     const verified = { userId, generation: claims.gen };
-    if (typeof claims.exp === 'number') this.verified.set(token, { ...verified, expiresAtMs: claims.exp * 1000 });
+    if (typeof claims.exp === 'number') this.verified.set(token, verified, { ttl: claims.exp * 1000 - Date.now() });
     return verified;
   }
 

@@ -5,13 +5,13 @@ import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
-import { isMySql, placeholders, runStatement, selectRows, SqlTarget } from '../db/sql';
+import { isMySql, runStatement, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
-import { ACCEPTING_CHANGES, acceptingChangesParams, statusAt } from './group-buy-status';
+import { ACCEPTING_CHANGES, acceptingChangesParams, OPEN_FOR_JOINS, openForJoinsParams, statusAt } from './group-buy-status';
 import {
   AlreadyJoined,
   EntryNotFound,
@@ -24,7 +24,7 @@ import {
 } from './group-buy.types';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
-import { entryColumns, type GroupBuyJoinBatches, type JoinClaim } from './group-buy-join-batch';
+import { entryColumns, insertEntries, type GroupBuyJoinBatches, type JoinClaim } from './group-buy-join-batch';
 
 export interface JoinRequest {
   quantity: number;
@@ -39,10 +39,10 @@ const ENTRY_MOVED = Symbol('entry moved');
 const ATTEMPTS = 4;
 
 /**
- * Members' side of the 接龙: join, change the quantity, cancel. Every change of stock is one
- * conditional UPDATE of the group-buy row (`sold_quantity + ? <= stock`, affected rows checked)
- * taken first in its transaction; the row lock it holds until commit also orders the 接龙
- * numbers, so they are unique and handed out 1, 2, 3 … in join order. Entries are written
+ * Members' side of the 接龙: join, change the quantity, cancel. Every change of stock happens while
+ * its transaction holds the group-buy row's lock, taken first (the join batch's `FOR UPDATE`, or a
+ * conditional UPDATE — `sold_quantity + ? <= stock`, affected rows checked); that lock also orders
+ * the 接龙 numbers, so they are unique and handed out 1, 2, 3 … in join order. Entries are written
  * after the lock, so their foreign key never takes a shared lock on the row first.
  */
 export class GroupBuyEntryService {
@@ -53,12 +53,12 @@ export class GroupBuyEntryService {
   ) {}
 
   /**
-   * The flash-sale path (hundreds of members at 21:00): hand-written statements on a pooled connection
-   * (inSqlTransaction), as check-in and redemption. One statement reads everything the checks need (the
-   * group-buy, the caller's member row, the caller's entries that a replay or a second join would find);
-   * while the group-buy row is locked the transaction makes two round trips only: the conditional UPDATE
-   * that takes the stock and the 接龙 number, and the entry INSERT. A join the database refused reads the
-   * group-buy and those entries again, in one statement, to say why.
+   * The flash-sale path (hundreds of members at 21:00). One statement reads everything the checks need
+   * (the group-buy, the caller's member row, the caller's entries that a replay or a second join would
+   * find). On MySQL the join then goes through the database with the others of the same moment
+   * (group-buy-join-batch.ts); on SQLite, or when the batch sends it back, in a transaction of its own
+   * (joinAlone), after which a join the database refused reads the group-buy and those entries again,
+   * in one statement, to say why.
    */
   async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
     const caller = this.access.callerMemberJoin(ctx, 'g.community_id');
@@ -120,7 +120,7 @@ export class GroupBuyEntryService {
       const seq = await takeStockAndNumber(tx, claim.groupBuyId, claim.quantity, now);
       if (seq === null) throw new RollbackWith(REFUSED);
       const row = entryColumns(claim, seq, now);
-      const { insertId } = await runStatement(tx, `insert into group_buy_entry (${Object.keys(row).join(', ')}) values (${placeholders(Object.keys(row).length)})`, Object.values(row));
+      const { insertId } = await insertEntries(tx, [row]);
       return mapEntry(ctx.em, { id: insertId, ...row });
     });
   }
@@ -310,8 +310,8 @@ async function takeStockAndNumber(tx: SqlTarget, groupBuyId: number, quantity: n
     tx,
     `update group_buy set sold_quantity = sold_quantity + ?, participant_count = participant_count + 1,
             last_seq = ${mysql ? 'last_insert_id(last_seq + 1)' : 'last_seq + 1'}
-      where id = ? and state = ? and starts_at <= ? and ends_at > ? and sold_quantity <= stock - ?`,
-    [quantity, groupBuyId, GroupBuyState.PUBLISHED, now, now, quantity],
+      where id = ? and ${OPEN_FOR_JOINS} and sold_quantity <= stock - ?`,
+    [quantity, groupBuyId, ...openForJoinsParams(now), quantity],
   );
   if (taken.affectedRows !== 1) return null;
   if (mysql) return taken.insertId;

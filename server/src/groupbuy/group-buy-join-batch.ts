@@ -2,11 +2,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
 import type { ServiceContext } from '../service-context';
 import { columnsOf } from '../db/entity-rows';
-import { placeholders, runStatement, selectRows } from '../db/sql';
+import { placeholders, runStatement, selectRows, SqlTarget, StatementResult } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
 import { LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
-import { GroupBuyState } from './group-buy.enums';
+import { OPEN_FOR_JOINS, openForJoinsParams } from './group-buy-status';
 
 /** One member's join, checked already (active member, open, within the limit, no entry of theirs in the way). */
 export interface JoinClaim {
@@ -21,6 +21,16 @@ export interface JoinClaim {
 /** The columns of a new entry, as the INSERT writes them. */
 export function entryColumns(claim: JoinClaim, seq: number, at: Date) {
   return { created_at: at, group_buy_id: claim.groupBuyId, community_id: claim.communityId, member_id: claim.memberId, seq, quantity: claim.quantity, note: claim.note, request_id: claim.requestId, live_key: LIVE, picked_up: false, updated_at: at };
+}
+
+/** One INSERT of new entries (entryColumns rows); insertId is the first row's. */
+export function insertEntries(tx: SqlTarget, rows: ReturnType<typeof entryColumns>[]): Promise<StatementResult> {
+  const columns = Object.keys(rows[0]);
+  return runStatement(
+    tx,
+    `insert into group_buy_entry (${columns.join(', ')}) values ${rows.map(() => `(${placeholders(columns.length)})`).join(', ')}`,
+    rows.flatMap((row) => Object.values(row)),
+  );
 }
 
 /**
@@ -74,8 +84,12 @@ export class GroupBuyJoinBatches {
     const members = new Set<number>();
     const batch: Waiting[] = [];
     for (const waiting of queue.waiting.splice(0)) {
-      if (members.has(waiting.claim.memberId)) waiting.resolve({ kind: 'alone' });
-      else (members.add(waiting.claim.memberId), batch.push(waiting));
+      if (members.has(waiting.claim.memberId)) {
+        waiting.resolve({ kind: 'alone' });
+      } else {
+        members.add(waiting.claim.memberId);
+        batch.push(waiting);
+      }
     }
     try {
       const outcomes = await decide(batch, this.clock.now());
@@ -96,13 +110,13 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
   const [{ ctx, claim: first }] = batch;
   const { em } = ctx;
   const decided = await inSqlTransaction(ctx, async (tx) => {
-    // Open now: the same conditions as the one-by-one join's conditional UPDATE (takeStockAndNumber).
-    const [row] = await selectRows<Record<string, unknown>>(
+    // Open now: the condition the one-by-one join's conditional UPDATE checks (takeStockAndNumber).
+    const [{ open_now: openNow, ...row }] = await selectRows<Record<string, unknown>>(
       tx,
-      `select ${columnsOf(em, GroupBuy, 'g')}, (g.state = ? and g.starts_at <= ? and g.ends_at > ?) as open_now from group_buy g where g.id = ? for update`,
-      [GroupBuyState.PUBLISHED, now, now, first.groupBuyId],
+      `select ${columnsOf(em, GroupBuy, 'g')}, (${OPEN_FOR_JOINS}) as open_now from group_buy g where g.id = ? for update`,
+      [...openForJoinsParams(now), first.groupBuyId],
     );
-    const open = Number(row.open_now) === 1;
+    const open = Number(openNow) === 1;
     const stock = Number(row.g__stock);
     let sold = Number(row.g__sold_quantity);
     let lastSeq = Number(row.g__last_seq);
@@ -113,17 +127,10 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
       return lastSeq;
     });
     const winners = batch.map((waiting, i) => ({ claim: waiting.claim, seq: seqs[i] })).filter((winner): winner is { claim: JoinClaim; seq: number } => winner.seq !== null);
-    delete row.open_now;
     const after = { ...row, g__sold_quantity: sold, g__participant_count: Number(row.g__participant_count) + winners.length, g__last_seq: lastSeq };
     if (winners.length) {
       await runStatement(tx, 'update group_buy set sold_quantity = ?, participant_count = ?, last_seq = ? where id = ?', [sold, after.g__participant_count, lastSeq, first.groupBuyId]);
-      const rows = winners.map(({ claim, seq }) => entryColumns(claim, seq, now));
-      const columns = Object.keys(rows[0]);
-      await runStatement(
-        tx,
-        `insert into group_buy_entry (${columns.join(', ')}) values ${rows.map(() => `(${placeholders(columns.length)})`).join(', ')}`,
-        rows.flatMap((entry) => Object.values(entry)),
-      );
+      await insertEntries(tx, winners.map(({ claim, seq }) => entryColumns(claim, seq, now)));
     }
     return { seqs, after, winners };
   });

@@ -52,6 +52,10 @@ export function whereStatus(status: GroupBuyStatus, now: Date): FilterQuery<Grou
   }
 }
 
+/** Members join while this holds (a condition of the statements that take stock for joins, with openForJoinsParams). */
+export const OPEN_FOR_JOINS = 'state = ? and starts_at <= ? and ends_at > ?';
+export const openForJoinsParams = (now: Date): unknown[] => [GroupBuyState.PUBLISHED, now, now];
+
 /** Quantities change and entries are cancelled while this holds (a condition of their UPDATEs, with acceptingChangesParams). */
 export const ACCEPTING_CHANGES = 'state = ? and ends_at > ?';
 export const acceptingChangesParams = (now: Date): unknown[] => [GroupBuyState.PUBLISHED, now];
