@@ -9,6 +9,6 @@ export interface RequestContext extends ServiceContext {
 
 export async function createRequestContext(services: AppServices, authorization: string | undefined, clientAddress: string): Promise<RequestContext> {
   const em = services.orm.em.fork() as EntityManager;
-  const user = authorization ? await services.sessions.authenticate(em, authorization) : null;
-  return { ...createServiceContext(em, user, clientAddress), services };
+  const caller = authorization ? await services.sessions.authenticate(em, authorization) : null;
+  return createServiceContext(em, caller, clientAddress, { services });
 }

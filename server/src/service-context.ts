@@ -8,6 +8,7 @@ import { tierLoaders } from './tier/tier.loaders';
 import { userLoaders } from './user/user.loaders';
 import type { Member } from './member/member.entity';
 import type { User } from './user/user.entity';
+import type { SessionUser } from './auth/session-user';
 
 /**
  * What every service method receives first: the request's own EntityManager fork (never the global
@@ -17,7 +18,10 @@ import type { User } from './user/user.entity';
  */
 export interface ServiceContext {
   em: EntityManager;
-  user: User | null;
+  /** The caller's user id (a live session), or null: anonymous, or the server itself. */
+  readonly userId: number | null;
+  /** The caller as an entity of `em`, mapped on first use: ask for `userId` when the id is all you need. */
+  readonly user: User | null;
   loaders: RequestLoaders;
   /** The caller's Member row per community, looked up once per request. */
   callerMembers: Map<number, Promise<Member | null>>;
@@ -25,17 +29,41 @@ export interface ServiceContext {
   clientAddress: string;
 }
 
-/** A context of the given caller (null: the server itself, e.g. for WeChat Pay's notifications and the periodic jobs). */
-export function createServiceContext(em: EntityManager, user: User | null, clientAddress: string): ServiceContext {
-  const loaders = createLoaders(em);
-  if (user) loaders.user.prime(user.id, user);
-  return { em, user, loaders, callerMembers: new Map(), clientAddress };
+/**
+ * A context of the given caller (null: the server itself, e.g. for WeChat Pay's notifications and the
+ * periodic jobs), with `extra` beside it (the RequestContext's services).
+ */
+export function createServiceContext<Extra extends object = object>(em: EntityManager, caller: SessionUser | null, clientAddress: string, extra?: Extra): ServiceContext & Extra {
+  return Object.assign(new CallerContext(em, caller, clientAddress), extra);
+}
+
+/**
+ * `user` is a getter of the prototype, not an own property: Apollo Server copies the context's own
+ * properties into a fresh object per operation (Object.assign), which would map the user every time.
+ */
+class CallerContext implements ServiceContext {
+  readonly userId: number | null;
+  readonly loaders: RequestLoaders;
+  readonly callerMembers = new Map<number, Promise<Member | null>>();
+
+  constructor(
+    readonly em: EntityManager,
+    private readonly caller: SessionUser | null,
+    readonly clientAddress: string,
+  ) {
+    this.userId = caller?.id ?? null;
+    this.loaders = createLoaders(em, caller);
+  }
+
+  get user(): User | null {
+    return this.caller?.user ?? null;
+  }
 }
 
 /** Per-request batching, each domain's loaders from its own `*.loaders.ts`: one query per kind of row however many a list shows. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, caller: SessionUser | null = null) {
   return {
-    ...userLoaders(em),
+    ...userLoaders(em, caller),
     ...communityLoaders(em),
     ...memberLoaders(em),
     ...tierLoaders(em),

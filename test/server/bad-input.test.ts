@@ -12,7 +12,7 @@ describe('bad input and bad credentials', () => {
   });
   afterAll(() => env.close());
 
-  const asToken = (token: string) => new GraphQLClient(env.url, token).request(`{ me { id } }`);
+  const asToken = (token: string, query = `{ me { id } }`) => new GraphQLClient(env.url, token).request(query);
 
   it.each([
     ['expired', () => jwt.sign({}, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: -10 }), '登录已过期'],
@@ -22,10 +22,13 @@ describe('bad input and bad credentials', () => {
     ['garbage', () => 'not-a-token-at-all', ''],
     ['of a revoked session generation', () => jwt.sign({ gen: 7 }, TEST_SESSION_SECRET, { subject: userId, issuer: 'qunyou', expiresIn: 3600 }), '已退出登录'],
   ])('a %s token answers 401 UNAUTHENTICATED', async (_label, makeToken, messagePart) => {
-    const result = await asToken(makeToken());
-    expect(result.status).toBe(401);
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(result.errors?.[0]?.message).toContain(messagePart);
+    // `{ __typename }` too: an operation that never asks for the user (its entity is mapped lazily) still checks the session.
+    for (const query of [`{ me { id } }`, `{ __typename }`]) {
+      const result = await asToken(makeToken(), query);
+      expect(result.status).toBe(401);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.errors?.[0]?.message).toContain(messagePart);
+    }
   });
 
   it('a valid token works', async () => {

@@ -4,6 +4,6 @@ import { unauthenticated } from '../graphql/graphql-errors';
 
 /** `@Authorized()`: a logged-in user. Community roles are checked by `@RequireCommunityRole`. */
 export const authChecker: AuthChecker<RequestContext> = ({ context }) => {
-  if (!context.user) throw unauthenticated();
+  if (context.userId === null) throw unauthenticated();
   return true;
 };

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { requireUser } from './require-user';
+import { requireUser, requireUserId } from './require-user';
 import { User } from '../user/user.entity';
 import { LoginArgs, LoginPayload, UpdateProfileArgs } from './auth.types';
 
@@ -14,7 +14,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: "Ends the caller's sessions (every device): their tokens are refused by every server process from now on" })
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.services.sessions.revokeAll(ctx.em, requireUser(ctx).id);
+    await ctx.services.sessions.revokeAll(ctx.em, requireUserId(ctx));
     return true;
   }
 

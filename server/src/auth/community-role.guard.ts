@@ -5,7 +5,7 @@ import { MemberStatus } from '../member/member.enums';
 import { forbidden } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
 import { selectRows } from '../db/sql';
-import { requireUser } from './require-user';
+import { requireUser, requireUserId } from './require-user';
 
 /**
  * Finds the community an operation acts on from its arguments. Returns null when the target
@@ -31,14 +31,14 @@ export function communityOfRow(table: string, idArgument: string): CommunityLoca
  */
 export function RequireCommunityRole(roles: readonly MemberRole[], locate: CommunityLocator = communityFromArgs) {
   return createMethodMiddlewareDecorator<RequestContext>(async ({ args, context, info }, next) => {
-    const user = requireUser(context);
+    requireUserId(context);
     const communityId = await locate(args, context);
     const caller = communityId === null ? null : await context.services.access.callerMember(context, communityId);
     if (!caller || caller.status !== MemberStatus.ACTIVE || !roles.includes(caller.role)) throw forbidden();
 
     const result = await next();
     if (info.parentType.name === 'Mutation') {
-      await context.services.audit.record(context, { communityId: communityId!, actor: user, action: info.fieldName, args, result });
+      await context.services.audit.record(context, { communityId: communityId!, actor: requireUser(context), action: info.fieldName, args, result });
     }
     return result;
   });

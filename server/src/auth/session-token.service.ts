@@ -3,10 +3,11 @@ import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
-import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { columnsOf } from '../db/entity-rows';
 import { unauthenticated } from '../graphql/graphql-errors';
 import { runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
+import { SessionUser } from './session-user';
 
 const ISSUER = 'qunyou';
 
@@ -41,18 +42,17 @@ export class SessionTokenService {
     });
   }
 
-  /** Resolves `Authorization: Bearer <token>` to the user, or throws UNAUTHENTICATED. */
-  async authenticate(em: EntityManager, authorization: string): Promise<User> {
+  /** Resolves `Authorization: Bearer <token>` to the session's user (its entity mapped when first used), or throws UNAUTHENTICATED. */
+  async authenticate(em: EntityManager, authorization: string): Promise<SessionUser> {
     const match = /^Bearer\s+([A-Za-z0-9_\-.]{10,2048})$/.exec(authorization.trim());
     if (!match) throw unauthenticated('登录凭证格式不正确，请重新登录');
     const { userId, generation } = this.verify(match[1]);
     // Every request with a token runs this: hand-written SQL (see db/sql.ts).
     const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id = ?`, [userId]);
     if (!row) throw unauthenticated('登录凭证无效，请重新登录');
-    const user = mapPrefixed(em, User, 'u', row);
     // Tokens issued before logout existed carry no generation: they stand for generation 0.
-    if ((generation ?? 0) !== user.sessionGeneration) throw unauthenticated('已退出登录，请重新登录');
-    return user;
+    if ((generation ?? 0) !== Number(row.u__session_generation)) throw unauthenticated('已退出登录，请重新登录');
+    return new SessionUser(em, userId, row);
   }
 
   /** The token's claims once its signature, issuer and expiry hold; UNAUTHENTICATED otherwise. */

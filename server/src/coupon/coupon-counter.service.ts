@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
-import { requireUser } from '../auth/require-user';
+import { requireUserId } from '../auth/require-user';
 import { runStatement } from '../db/sql';
 import { RollbackWith, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
@@ -34,7 +34,7 @@ export class CouponCounterService {
     const { affectedRows: affected } = await runStatement(
       ctx.em,
       'update coupon set status = ?, used_at = ?, used_by_id = ? where code = ? and community_id = ? and status = ? and expires_at > ?',
-      [CouponStatus.USED, now, requireUser(ctx).id, code, communityId, CouponStatus.UNUSED, now],
+      [CouponStatus.USED, now, requireUserId(ctx), code, communityId, CouponStatus.UNUSED, now],
     );
     const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true });
     if (!coupon) return new CouponNotFound();
@@ -54,14 +54,14 @@ export class CouponCounterService {
   async void(ctx: ServiceContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
     const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
     if (!coupon) return new CouponNotFound();
-    const operator = requireUser(ctx);
+    const operatorId = requireUserId(ctx);
     const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
       const locked = await lockMember(em, coupon.member.id);
       const now = this.clock.now();
       const voided = await runStatement(
         em,
         'update coupon set status = ?, voided_at = ?, voided_by_id = ? where id = ? and status = ? and expires_at > ?',
-        [CouponStatus.VOID, now, operator.id, coupon.id, CouponStatus.UNUSED, now],
+        [CouponStatus.VOID, now, operatorId, coupon.id, CouponStatus.UNUSED, now],
       );
       if (voided.affectedRows !== 1) throw new RollbackWith(new CouponNotVoidable());
       await runStatement(em, 'update coupon_template set issued_count = issued_count - 1 where id = ?', [coupon.template.id]);
@@ -74,7 +74,7 @@ export class CouponCounterService {
         type: PointsEntryType.COUPON_REFUND,
         reference: `void:${coupon.id}`,
         note: `「${coupon.template.title}」作废退回`,
-        operatorId: operator.id,
+        operatorId,
         at: now,
         lockedBalance: locked.points,
       });

@@ -5,7 +5,7 @@ import { inTransaction, insertNew } from '../db/transaction';
 import type { NotificationService } from '../notification/notification.service';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
-import { requireUser } from '../auth/require-user';
+import { requireUserId } from '../auth/require-user';
 import { ADMIN_ROLES, MemberRole, MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -59,13 +59,12 @@ export class GroupBuyService {
   }
 
   async create(ctx: ServiceContext, communityId: number, input: GroupBuyInput): Promise<GroupBuy> {
-    const user = requireUser(ctx);
     const now = this.clock.now();
     const fields = checkedFields(input, now);
     return insertNew(ctx, GroupBuy, {
       ...fields,
       community: communityId,
-      createdBy: user.id,
+      createdBy: requireUserId(ctx),
       state: input.draft ? GroupBuyState.DRAFT : GroupBuyState.PUBLISHED,
       createdAt: now,
       updatedAt: now,

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../service-context';
 import { forbidden } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
-import { requireUser } from '../auth/require-user';
+import { requireUserId } from '../auth/require-user';
 import { localDate } from '../common/local-date';
 import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
@@ -22,8 +22,8 @@ export class MemberAccessService {
 
   /** The caller's Member row in a community (any status), once per request; null when none. */
   callerMember(ctx: ServiceContext, communityId: number): Promise<Member | null> {
-    const user = requireUser(ctx);
-    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, this.loadCallerMember(ctx, communityId, user.id));
+    const userId = requireUserId(ctx);
+    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, this.loadCallerMember(ctx, communityId, userId));
   }
 
   /**
@@ -35,7 +35,7 @@ export class MemberAccessService {
     return {
       columns: memberColumns(ctx),
       join: `left join member m on m.community_id = ${communityIdColumn} and m.user_id = ? left join community c on c.id = m.community_id`,
-      params: [requireUser(ctx).id],
+      params: [requireUserId(ctx)],
     };
   }
 
@@ -44,12 +44,11 @@ export class MemberAccessService {
     return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, Promise.resolve(memberOfRow(ctx, row)));
   }
 
-  /** From now on the request's caller member in the community; the field resolvers find its community and user loaded. */
+  /** From now on the request's caller member in the community; the field resolvers find its community loaded (and the user loader answers the caller from the session). */
   private adopt(ctx: ServiceContext, communityId: number, lookup: Promise<Member | null>): Promise<Member | null> {
     const adopted = lookup.then(async (member) => {
       if (!member) return null;
       ctx.loaders.community.prime(member.community.id, member.community);
-      ctx.loaders.user.prime(member.user.id, member.user);
       if (member.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
       return member;
     });
@@ -66,7 +65,7 @@ export class MemberAccessService {
   /**
    * Member and community in one joined statement, written by hand: every member request starts
    * here, and the ORM's joined findOne costs about eight times the statement itself. The user is
-   * the session's, already in the EntityManager.
+   * the session's (SessionUser).
    */
   private async loadCallerMember(ctx: ServiceContext, communityId: number, userId: number): Promise<Member | null> {
     const [row] = await selectRows<Record<string, unknown>>(

@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-grap
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
-import { requireUser } from '../auth/require-user';
+import { requireUserId } from '../auth/require-user';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CommunityIdArgs } from '../community/community.types';
 import {
@@ -27,7 +27,7 @@ export class NotificationResolver {
   @Authorized()
   @Query(() => [SubscriptionConsentState], { description: "The caller's unused accepts per configured template" })
   mySubscriptionConsents(@Ctx() ctx: RequestContext): Promise<SubscriptionConsentState[]> {
-    return ctx.services.notifications.consents(ctx, requireUser(ctx).id);
+    return ctx.services.notifications.consents(ctx, requireUserId(ctx));
   }
 
   @Authorized()

@@ -40,7 +40,7 @@ export class EntryRefundService {
   async refundByOwner(ctx: ServiceContext, communityId: number, orderNo: string, reason: string): Promise<PaymentOrder | ErrorResult> {
     const order = await ctx.em.findOne(PaymentOrder, { orderNo, community: communityId }, { refresh: true });
     if (!order) return new PaymentOrderNotFound();
-    const refund = await this.refund(ctx, order, reason.trim(), ctx.user!.id);
+    const refund = await this.refund(ctx, order, reason.trim(), ctx.userId!);
     if (!(refund instanceof PaymentRefund)) return refund;
     return ctx.em.findOneOrFail(PaymentOrder, order.id, { refresh: true });
   }

@@ -48,7 +48,7 @@ export function rateLimitPlugin(): ApolloServerPlugin<RequestContext> {
             }
             if (outbound === 1) await limits.consume('login', ctx.clientAddress);
             const counted = fields.filter((name) => !UNCOUNTED_MUTATIONS.has(name)).length;
-            if (ctx.user && counted > 0) await limits.consume('mutations', String(ctx.user.id), counted);
+            if (ctx.userId !== null && counted > 0) await limits.consume('mutations', String(ctx.userId), counted);
           }
           if (fields.some((name) => JOIN_CODE_FIELDS.has(name))) await limits.check('joinCodeMisses', ctx.clientAddress);
         },

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../service-context';
 import { runStatement } from '../db/sql';
 import { inTransaction, insertNew, RollbackWith } from '../db/transaction';
-import { requireUser } from '../auth/require-user';
+import { requireUserId } from '../auth/require-user';
 import { MemberStatus } from '../member/member.enums';
 import { formColumns, lockFormRow } from './signup-form-rules';
 import { SignupForm } from './signup-form.entity';
@@ -38,9 +38,8 @@ export class SignupFormService {
   }
 
   async create(ctx: ServiceContext, communityId: number, input: SignupFormInput): Promise<SignupForm> {
-    const user = requireUser(ctx);
     const now = this.clock.now();
-    return insertNew(ctx, SignupForm, { ...formColumns(input, now), community: communityId, createdBy: user.id, createdAt: now, updatedAt: now });
+    return insertNew(ctx, SignupForm, { ...formColumns(input, now), community: communityId, createdBy: requireUserId(ctx), createdAt: now, updatedAt: now });
   }
 
   /**

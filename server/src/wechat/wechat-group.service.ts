@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config';
 import type { ServiceContext } from '../service-context';
 import { ErrorResult } from '../graphql/error-result';
-import { requireUser } from '../auth/require-user';
+import { requireUser, requireUserId } from '../auth/require-user';
 import { insertIgnoreInto, placeholders, runStatement, selectRows } from '../db/sql';
 import { Community } from '../community/community.entity';
 import { MemberRole, MemberStatus } from '../member/member.enums';
@@ -70,7 +70,7 @@ export class WeChatGroupService {
       await runStatement(ctx.em, `${insertIgnoreInto(ctx.em)} wechat_group (community_id, open_gid, bound_by_id, created_at) values (?, ?, ?, ?)`, [
         communityId,
         openGid,
-        requireUser(ctx).id,
+        requireUserId(ctx),
         this.clock.now(),
       ]);
     }
@@ -116,7 +116,7 @@ export class WeChatGroupService {
     const memberOf = await selectRows<{ communityId: number }>(
       ctx.em,
       `select community_id as communityId from member where user_id = ? and status in (?, ?) and community_id in (${placeholders(ids.length)})`,
-      [requireUser(ctx).id, MemberStatus.ACTIVE, MemberStatus.APPLICANT, ...ids],
+      [requireUserId(ctx), MemberStatus.ACTIVE, MemberStatus.APPLICANT, ...ids],
     );
     return memberOf.length === 1 ? groups.find((g) => g.community.id === Number(memberOf[0].communityId)) : undefined;
   }
