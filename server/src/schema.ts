@@ -9,6 +9,7 @@ import { CouponResolver } from './coupon/coupon.resolver';
 import { PointsResolver } from './points/points.resolver';
 import { TierResolver } from './tier/tier.resolver';
 import { authChecker } from './auth/auth-checker';
+import { validateArgs } from './graphql/validate-args';
 import { CommunityResolver } from './community/community.resolver';
 import { MemberResolver } from './member/member.resolver';
 import { WeChatGroupResolver } from './wechat/wechat-group.resolver';
@@ -54,7 +55,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    validate: { forbidUnknownValues: false, whitelist: false },
+    validateFn: validateArgs,
   });
   return cached;
 }
