@@ -87,15 +87,19 @@ const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
 /**
  * The real server (compiled), dev login, on the given database. BENCH_CPU_PROF=<folder> writes its CPU
  * profile there when it stops (summarize with `node test/bench/profile-top.js <file>`).
+ * Rate limits are off (the benchmarks measure the paths); BENCH_RATE_LIMITS=on measures what production pays
+ * for them — the shared MySQL store's transaction on every mutation — with budgets no benchmark reaches
+ * (its members all log in from one address).
  */
 function startQunyou(databaseUrl) {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const rateLimits = process.env.BENCH_RATE_LIMITS === 'on' ? { RATE_LIMITS: 'on', RATE_LIMIT_LOGIN: '1000000/60', RATE_LIMIT_MUTATIONS: '1000000/60' } : { RATE_LIMITS: 'off' };
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
     WECHAT_LOGIN: 'dev',
     SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
-    RATE_LIMITS: 'off', // benchmarks measure the paths, not the limits
+    ...rateLimits,
   }, profile);
 }
 
