@@ -156,7 +156,7 @@ describe('hostile clients: rate limits', () => {
 onMySQL('hostile clients: rate limits across two processes (MariaDB)', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment('hostile_rate2', { env: { RATE_LIMIT_LOGIN: '6/60' } });
+    env = await createTestEnvironment('hostile_rate2', { env: { RATE_LIMIT_LOGIN: '6/60', RATE_LIMIT_MUTATIONS: '8/60' } });
   });
   afterAll(async () => {
     await env?.close();
@@ -170,6 +170,38 @@ onMySQL('hostile clients: rate limits across two processes (MariaDB)', () => {
       );
       expect(burst.filter((r) => r.data?.login?.token)).toHaveLength(6);
       expect(burst.filter((r) => r.status === 429)).toHaveLength(10);
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it("one member's simultaneous mutations on both processes: 8 a minute in all, each refusal saying when to retry", async () => {
+    const { joinCode } = await env.createCommunity('h-two-proc-owner');
+    const member = await env.join('h-two-proc-member', joinCode); // the member's first counted mutation
+    const peer = await env.startPeerProcess();
+    try {
+      const rename = `mutation ($n: String!) { updateProfile(nickname: $n) { nickname } }`;
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          fetch(`${i % 2 ? peer.url : env.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${member.token}` },
+            body: JSON.stringify({ query: rename, variables: { n: `并发${i}` } }),
+          }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() })),
+        ),
+      );
+      expect(burst.filter((r) => r.status === 200 && !r.body.errors)).toHaveLength(7);
+      const refused = burst.filter((r) => r.status === 429);
+      expect(refused).toHaveLength(13);
+      for (const r of refused) {
+        expect(r.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+        const seconds = r.body.errors[0].extensions.retryAfterSeconds;
+        expect(seconds).toBeGreaterThanOrEqual(1);
+        expect(seconds).toBeLessThanOrEqual(60);
+        expect(r.retryAfter).toBe(String(seconds));
+      }
+      const [row] = await env.em().getConnection().execute('select points from rate_limit where `key` = ?', [`mutations:${member.userId}`]);
+      expect(Number(row.points)).toBe(21);
     } finally {
       await peer.stop();
     }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterMySQL, RateLimiterRes } from 'rate-limiter-flexible';
+import { IRateLimiterOptions, RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { OneStatementMySqlLimiter } from './one-statement-mysql-limiter';
 import type { AppConfig, RateLimitSpec } from '../config';
 import { isMySql } from '../db/sql';
 import { RateLimitName, rateLimited } from './rate-limit.errors';
@@ -13,7 +14,8 @@ export const RATE_LIMIT_TABLE = 'rate_limit';
 /**
  * The server's rate limits (rate-limiter-flexible), one limiter per rule:
  *  - on MySQL every process shares one store (a table in the app's database), so two processes behind a
- *    load balancer count together; a per-process memory limiter takes over while the store errors;
+ *    load balancer count together (a consume is one statement: one-statement-mysql-limiter.ts); a per-process
+ *    memory limiter takes over while the store errors;
  *  - on the embedded SQLite database (one process by nature) the store is the process's memory.
  * With RATE_LIMITS=off (benchmarks) nothing is counted.
  */
@@ -68,9 +70,9 @@ async function mysqlLimiter(orm: MikroORM, options: IRateLimiterOptions, tableCr
     tableCreated,
     insuranceLimiter: new RateLimiterMemory(options),
   };
-  if (tableCreated) return new RateLimiterMySQL(settings);
+  if (tableCreated) return new OneStatementMySqlLimiter(settings);
   // The first limiter creates the table; its callback says when (or why not).
   return new Promise((resolve, reject) => {
-    const limiter: RateLimiterMySQL = new RateLimiterMySQL(settings, (error?: Error) => (error ? reject(error) : resolve(limiter)));
+    const limiter: OneStatementMySqlLimiter = new OneStatementMySqlLimiter(settings, (error?: Error) => (error ? reject(error) : resolve(limiter)));
   });
 }
