@@ -119,6 +119,9 @@ async function login(url, name) {
   return data.login.token;
 }
 
+/** The middle value (the upper of the two middles for an even count). */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Runs `work` over items with at most `limit` in flight. */
 async function inBatches(items, limit, work) {
   const results = new Array(items.length);
@@ -211,4 +214,4 @@ function benchmark(module, main) {
   }
 }
 
-module.exports = { REPO_ROOT, HOME_QUERY, benchmark, ratiosOf, cpuMsPerRequestSince, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, HOME_QUERY, benchmark, median, ratiosOf, cpuMsPerRequestSince, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };

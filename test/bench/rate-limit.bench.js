@@ -7,7 +7,7 @@
 const path = require('node:path');
 const knexFactory = require('knex');
 const { RateLimiterMySQL } = require('rate-limiter-flexible');
-const { createDatabase, benchmark, REPO_ROOT } = require('./lib');
+const { createDatabase, benchmark, median, REPO_ROOT } = require('./lib');
 
 const CONSUMES = Number(process.env.BENCH_CONSUMES || 2000);
 const ROUNDS = 3;
@@ -38,8 +38,6 @@ async function measure(knex, limiter) {
   const statements = (await questions()) - before - 1;
   return { consumesPerSecond: Math.round(CONSUMES / seconds), cpuMsPerConsume: (cpu.user + cpu.system) / 1000 / CONSUMES, statementsPerConsume: statements / CONSUMES };
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
   const { OneStatementMySqlLimiter } = require(path.join(REPO_ROOT, 'server/dist/src/rate-limit/one-statement-mysql-limiter'));

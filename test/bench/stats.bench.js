@@ -11,7 +11,7 @@
 'use strict';
 const path = require('node:path');
 const mysql = require('mysql2/promise');
-const { REPO_ROOT, createDatabase, startQunyou, gql, login, inBatches, fire, benchmark } = require('./lib');
+const { REPO_ROOT, createDatabase, startQunyou, gql, login, inBatches, fire, benchmark, median } = require('./lib');
 
 const MEMBERS = Number(process.env.BENCH_STATS_MEMBERS || 5000);
 const HISTORY = (process.env.BENCH_HISTORY_DAYS || '90,900').split(',').map(Number);
@@ -27,7 +27,6 @@ const STATS = `query ($c: ID!, $from: String!, $to: String!) { communityStats(co
   groupBuyParticipants groupBuyAmountFen signups pendingApplications days { date checkIns activeMembers newMembers pointsIssued pointsSpent couponsIssued couponsUsed } } }`;
 
 const localDay = (ms) => new Date(ms + TZ_OFFSET_MS).toISOString().slice(0, 10);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A seeded generator: both sizes draw the same kind of history. */
