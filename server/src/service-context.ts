@@ -24,7 +24,7 @@ export interface ServiceContext {
   readonly user: User | null;
   loaders: RequestLoaders;
   /** The caller's Member row per community, looked up once per request. */
-  callerMembers: Map<number, Promise<Member | null>>;
+  callerMembers: Map<number, PromiseLike<Member | null>>;
   /** The client's address (X-Forwarded-For from trusted proxies only), for the per-address rate limits. */
   clientAddress: string;
 }
@@ -44,7 +44,7 @@ export function createServiceContext<Extra extends object = object>(em: EntityMa
 class CallerContext implements ServiceContext {
   readonly userId: number | null;
   readonly loaders: RequestLoaders;
-  readonly callerMembers = new Map<number, Promise<Member | null>>();
+  readonly callerMembers = new Map<number, PromiseLike<Member | null>>();
 
   constructor(
     readonly em: EntityManager,

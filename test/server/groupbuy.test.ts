@@ -1,4 +1,6 @@
 import { ManualClock } from '../../server/src/common/clock';
+import { localDate } from '../../server/src/common/local-date';
+import { Member } from '../../server/src/member/member.entity';
 import { GroupBuyEntry } from '../../server/src/groupbuy/group-buy-entry.entity';
 import { GroupBuy } from '../../server/src/groupbuy/group-buy.entity';
 import { GroupBuyState } from '../../server/src/groupbuy/group-buy.enums';
@@ -90,6 +92,24 @@ describe('group-buy 接龙', () => {
     expect(seen.entries.map((e: any) => e.member.id)).toEqual([alice.memberId, bob.memberId]);
     expect(seen.myEntry).toBeNull();
     expect((await alice.client.data(GROUP_BUY, { id: gb.id })).groupBuy.myEntry).toMatchObject({ seq: 1, quantity: 2 });
+  });
+
+  it("a join is the member's activity of the day, and its answer can show the caller's own entry", async () => {
+    // The flash sale's join (MySQL) decides on the rows it read without mapping the caller's member;
+    // what it records and answers must not differ from a join that maps it.
+    const dave = await env.join('g-dave', joinCode);
+    clock.set(new Date(clock.now().getTime() + 25 * HOUR)); // dave's first request of a new day is the join
+    const gb = await createGroupBuy(admin.client, communityId, groupBuyInput(clock.now(), { stock: 10 }));
+    const joined = await dave.client.data(
+      `mutation ($g: ID!, $r: String!) { joinGroupBuy(groupBuyId: $g, quantity: 1, requestId: $r) {
+        __typename ... on GroupBuyJoined { entry { seq member { id } } groupBuy { myEntry { seq } } } } }`,
+      { g: gb.id, r: newRequestId() },
+    );
+    expect(joined.joinGroupBuy).toEqual({ __typename: 'GroupBuyJoined', entry: { seq: 1, member: { id: dave.memberId } }, groupBuy: { myEntry: { seq: 1 } } });
+    const member = await env.em().findOneOrFail(Member, Number(dave.memberId), { populate: ['community'] });
+    expect(member.lastActiveAt?.getTime()).toBe(clock.now().getTime());
+    const days: { day: string }[] = await env.em().getConnection().execute('select day from member_activity_day where member_id = ? order by day', [Number(dave.memberId)]);
+    expect(days.map((row) => row.day)).toContain(localDate(clock.now(), member.community.timezone));
   });
 
   it('a second join answers AlreadyJoined; the same requestId replays the first result', async () => {

@@ -1,4 +1,4 @@
-import { EntityClass, MergeOptions, ReferenceKind } from '@mikro-orm/core';
+import { EntityClass, EntityProperty, MergeOptions, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 
 /**
@@ -38,4 +38,24 @@ export function mapPrefixed<T extends object>(em: EntityManager, entity: EntityC
   // property and walking relations (a third of a small request's CPU went to them; bench/profile-top.js).
   // em.map hands its options on to em.merge (MikroORM 6), though its type names only `schema`.
   return em.map(entity, data as never, TRUSTED_ROW as { schema?: string });
+}
+
+/**
+ * Some scalar values of an entity out of a row with its prefixed columns, converted by the ORM's own
+ * hydrator as mapPrefixed would convert them, onto a plain object: no entity is created or merged
+ * (about 1 µs against 30–50 µs for mapping a group-buy or a member). For a hot path that decides on
+ * a few values and may never need the entity.
+ */
+export function valuesOf<T extends object, K extends keyof T & string>(em: EntityManager, entity: EntityClass<T>, alias: string, row: Record<string, unknown>, properties: readonly K[]): Pick<T, K> {
+  const metadata = em.getMetadata();
+  const meta = metadata.get<T>(entity.name);
+  const data: Record<string, unknown> = {};
+  for (const name of properties) {
+    const prop = (meta.properties as Record<string, EntityProperty>)[name];
+    if (prop.kind !== ReferenceKind.SCALAR) throw new Error(`valuesOf reads scalar properties only, not ${entity.name}.${name}`);
+    data[name] = row[`${alias}__${prop.fieldNames[0]}`];
+  }
+  const values = {} as Pick<T, K>;
+  em.config.getHydrator(metadata).hydrate(values as T, meta, data as never, em.getEntityFactory(), 'full', false, true);
+  return values;
 }

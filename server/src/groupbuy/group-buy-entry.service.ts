@@ -11,7 +11,7 @@ import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyState, GroupBuyStatus } from './group-buy.enums';
-import { ACCEPTING_CHANGES, acceptingChangesParams, OPEN_FOR_JOINS, openForJoinsParams, statusAt } from './group-buy-status';
+import { ACCEPTING_CHANGES, acceptingChangesParams, openForJoins, openForJoinsParams, statusAt } from './group-buy-status';
 import {
   AlreadyJoined,
   EntryNotFound,
@@ -54,29 +54,35 @@ export class GroupBuyEntryService {
 
   /**
    * The flash-sale path (hundreds of members at 21:00). One statement reads everything the checks need
-   * (the group-buy, the caller's member row, the caller's entries that a replay or a second join would
-   * find). On MySQL the join then goes through the database with the others of the same moment
-   * (group-buy-join-batch.ts); on SQLite, or when the batch sends it back, in a transaction of its own
-   * (joinAlone), after which a join the database refused reads the group-buy and those entries again,
-   * in one statement, to say why.
+   * (the group-buy and whether it is open for joins now, the caller's member row, the caller's entries
+   * that a replay or a second join would find). On MySQL the common case — open, an active member, no
+   * entry in the way — goes through the database with the other joins of the same moment
+   * (joinInBatch). Everything else, every join on SQLite, and a join the batch sends back is decided
+   * here on entities, in a transaction of its own (joinAlone), after which a join the database refused
+   * reads the group-buy and those entries again, in one statement, to say why.
    */
   async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
     const caller = this.access.callerMemberJoin(ctx, 'g.community_id');
     const rows = await selectRows<Record<string, unknown>>(
       ctx.em,
-      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, ${caller.columns}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')}
+      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, (${openForJoins('g')}) as open_now, ${caller.columns}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')}
          from group_buy g ${caller.join} ${OWN_ENTRIES_JOIN('m.id')}
         where g.id = ?`,
-      [...caller.params, request.requestId, LIVE, groupBuyId],
+      [...openForJoinsParams(this.clock.now()), ...caller.params, request.requestId, LIVE, groupBuyId],
     );
     if (!rows.length) return new GroupBuyNotFound();
+    if (isMySql(ctx.em) && isOpenToActiveMember(rows)) {
+      const decided = await this.joinInBatch(ctx, groupBuyId, rows[0], request);
+      if (decided) return decided;
+    }
+
     const found = mapPrefixed(ctx.em, GroupBuy, 'g', rows[0]);
     if (found.state === GroupBuyState.DRAFT) return new GroupBuyNotFound();
     const member = await this.access.adoptCallerMember(ctx, found.community.id, rows[0]);
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
-    const claim: JoinClaim = { groupBuyId, communityId: found.community.id, memberId: member.id, quantity: request.quantity, note: cleanNote(request.note), requestId: request.requestId };
+    const claim = joinClaim(groupBuyId, found.community.id, member.id, request);
     let state = { groupBuy: found, ...ownEntries(ctx.em, rows, groupBuyId, request.requestId) };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       if (state.previous) return this.replay(ctx, state.previous, groupBuyId);
@@ -84,15 +90,7 @@ export class GroupBuyEntryService {
       const refusal = this.joinRefusal(state.groupBuy, request.quantity, this.clock.now());
       if (refusal) return refusal;
 
-      // On MySQL the joins of one moment go through the database together (group-buy-join-batch.ts).
-      const shared = isMySql(ctx.em) ? await this.batches.claim(ctx, claim) : ({ kind: 'alone' } as const);
-      if (shared.kind === 'joined') {
-        const entry = mapEntry(ctx.em, { id: shared.entryId, ...entryColumns(claim, shared.seq, shared.at) });
-        return Object.assign(new GroupBuyJoined(), { entry, groupBuy: mapPrefixed(ctx.em, GroupBuy, 'g', shared.groupBuy) });
-      }
-      if (shared.kind === 'refused') return this.joinRefusal(mapPrefixed(ctx.em, GroupBuy, 'g', shared.groupBuy), request.quantity, shared.at) ?? new SoldOut();
-
-      // One by one: on SQLite, or sent back by the batch.
+      // One by one: on SQLite, sent back by the batch, or after a race with this member's other requests.
       let entry: GroupBuyEntry | typeof REFUSED;
       try {
         entry = await this.joinAlone(ctx, claim);
@@ -108,6 +106,33 @@ export class GroupBuyEntryService {
       state = await this.readAgain(ctx, groupBuyId, member.id, request.requestId);
     }
     return new SoldOut();
+  }
+
+  /**
+   * A join of the flash sale's common case on MySQL, with the others of the same moment
+   * (group-buy-join-batch.ts). Decided on the row's own columns: a loser, most of a flash, maps no
+   * entity at all (neither the group-buy nor the caller's member). Null when the batch sends the join
+   * back to go alone.
+   */
+  private async joinInBatch(ctx: ServiceContext, groupBuyId: number, row: Record<string, unknown>, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult | null> {
+    const communityId = Number(row.g__community_id);
+    const memberId = await this.access.adoptActiveCallerMemberRow(ctx, communityId, row);
+    const early = openJoinRefusal(stockOfRow(row), request.quantity);
+    if (early) return early;
+    const claim = joinClaim(groupBuyId, communityId, memberId, request);
+    const outcome = await this.batches.claim(ctx, claim);
+    switch (outcome.kind) {
+      case 'joined': {
+        const entry = mapEntry(ctx.em, { id: outcome.entryId, ...entryColumns(claim, outcome.seq, outcome.at) });
+        return Object.assign(new GroupBuyJoined(), { entry, groupBuy: mapPrefixed(ctx.em, GroupBuy, 'g', outcome.groupBuy) });
+      }
+      case 'refused': {
+        const refusal = outcome.open ? openJoinRefusal(stockOfRow(outcome.groupBuy), request.quantity) : this.joinRefusal(mapPrefixed(ctx.em, GroupBuy, 'g', outcome.groupBuy), request.quantity, outcome.at);
+        return refusal ?? new SoldOut();
+      }
+      case 'alone':
+        return null;
+    }
   }
 
   /**
@@ -208,10 +233,7 @@ export class GroupBuyEntryService {
     const closed = changeRefusal(groupBuy, now, '团购已结束');
     if (closed) return closed;
     if (now < groupBuy.startsAt) return new GroupBuyNotStarted(groupBuy.startsAt);
-    const limit = limitRefusal(groupBuy, quantity);
-    if (limit) return limit;
-    const remaining = groupBuy.stock - groupBuy.soldQuantity;
-    return remaining < quantity ? soldOut(remaining, false) : null;
+    return openJoinRefusal({ perMemberLimit: groupBuy.perMemberLimit ?? null, remaining: groupBuy.stock - groupBuy.soldQuantity }, quantity);
   }
 
   /** The group-buy as it is now, and the member's entries a replay or a second join would find, in one statement. */
@@ -264,7 +286,33 @@ function changeRefusal(groupBuy: GroupBuy, now: Date, closedMessage = '团购已
   }
 }
 
-function limitRefusal(groupBuy: GroupBuy, quantity: number): LimitReached | null {
+/** What a join's refusal depends on once the group-buy is open: its per-member limit and the units left. */
+interface JoinStock {
+  perMemberLimit: number | null;
+  remaining: number;
+}
+
+/** A join of an open group-buy is refused over the per-member limit, or when fewer units are left. */
+function openJoinRefusal(stock: JoinStock, quantity: number): ErrorResult | null {
+  return limitRefusal(stock, quantity) ?? (stock.remaining < quantity ? soldOut(stock.remaining, false) : null);
+}
+
+/** JoinStock out of a row with the group-buy's columns (prefix `g__`), as read, without mapping the entity. */
+function stockOfRow(row: Record<string, unknown>): JoinStock {
+  return { perMemberLimit: row.g__per_member_limit == null ? null : Number(row.g__per_member_limit), remaining: Number(row.g__stock) - Number(row.g__sold_quantity) };
+}
+
+/** The join read one row (no entry of the caller's matched), open for joins now, with the caller an active member. */
+function isOpenToActiveMember(rows: Record<string, unknown>[]): boolean {
+  const [row] = rows;
+  return rows.length === 1 && row.e__id == null && row.m__id != null && row.m__status === MemberStatus.ACTIVE && Number(row.open_now) === 1;
+}
+
+function joinClaim(groupBuyId: number, communityId: number, memberId: number, request: JoinRequest): JoinClaim {
+  return { groupBuyId, communityId, memberId, quantity: request.quantity, note: cleanNote(request.note), requestId: request.requestId };
+}
+
+function limitRefusal(groupBuy: Pick<GroupBuy, 'perMemberLimit'>, quantity: number): LimitReached | null {
   const limit = groupBuy.perMemberLimit;
   return limit != null && quantity > limit ? new LimitReached(limit, `每人限购 ${limit} 份`) : null;
 }
@@ -310,7 +358,7 @@ async function takeStockAndNumber(tx: SqlTarget, groupBuyId: number, quantity: n
     tx,
     `update group_buy set sold_quantity = sold_quantity + ?, participant_count = participant_count + 1,
             last_seq = ${mysql ? 'last_insert_id(last_seq + 1)' : 'last_seq + 1'}
-      where id = ? and ${OPEN_FOR_JOINS} and sold_quantity <= stock - ?`,
+      where id = ? and ${openForJoins()} and sold_quantity <= stock - ?`,
     [quantity, groupBuyId, ...openForJoinsParams(now), quantity],
   );
   if (taken.affectedRows !== 1) return null;

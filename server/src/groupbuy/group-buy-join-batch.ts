@@ -6,7 +6,7 @@ import { placeholders, runStatement, selectRows, SqlTarget, StatementResult } fr
 import { inSqlTransaction } from '../db/transaction';
 import { LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
-import { OPEN_FOR_JOINS, openForJoinsParams } from './group-buy-status';
+import { openForJoins, openForJoinsParams } from './group-buy-status';
 
 /** One member's join, checked already (active member, open, within the limit, no entry of theirs in the way). */
 export interface JoinClaim {
@@ -39,7 +39,8 @@ export function insertEntries(tx: SqlTarget, rows: ReturnType<typeof entryColumn
  */
 export type ClaimOutcome =
   | { kind: 'joined'; entryId: number; seq: number; at: Date; groupBuy: Record<string, unknown> }
-  | { kind: 'refused'; at: Date; groupBuy: Record<string, unknown> }
+  /** `open`: the group-buy was still open for joins under the lock, so what ran out is the stock. */
+  | { kind: 'refused'; at: Date; open: boolean; groupBuy: Record<string, unknown> }
   /** Not decided here (the same member twice in one batch, or a unique key refused the batch): join on your own. */
   | { kind: 'alone' };
 
@@ -113,7 +114,7 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
     // Open now: the condition the one-by-one join's conditional UPDATE checks (takeStockAndNumber).
     const [{ open_now: openNow, ...row }] = await selectRows<Record<string, unknown>>(
       tx,
-      `select ${columnsOf(em, GroupBuy, 'g')}, (${OPEN_FOR_JOINS}) as open_now from group_buy g where g.id = ? for update`,
+      `select ${columnsOf(em, GroupBuy, 'g')}, (${openForJoins()}) as open_now from group_buy g where g.id = ? for update`,
       [...openForJoinsParams(now), first.groupBuyId],
     );
     const open = Number(openNow) === 1;
@@ -132,7 +133,7 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
       await runStatement(tx, 'update group_buy set sold_quantity = ?, participant_count = ?, last_seq = ? where id = ?', [sold, after.g__participant_count, lastSeq, first.groupBuyId]);
       await insertEntries(tx, winners.map(({ claim, seq }) => entryColumns(claim, seq, now)));
     }
-    return { seqs, after, winners };
+    return { open, seqs, after, winners };
   });
   // The entries' ids by their 接龙 numbers (unique per group-buy), after the commit: nothing here relies on auto-increment order.
   const ids = new Map<number, number>();
@@ -143,5 +144,5 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
     ]);
     for (const { id, seq } of rows) ids.set(Number(seq), Number(id));
   }
-  return decided.seqs.map((seq) => (seq === null ? { kind: 'refused', at: now, groupBuy: decided.after } : { kind: 'joined', seq, at: now, entryId: ids.get(seq)!, groupBuy: decided.after }));
+  return decided.seqs.map((seq) => (seq === null ? { kind: 'refused', at: now, open: decided.open, groupBuy: decided.after } : { kind: 'joined', seq, at: now, entryId: ids.get(seq)!, groupBuy: decided.after }));
 }

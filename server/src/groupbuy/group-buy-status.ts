@@ -52,8 +52,14 @@ export function whereStatus(status: GroupBuyStatus, now: Date): FilterQuery<Grou
   }
 }
 
-/** Members join while this holds (a condition of the statements that take stock for joins, with openForJoinsParams). */
-export const OPEN_FOR_JOINS = 'state = ? and starts_at <= ? and ends_at > ?';
+/**
+ * Members join while this holds (a condition of the statements that take stock for joins, with
+ * openForJoinsParams); `alias` qualifies the columns where the statement joins other tables.
+ */
+export const openForJoins = (alias?: string): string => {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return `${column('state')} = ? and ${column('starts_at')} <= ? and ${column('ends_at')} > ?`;
+};
 export const openForJoinsParams = (now: Date): unknown[] => [GroupBuyState.PUBLISHED, now, now];
 
 /** Quantities change and entries are cancelled while this holds (a condition of their UPDATEs, with acceptingChangesParams). */

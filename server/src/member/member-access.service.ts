@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../service-context';
 import { forbidden } from '../graphql/graphql-errors';
-import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { requireUserId } from '../auth/require-user';
 import { localDate } from '../common/local-date';
 import { runStatement, selectRows, SqlTarget } from '../db/sql';
@@ -23,7 +23,7 @@ export class MemberAccessService {
   /** The caller's Member row in a community (any status), once per request; null when none. */
   callerMember(ctx: ServiceContext, communityId: number): Promise<Member | null> {
     const userId = requireUserId(ctx);
-    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, this.loadCallerMember(ctx, communityId, userId));
+    return Promise.resolve(ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, this.loadCallerMember(ctx, communityId, userId)));
   }
 
   /**
@@ -41,19 +41,38 @@ export class MemberAccessService {
 
   /** The caller's member row out of a row read with callerMemberJoin, as callerMember would have answered it (a lookup made before wins). */
   adoptCallerMember(ctx: ServiceContext, communityId: number, row: Record<string, unknown>): Promise<Member | null> {
-    return ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, Promise.resolve(memberOfRow(ctx, row)));
+    return Promise.resolve(ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, Promise.resolve(memberOfRow(ctx, row))));
+  }
+
+  /**
+   * adoptCallerMember for a row that holds the caller's ACTIVE member (the flash sale's join), without
+   * mapping it: its activity is recorded from the row's values, and the entity is mapped only if the
+   * request asks callerMember for it. Answers the member's id.
+   */
+  async adoptActiveCallerMemberRow(ctx: ServiceContext, communityId: number, row: Record<string, unknown>): Promise<number> {
+    const known = await ctx.callerMembers.get(communityId);
+    if (known) return known.id;
+    ctx.callerMembers.set(communityId, new MappedOnFirstUse(() => this.primed(ctx, memberOfRow(ctx, row)!)));
+    const { id, lastActiveAt } = valuesOf(ctx.em, Member, 'm', row, ['id', 'lastActiveAt']);
+    await this.touchActivity(ctx, { id, lastActiveAt, community: valuesOf(ctx.em, Community, 'c', row, ['id', 'timezone']) });
+    return id;
   }
 
   /** From now on the request's caller member in the community; the field resolvers find its community loaded (and the user loader answers the caller from the session). */
   private adopt(ctx: ServiceContext, communityId: number, lookup: Promise<Member | null>): Promise<Member | null> {
     const adopted = lookup.then(async (member) => {
       if (!member) return null;
-      ctx.loaders.community.prime(member.community.id, member.community);
+      this.primed(ctx, member);
       if (member.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, member);
       return member;
     });
     ctx.callerMembers.set(communityId, adopted);
     return adopted;
+  }
+
+  private primed(ctx: ServiceContext, member: Member): Member {
+    ctx.loaders.community.prime(member.community.id, member.community);
+    return member;
   }
 
   async requireActiveMember(ctx: ServiceContext, communityId: number): Promise<Member> {
@@ -84,7 +103,7 @@ export class MemberAccessService {
    * the same transaction as that UPDATE, so the day costs one commit, as every other refresh does
    * (two separate commits measured 0.76–0.87× the check-in throughput of one).
    */
-  private async touchActivity(ctx: ServiceContext, member: Member): Promise<void> {
+  private async touchActivity(ctx: ServiceContext, member: ActivityOf): Promise<void> {
     const now = this.clock.now();
     const today = localDate(now, member.community.timezone);
     const firstToday = !member.lastActiveAt || localDate(member.lastActiveAt, member.community.timezone) !== today;
@@ -99,6 +118,28 @@ export class MemberAccessService {
       await touch(tx);
       await this.activity.recordDay(tx, member.community.id, member.id, today);
     });
+  }
+}
+
+/** What recording a member's activity reads: a Member entity, or the same values out of its row. */
+interface ActivityOf {
+  id: number;
+  lastActiveAt?: Date | null;
+  community: { id: number; timezone: string };
+}
+
+/** A member mapped from its row when first awaited, once: a request that never asks for it never maps it. */
+class MappedOnFirstUse implements PromiseLike<Member> {
+  private mapped?: Promise<Member>;
+
+  constructor(private readonly map: () => Member) {}
+
+  then<Fulfilled = Member, Rejected = never>(
+    onFulfilled?: ((member: Member) => Fulfilled | PromiseLike<Fulfilled>) | null,
+    onRejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
+  ): PromiseLike<Fulfilled | Rejected> {
+    this.mapped ??= new Promise((resolve) => resolve(this.map()));
+    return this.mapped.then(onFulfilled, onRejected);
   }
 }
 
