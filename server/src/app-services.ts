@@ -51,7 +51,7 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
  * no service reaches another through the request context. Resolvers reach them as `ctx.services`.
  */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
-  const sessions = new SessionTokenService(config.session);
+  const sessions = new SessionTokenService(config.session, orm);
   const wechat = new WeChatApiClient(config.wechat);
   const messageApi = new WeChatMessageApi(config.wechat);
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);

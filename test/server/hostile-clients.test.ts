@@ -299,6 +299,23 @@ describe('hostile clients: privacy, operator rules, sessions, links', () => {
     expect((await again.client.data(`{ me { id } }`)).me.id).toBe(user.userId);
   });
 
+  it('a burst of requests reads its session users in a few statements, and a logged-out token in it is still refused', async () => {
+    const users = await Promise.all(Array.from({ length: 20 }, (_, i) => env.login(`h-burst-${i}`)));
+    const [revoked] = users;
+    await revoked.client.data(`mutation { logout }`);
+    let results: Awaited<ReturnType<typeof graphql>>[] = [];
+    const statements = await env.recordQueries(async () => {
+      results = await Promise.all(users.flatMap((user) => [graphql(env.url, `{ me { id } }`, {}, user.token), graphql(env.url, `{ me { id } }`, {}, user.token)]));
+    });
+    expect(results.map((result) => result.data?.me?.id ?? result.errors?.[0]?.extensions?.code)).toEqual(
+      users.flatMap((user) => (user === revoked ? ['UNAUTHENTICATED', 'UNAUTHENTICATED'] : [user.userId, user.userId])),
+    );
+    const userReads = statements.filter((sql) => /from app_user/.test(sql));
+    console.info(`40 simultaneous requests read their session users in ${userReads.length} statements`);
+    expect(userReads.length).toBeGreaterThan(0);
+    expect(userReads.length).toBeLessThan(35); // one each would be 40
+  });
+
   it("an export link downloads once", async () => {
     const { owner, communityId } = await env.createCommunity('h-export');
     const groupBuy = await createGroupBuy(owner.client, communityId, groupBuyInput(new Date()));
