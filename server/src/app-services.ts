@@ -57,7 +57,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
   const points = new PointsLedgerService();
   const activity = new MemberActivityService();
-  const access = new MemberAccessService(clock, activity);
+  const access = new MemberAccessService(clock, activity, orm);
   const notifications = new NotificationService(config.notifications, clock, access);
   const auth = new AuthService(config.wechat, wechat, sessions, clock);
   const audit = new AuditService(clock);
@@ -97,7 +97,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     checkIns: new CheckInService(clock, access, points, tiers, checkInRules, referralRewards, makeUpCheckIns),
     makeUpCheckIns,
     couponTemplates: new CouponTemplateService(clock, access),
-    couponRedemption: new CouponRedemptionService(clock, access, points, tiers),
+    couponRedemption: new CouponRedemptionService(clock, access, points, tiers, orm),
     couponCounter: new CouponCounterService(clock, points),
     couponQueries: new CouponQueryService(clock, access),
     couponGrants: new CouponGrantService(clock),

@@ -42,6 +42,23 @@ describe('daily check-in', () => {
     expect(membership.lifetimePoints).toBe(membership.points);
   });
 
+  it('members checking in at the same moment share the read of their member rows; each is credited on their own row', async () => {
+    const { joinCode, communityId } = await env.createCommunity('c-rush');
+    const members = await Promise.all(Array.from({ length: 20 }, (_, i) => env.join(`c-rush-${i}`, joinCode)));
+    let results: Array<{ checkIn: { __typename: string; balance: number } }> = [];
+    const statements = await env.recordQueries(async () => {
+      results = await Promise.all(members.map((member) => member.client.data(CHECK_IN, { c: communityId })));
+    });
+    expect(results.map((result) => [result.checkIn.__typename, result.checkIn.balance])).toEqual(members.map(() => ['CheckInSuccess', 10]));
+    const memberships = await Promise.all(members.map((member) => member.client.data(MEMBERSHIP, { c: communityId })));
+    expect(memberships.map(({ membership }) => [membership.points, membership.checkedInToday])).toEqual(members.map(() => [10, true]));
+    const memberReads = statements.filter((sql) => /from member m join community c/.test(sql));
+    console.info(`20 simultaneous check-ins read their member rows in ${memberReads.length} statements`);
+    expect(memberReads.length).toBeGreaterThan(0);
+    expect(memberReads.length).toBeLessThan(18); // one each would be 20
+    expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
+  });
+
   it('tells what the next bonus is: "再签 N 天可得 X 积分"', async () => {
     clock.set(new Date(SHANGHAI_MIDNIGHT + 100 * DAY));
     const { joinCode, communityId } = await env.createCommunity('c-next');

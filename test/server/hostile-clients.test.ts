@@ -303,9 +303,10 @@ describe('hostile clients: privacy, operator rules, sessions, links', () => {
     const users = await Promise.all(Array.from({ length: 20 }, (_, i) => env.login(`h-burst-${i}`)));
     const [revoked] = users;
     await revoked.client.data(`mutation { logout }`);
-    let results: Awaited<ReturnType<typeof graphql>>[] = [];
+    type Me = { me: { id: string } | null };
+    let results: Array<Awaited<ReturnType<typeof graphql<Me>>>> = [];
     const statements = await env.recordQueries(async () => {
-      results = await Promise.all(users.flatMap((user) => [graphql(env.url, `{ me { id } }`, {}, user.token), graphql(env.url, `{ me { id } }`, {}, user.token)]));
+      results = await Promise.all(users.flatMap((user) => [graphql<Me>(env.url, `{ me { id } }`, {}, user.token), graphql<Me>(env.url, `{ me { id } }`, {}, user.token)]));
     });
     expect(results.map((result) => result.data?.me?.id ?? result.errors?.[0]?.extensions?.code)).toEqual(
       users.flatMap((user) => (user === revoked ? ['UNAUTHENTICATED', 'UNAUTHENTICATED'] : [user.userId, user.userId])),

@@ -1,5 +1,5 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
 import type { MikroORM } from '@mikro-orm/core';
@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
 import { columnsOf } from '../db/entity-rows';
 import { unauthenticated } from '../graphql/graphql-errors';
+import { readTogether } from '../db/read-together';
 import { placeholders, runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
 import { SessionUser } from './session-user';
@@ -33,10 +34,8 @@ export class SessionTokenService {
 
   /**
    * The session users' rows. Every request with a token reads its user's row after it arrived, so a
-   * logout (which bumps the generation) holds at once in every process; but the requests that
-   * authenticate in the same turn of the event loop read theirs in one statement (`where id in (…)`,
-   * no cache: each batch reads afresh). In a burst, such as a flash sale's 500 taps, that is one
-   * statement for dozens of requests instead of one each.
+   * logout (which bumps the generation) holds at once in every process; the requests that
+   * authenticate in the same turn of the event loop read theirs in one statement (read-together.ts).
    */
   private readonly userRows: DataLoader<number, Record<string, unknown> | undefined>;
 
@@ -45,15 +44,12 @@ export class SessionTokenService {
     orm: MikroORM,
   ) {
     this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
-    this.userRows = new DataLoader(
-      async (ids) => {
-        const em = orm.em.fork() as EntityManager;
-        const rows = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id in (${placeholders(ids.length)})`, [...ids]);
-        const byId = new Map(rows.map((row) => [Number(row.u__id), row]));
-        return ids.map((id) => byId.get(id));
-      },
-      { cache: false, batchScheduleFn: (readBatch) => setImmediate(readBatch), maxBatchSize: 500 },
-    );
+    this.userRows = readTogether(async (ids) => {
+      const em = orm.em.fork() as EntityManager;
+      const rows = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id in (${placeholders(ids.length)})`, [...ids]);
+      const byId = new Map(rows.map((row) => [Number(row.u__id), row]));
+      return ids.map((id) => byId.get(id));
+    });
   }
 
   issue(user: Pick<User, 'id' | 'sessionGeneration'>): string {

@@ -1,10 +1,12 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
-import { selectRows, SqlTarget } from '../db/sql';
+import { readTogether } from '../db/read-together';
+import { placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
@@ -32,16 +34,27 @@ const REPLAYED = Symbol('requestId already used');
  * the inserts whose foreign keys point at both.
  */
 export class CouponRedemptionService {
+  /** Templates as redemptions first read them, read together per turn of the event loop (read-together.ts): a popular coupon's rush reads its row once per turn. */
+  private readonly templateRows: DataLoader<number, Record<string, unknown> | undefined>;
+
   constructor(
     private readonly clock: Clock,
     private readonly access: MemberAccessService,
     private readonly points: PointsLedgerService,
     private readonly tiers: TierService,
-  ) {}
+    orm: MikroORM,
+  ) {
+    this.templateRows = readTogether(async (ids) => {
+      const rows = await templateRowsById(orm.em.fork() as EntityManager, ids);
+      const byId = new Map(rows.map((row) => [Number(row.t__id), row]));
+      return ids.map((id) => byId.get(id));
+    });
+  }
 
   async redeem(ctx: ServiceContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
-    const template = await this.template(ctx.em, templateId);
-    if (!template) return new CouponTemplateNotFound();
+    const row = await this.templateRows.load(templateId);
+    if (!row) return new CouponTemplateNotFound();
+    const template = mapPrefixed(ctx.em, CouponTemplate, 't', row);
     const member = await this.access.callerMember(ctx, template.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
@@ -113,7 +126,7 @@ export class CouponRedemptionService {
   }
 
   private async template(em: EntityManager, templateId: number): Promise<CouponTemplate | null> {
-    const [row] = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, CouponTemplate, 't')} from coupon_template t where t.id = ?`, [templateId]);
+    const [row] = await templateRowsById(em, [templateId]);
     return row ? mapPrefixed(em, CouponTemplate, 't', row) : null;
   }
 
@@ -145,6 +158,11 @@ export class CouponRedemptionService {
     if (template.stock != null && template.issuedCount >= template.stock) return new SoldOut('这张券已经被兑完了');
     return null;
   }
+}
+
+/** Coupon templates' columns (prefix `t__`) by id, in one statement. */
+function templateRowsById(em: EntityManager, ids: readonly number[]): Promise<Record<string, unknown>[]> {
+  return selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, CouponTemplate, 't')} from coupon_template t where t.id in (${placeholders(ids.length)})`, [...ids]);
 }
 
 function ledgerReference(requestId: string): string {

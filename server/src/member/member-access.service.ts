@@ -1,8 +1,12 @@
+import type DataLoader from 'dataloader';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { forbidden } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { requireUserId } from '../auth/require-user';
 import { localDate } from '../common/local-date';
+import { readTogether } from '../db/read-together';
 import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
 import { Community } from '../community/community.entity';
@@ -15,10 +19,20 @@ import type { MemberActivityService } from '../health/member-activity.service';
 const ACTIVITY_GRANULARITY_MS = 5 * 60 * 1000;
 
 export class MemberAccessService {
+  /** Callers' member rows with their communities, read together per turn of the event loop (read-together.ts). */
+  private readonly memberRows: DataLoader<CallerKey, Record<string, unknown> | undefined>;
+
   constructor(
     private readonly clock: Clock,
     private readonly activity: MemberActivityService,
-  ) {}
+    orm: MikroORM,
+  ) {
+    this.memberRows = readTogether(async (keys) => {
+      const rows = await callerMemberRows(orm.em.fork() as EntityManager, keys);
+      const byKey = new Map(rows.map((row) => [`${row.m__community_id}:${row.m__user_id}`, row]));
+      return keys.map(({ communityId, userId }) => byKey.get(`${communityId}:${userId}`));
+    });
+  }
 
   /** The caller's Member row in a community (any status), once per request; null when none. */
   callerMember(ctx: ServiceContext, communityId: number): Promise<Member | null> {
@@ -33,7 +47,7 @@ export class MemberAccessService {
    */
   callerMemberJoin(ctx: ServiceContext, communityIdColumn: string): { columns: string; join: string; params: unknown[] } {
     return {
-      columns: memberColumns(ctx),
+      columns: memberColumns(ctx.em),
       join: `left join member m on m.community_id = ${communityIdColumn} and m.user_id = ? left join community c on c.id = m.community_id`,
       params: [requireUserId(ctx)],
     };
@@ -84,16 +98,12 @@ export class MemberAccessService {
   /**
    * Member and community in one joined statement, written by hand: every member request starts
    * here, and the ORM's joined findOne costs about eight times the statement itself. The user is
-   * the session's (SessionUser).
+   * the session's (SessionUser). Requests of the same moment share the statement, except inside a
+   * transaction, whose own writes the read must see.
    */
   private async loadCallerMember(ctx: ServiceContext, communityId: number, userId: number): Promise<Member | null> {
-    const [row] = await selectRows<Record<string, unknown>>(
-      ctx.em,
-      `select ${memberColumns(ctx)}
-         from member m join community c on c.id = m.community_id
-        where m.community_id = ? and m.user_id = ?`,
-      [communityId, userId],
-    );
+    const key = { communityId, userId };
+    const row = ctx.em.getTransactionContext() ? (await callerMemberRows(ctx.em, [key]))[0] : await this.memberRows.load(key);
     return row ? memberOfRow(ctx, row) : null;
   }
 
@@ -144,8 +154,24 @@ class MappedOnFirstUse implements PromiseLike<Member> {
 }
 
 /** The member's and its community's columns, under the prefixes `m__` and `c__`. */
-function memberColumns({ em }: ServiceContext): string {
+function memberColumns(em: EntityManager): string {
   return `${columnsOf(em, Member, 'm')}, ${columnsOf(em, Community, 'c')}`;
+}
+
+interface CallerKey {
+  communityId: number;
+  userId: number;
+}
+
+/** The member rows (with their communities) of these users in these communities, in one statement. */
+function callerMemberRows(em: EntityManager, keys: readonly CallerKey[]): Promise<Record<string, unknown>[]> {
+  return selectRows<Record<string, unknown>>(
+    em,
+    `select ${memberColumns(em)}
+       from member m join community c on c.id = m.community_id
+      where ${keys.map(() => '(m.community_id = ? and m.user_id = ?)').join(' or ')}`,
+    keys.flatMap(({ communityId, userId }) => [communityId, userId]),
+  );
 }
 
 /** The member (and its community) of a row with the `m__` and `c__` columns; null when the LEFT JOIN found none. */
