@@ -15,6 +15,7 @@ import { PointsLedgerService } from './points/points-ledger.service';
 import { PointsService } from './points/points.service';
 import { TierService } from './tier/tier.service';
 import { SessionTokenService } from './auth/session-token.service';
+import { CommunityCounts } from './community/community-counts';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { CommunityService } from './community/community.service';
@@ -65,7 +66,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const checkInRules = new CheckInRuleService(clock);
   const referralRewards = new ReferralRewardService(points);
   const invites = new InviteService(clock, access, tiers);
-  const communities = new CommunityService(clock, access, tiers, rateLimits, invites);
+  const communityCounts = new CommunityCounts(orm);
+  const communities = new CommunityService(clock, access, tiers, rateLimits, invites, communityCounts);
   // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
   const requestEntryPayment: RequestEntryPayment = (ctx, community, admission) => entryPayments.requestPayment(ctx, community, admission);
   const memberships = new MembershipService(clock, rateLimits, invites, activity, communities, requestEntryPayment);
@@ -86,6 +88,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     access,
     audit,
     communities,
+    communityCounts,
     memberships,
     memberAdmin: new MemberAdminService(access, clock),
     wechatGroups: new WeChatGroupService(config.wechat, clock, memberships, auth),

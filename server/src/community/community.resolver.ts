@@ -33,12 +33,12 @@ export class CommunityResolver {
 
   @FieldResolver(() => Int, { description: 'Active members' })
   async memberCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loaders.communityCounts.load(community.id)).members;
+    return (await ctx.services.communityCounts.of(community.id)).members;
   }
 
   @FieldResolver(() => Int, { description: 'WeChat groups bound to this community' })
   async boundGroupCount(@Root() community: Community, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loaders.communityCounts.load(community.id)).groups;
+    return (await ctx.services.communityCounts.of(community.id)).groups;
   }
 
   @FieldResolver(() => String, { description: 'Mini-program path that opens this community (share cards, QR codes)' })

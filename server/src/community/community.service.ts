@@ -16,6 +16,7 @@ import { createDefaultTiers, TierService } from '../tier/tier.service';
 import { createDefaultCheckInRule } from '../checkin/checkin-rule.service';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import type { InviteService } from '../invite/invite.service';
+import type { CommunityCounts } from './community-counts';
 
 const JOIN_CODE_ATTEMPTS = 5;
 
@@ -26,6 +27,7 @@ export class CommunityService {
     private readonly tiers: TierService,
     private readonly rateLimits: RateLimits,
     private readonly invites: InviteService,
+    private readonly counts: CommunityCounts,
   ) {}
 
   /** The caller founds a community and becomes its OWNER, in one transaction. */
@@ -68,7 +70,7 @@ export class CommunityService {
       await this.rateLimits.consume('joinCodeMisses', ctx.clientAddress);
       return null;
     }
-    const memberCount = (await ctx.loaders.communityCounts.load(community.id)).members;
+    const memberCount = (await this.counts.of(community.id)).members;
     const { id, name, category, description, joinPolicy, entryFeeFen } = community;
     const invitedBy = invite?.inviterActive ? await memberProfile(ctx, this.tiers, invite.inviterId) : null;
     return { id, name, category, description, joinPolicy, memberCount, entryFeeFen, invitedBy, inviteValid: invite ? invite.inviterActive : null };

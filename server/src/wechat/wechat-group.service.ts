@@ -75,7 +75,6 @@ export class WeChatGroupService {
       ]);
     }
     const otherCommunities = await ctx.em.count(WeChatGroup, { openGid, community: { $ne: communityId } });
-    ctx.loaders.communityCounts.clear(community.id);
     return Object.assign(new WeChatGroupBound(), { community, alreadyBound: existing > 0, otherCommunities });
   }
 
@@ -83,7 +82,6 @@ export class WeChatGroupService {
   async unbind(ctx: ServiceContext, communityId: number, groupId: number): Promise<WeChatGroupUnbound | ErrorResult> {
     const removed = await runStatement(ctx.em, 'delete from wechat_group where id = ? and community_id = ?', [groupId, communityId]);
     if (removed.affectedRows === 0) return new GroupNotBound('这个群没有绑定本社群');
-    ctx.loaders.communityCounts.clear(communityId);
     return Object.assign(new WeChatGroupUnbound(), { groupId: String(groupId) });
   }
 
