@@ -106,7 +106,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponGrants: new CouponGrantService(clock),
     // community activities
     groupBuys: new GroupBuyService(notifications, clock, access),
-    groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock)),
+    groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock), orm),
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions: new SignupSubmissionService(notifications, clock, access),
     questionnaires,

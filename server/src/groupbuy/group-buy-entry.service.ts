@@ -1,11 +1,14 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { badInput } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { readTogether } from '../db/read-together';
 import { isMySql, runStatement, selectRows, SqlTarget } from '../db/sql';
+import { requireUserId } from '../auth/require-user';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { MemberStatus } from '../member/member.enums';
 import { GroupBuyEntry, LIVE } from './group-buy-entry.entity';
@@ -46,30 +49,30 @@ const ATTEMPTS = 4;
  * after the lock, so their foreign key never takes a shared lock on the row first.
  */
 export class GroupBuyEntryService {
+  /** A join's first read, shared by the joins of the same moment (read-together.ts): a flash's taps read in a few statements, not one each. */
+  private readonly joinReads: DataLoader<JoinReadKey, Record<string, unknown>[] | undefined>;
+
   constructor(
     private readonly clock: Clock,
     private readonly access: MemberAccessService,
     private readonly batches: GroupBuyJoinBatches,
-  ) {}
+    orm: MikroORM,
+  ) {
+    this.joinReads = readTogether((keys) => this.readForJoins(orm.em.fork() as EntityManager, keys));
+  }
 
   /**
-   * The flash-sale path (hundreds of members at 21:00). One statement reads everything the checks need
-   * (the group-buy and whether it is open for joins now, the caller's member row, the caller's entries
-   * that a replay or a second join would find). On MySQL the common case — open, an active member, no
+   * The flash-sale path (hundreds of members at 21:00). One read gives everything the checks need
+   * (readForJoins: the group-buy and whether it is open for joins now, the caller's member row, the
+   * caller's entries that a replay or a second join would find), one statement for all the joins of the
+   * same moment. On MySQL the common case — open, an active member, no
    * entry in the way — goes through the database with the other joins of the same moment
    * (joinInBatch). Everything else, every join on SQLite, and a join the batch sends back is decided
    * here on entities, in a transaction of its own (joinAlone), after which a join the database refused
    * reads the group-buy and those entries again, in one statement, to say why.
    */
   async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
-    const caller = this.access.callerMemberJoin(ctx, 'g.community_id');
-    const rows = await selectRows<Record<string, unknown>>(
-      ctx.em,
-      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, (${openForJoins('g')}) as open_now, ${caller.columns}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')}
-         from group_buy g ${caller.join} ${OWN_ENTRIES_JOIN('m.id')}
-        where g.id = ?`,
-      [...openForJoinsParams(this.clock.now()), ...caller.params, request.requestId, LIVE, groupBuyId],
-    );
+    const rows = (await this.joinReads.load({ groupBuyId, userId: requireUserId(ctx), requestId: request.requestId }))!;
     if (!rows.length) return new GroupBuyNotFound();
     if (isMySql(ctx.em) && isOpenToActiveMember(rows)) {
       const decided = await this.joinInBatch(ctx, groupBuyId, rows[0], request);
@@ -236,11 +239,33 @@ export class GroupBuyEntryService {
     return openJoinRefusal({ perMemberLimit: groupBuy.perMemberLimit ?? null, remaining: groupBuy.stock - groupBuy.soldQuantity }, quantity);
   }
 
+  /**
+   * The rows each join decides on, for every join of this moment in one statement: per key, the
+   * group-buy and whether it is open for joins now, the user's member row and community (NULL when
+   * not a member), and their entries that a replay or a second join would find (one row each, or
+   * one row with a NULL `e__id`). No rows: no such group-buy.
+   */
+  private async readForJoins(em: EntityManager, keys: readonly JoinReadKey[]): Promise<Array<Record<string, unknown>[]>> {
+    const member = this.access.memberJoin(em, 'g.community_id', 'k.user_id');
+    const rows = await selectRows<Record<string, unknown>>(
+      em,
+      `select k.key_index as k__index, ${columnsOf(em, GroupBuy, 'g')}, (${openForJoins('g')}) as open_now, ${member.columns}, ${columnsOf(em, GroupBuyEntry, 'e')}
+         from (${keys.map(() => 'select ? as key_index, ? as group_buy_id, ? as user_id, ? as request_id').join(' union all ')}) k
+         join group_buy g on g.id = k.group_buy_id
+         ${member.join}
+         ${OWN_ENTRIES_JOIN('m.id', 'k.request_id')}`,
+      [...openForJoinsParams(this.clock.now()), ...keys.flatMap((key, i) => [i, key.groupBuyId, key.userId, key.requestId]), LIVE],
+    );
+    const byKey = keys.map((): Record<string, unknown>[] => []);
+    for (const row of rows) byKey[Number(row.k__index)].push(row);
+    return byKey;
+  }
+
   /** The group-buy as it is now, and the member's entries a replay or a second join would find, in one statement. */
   private async readAgain(ctx: ServiceContext, groupBuyId: number, memberId: number, requestId: string) {
     const rows = await selectRows<Record<string, unknown>>(
       ctx.em,
-      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')} from group_buy g ${OWN_ENTRIES_JOIN('?')} where g.id = ?`,
+      `select ${columnsOf(ctx.em, GroupBuy, 'g')}, ${columnsOf(ctx.em, GroupBuyEntry, 'e')} from group_buy g ${OWN_ENTRIES_JOIN('?', '?')} where g.id = ?`,
       [memberId, requestId, LIVE, groupBuyId],
     );
     return { groupBuy: mapPrefixed(ctx.em, GroupBuy, 'g', rows[0]), ...ownEntries(ctx.em, rows, groupBuyId, requestId) };
@@ -328,12 +353,19 @@ function cleanNote(note: string | null | undefined): string | null {
 }
 
 /**
- * Joined to `group_buy g`: the entries of member `memberId` (a column or `?`) that decide a join —
- * the one its requestId made before (on any group-buy: reusing it elsewhere is refused) and its live
- * entry here. Takes the requestId and LIVE as parameters; rows without an entry have a NULL `e__id`.
+ * Joined to `group_buy g`: the entries of member `memberId` that decide a join — the one its
+ * `requestId` made before (on any group-buy: reusing it elsewhere is refused) and its live entry
+ * here. Both are columns or `?`; LIVE is the last parameter. Rows without an entry have a NULL `e__id`.
  */
-const OWN_ENTRIES_JOIN = (memberId: string) =>
-  `left join group_buy_entry e on e.member_id = ${memberId} and (e.request_id = ? or (e.group_buy_id = g.id and e.live_key = ?))`;
+const OWN_ENTRIES_JOIN = (memberId: string, requestId: string) =>
+  `left join group_buy_entry e on e.member_id = ${memberId} and (e.request_id = ${requestId} or (e.group_buy_id = g.id and e.live_key = ?))`;
+
+/** Who joins what: the key of a join's first read. */
+interface JoinReadKey {
+  groupBuyId: number;
+  userId: number;
+  requestId: string;
+}
 
 function ownEntries(em: EntityManager, rows: Record<string, unknown>[], groupBuyId: number, requestId: string) {
   const entries = rows.filter((row) => row.e__id != null).map((row) => mapPrefixed(em, GroupBuyEntry, 'e', row));

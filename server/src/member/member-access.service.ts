@@ -41,19 +41,19 @@ export class MemberAccessService {
   }
 
   /**
-   * For a statement that reads the caller's member row beside rows of its own, saving the round trip
-   * of callerMember: the member's and its community's columns (aliases `m` and `c`) and the LEFT JOIN
-   * that finds them from `communityIdColumn`, whose `?` takes `params`. Hand the row to adoptCallerMember.
+   * For a statement that reads a user's member row beside rows of its own, saving the round trip of
+   * callerMember: the member's and its community's columns (aliases `m` and `c`) and the LEFT JOIN
+   * that finds them from the columns `communityIdColumn` and `userIdColumn`. Hand the caller's row to
+   * adoptCallerMember.
    */
-  callerMemberJoin(ctx: ServiceContext, communityIdColumn: string): { columns: string; join: string; params: unknown[] } {
+  memberJoin(em: EntityManager, communityIdColumn: string, userIdColumn: string): { columns: string; join: string } {
     return {
-      columns: memberColumns(ctx.em),
-      join: `left join member m on m.community_id = ${communityIdColumn} and m.user_id = ? left join community c on c.id = m.community_id`,
-      params: [requireUserId(ctx)],
+      columns: memberColumns(em),
+      join: `left join member m on m.community_id = ${communityIdColumn} and m.user_id = ${userIdColumn} left join community c on c.id = m.community_id`,
     };
   }
 
-  /** The caller's member row out of a row read with callerMemberJoin, as callerMember would have answered it (a lookup made before wins). */
+  /** The caller's member row out of a row read with memberJoin, as callerMember would have answered it (a lookup made before wins). */
   adoptCallerMember(ctx: ServiceContext, communityId: number, row: Record<string, unknown>): Promise<Member | null> {
     return Promise.resolve(ctx.callerMembers.get(communityId) ?? this.adopt(ctx, communityId, Promise.resolve(memberOfRow(ctx, row))));
   }
