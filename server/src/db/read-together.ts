@@ -10,7 +10,9 @@ import DataLoader from 'dataloader';
  *
  * `read` answers the keys in their order (undefined where a key has no row); it runs outside any
  * request's transaction, so a read that must see a transaction's own writes does not come here.
+ * At most 200 keys a statement: SQLite takes at most 500 SELECTs in one compound SELECT (the
+ * join's read is a UNION ALL of its keys).
  */
 export function readTogether<K, R>(read: (keys: readonly K[]) => Promise<Array<R | undefined>>): DataLoader<K, R | undefined> {
-  return new DataLoader<K, R | undefined>(read, { cache: false, batchScheduleFn: (readBatch) => setImmediate(readBatch), maxBatchSize: 500 });
+  return new DataLoader<K, R | undefined>(read, { cache: false, batchScheduleFn: (readBatch) => setImmediate(readBatch), maxBatchSize: 200 });
 }
