@@ -29,6 +29,12 @@ export interface TestEnvironment {
   createCommunity(owner: string, input?: Partial<{ name: string; category: string; joinPolicy: string; description: string }>): Promise<{ owner: LoggedIn; communityId: string; joinCode: string }>;
   /** A new user who joins by code; returns their member id. */
   join(name: string, joinCode: string): Promise<LoggedIn & { memberId: string; status: string }>;
+  /**
+   * `count` new members `<prefix>-0` … joined by code, eight at a time: forty logins at once can keep
+   * one waiting on the fake WeChat past the client's timeout on a loaded machine, and the crowds
+   * are for the tests' own simultaneous requests, not for their setup.
+   */
+  joinCrowd(prefix: string, joinCode: string, count: number): Promise<Array<LoggedIn & { memberId: string; status: string }>>;
   /** A fresh EntityManager on the test database, for asserting on rows. */
   em(): EntityManager;
   /** A second server process (the compiled build) on the same database and fake WeChat, for races across processes; `overrides` adds to its environment. */
@@ -89,6 +95,11 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
       );
       if (data.joinCommunity.__typename !== 'JoinedCommunity') throw new Error(`join failed: ${data.joinCommunity.errorCode}`);
       return { ...member, memberId: data.joinCommunity.member.id, status: data.joinCommunity.member.status };
+    },
+    async joinCrowd(prefix, joinCode, count) {
+      const crowd: Array<LoggedIn & { memberId: string; status: string }> = [];
+      for (let i = 0; i < count; i += 8) crowd.push(...(await Promise.all(Array.from({ length: Math.min(8, count - i) }, (_, j) => env.join(`${prefix}-${i + j}`, joinCode)))));
+      return crowd;
     },
     em: () => server.orm.em.fork() as EntityManager,
     startPeerProcess: (overrides = {}) =>

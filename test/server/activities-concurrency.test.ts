@@ -37,8 +37,7 @@ describeOnMySql('group-buys and sign-ups across two server processes on one data
     const home = await env.createCommunity('r-owner');
     admin = home.owner;
     communityId = home.communityId;
-    crowd = [];
-    for (let i = 0; i < 40; i += 8) crowd.push(...(await Promise.all(Array.from({ length: 8 }, (_, j) => env.join(`r-member-${i + j}`, home.joinCode)))));
+    crowd = await env.joinCrowd('r-member', home.joinCode, 40);
   });
   afterAll(async () => {
     await second?.stop();

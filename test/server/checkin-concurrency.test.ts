@@ -40,7 +40,7 @@ describeOnMySql('check-in under simultaneous taps (MariaDB, two server processes
 
   it('40 members checking in at once each get exactly their award', async () => {
     const { joinCode, communityId } = await env.createCommunity('r-crowd');
-    const members = await Promise.all(Array.from({ length: 40 }, (_, i) => env.join(`r-crowd-${i}`, joinCode)));
+    const members = await env.joinCrowd('r-crowd', joinCode, 40);
     const results = await Promise.all(members.flatMap((m) => [m.client.request(CHECK_IN, { c: communityId }), m.client.request(CHECK_IN, { c: communityId })]));
     expect(results.filter((r) => r.data?.checkIn?.__typename === 'CheckInSuccess')).toHaveLength(40);
     expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);

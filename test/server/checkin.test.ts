@@ -44,7 +44,7 @@ describe('daily check-in', () => {
 
   it('members checking in at the same moment share the read of their member rows; each is credited on their own row', async () => {
     const { joinCode, communityId } = await env.createCommunity('c-rush');
-    const members = await Promise.all(Array.from({ length: 20 }, (_, i) => env.join(`c-rush-${i}`, joinCode)));
+    const members = await env.joinCrowd('c-rush', joinCode, 20);
     let results: Array<{ checkIn: { __typename: string; balance: number } }> = [];
     const statements = await env.recordQueries(async () => {
       results = await Promise.all(members.map((member) => member.client.data(CHECK_IN, { c: communityId })));

@@ -368,8 +368,7 @@ describe('group-buy 接龙', () => {
   describeOnMySql('under concurrency (MariaDB)', () => {
     let crowd: Joined[] = [];
     beforeAll(async () => {
-      crowd = [];
-      for (let i = 0; i < 30; i += 6) crowd.push(...(await Promise.all(Array.from({ length: 6 }, (_, j) => env.join(`g-crowd-${i + j}`, joinCode)))));
+      crowd = await env.joinCrowd('g-crowd', joinCode, 30);
     });
 
     it('30 members join a stock-10 group-buy at once: exactly 10 sold, numbers 1..10, 20 SoldOut', async () => {

@@ -30,8 +30,7 @@ describe('sign-up forms', () => {
   beforeAll(async () => {
     env = await createTestEnvironment('signup', { clock });
     ({ owner: admin, communityId, joinCode } = await env.createCommunity('s-owner'));
-    people = [];
-    for (let i = 0; i < 16; i += 8) people.push(...(await Promise.all(Array.from({ length: 8 }, (_, j) => env.join(`s-member-${i + j}`, joinCode)))));
+    people = await env.joinCrowd('s-member', joinCode, 16);
   });
   afterAll(() => env.close());
 
