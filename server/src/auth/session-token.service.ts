@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config';
 import { columnsOf } from '../db/entity-rows';
 import { unauthenticated } from '../graphql/graphql-errors';
+import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { placeholders, runStatement, selectRows } from '../db/sql';
 import { User } from '../user/user.entity';
@@ -44,11 +45,9 @@ export class SessionTokenService {
     orm: MikroORM,
   ) {
     this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
-    this.userRows = readTogether(async (ids) => {
-      const em = orm.em.fork() as EntityManager;
+    this.userRows = readTogether(orm, async (em, ids) => {
       const rows = await selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, User, 'u')} from app_user u where u.id in (${placeholders(ids.length)})`, [...ids]);
-      const byId = new Map(rows.map((row) => [Number(row.u__id), row]));
-      return ids.map((id) => byId.get(id));
+      return inKeyOrder(rows, ids, (row) => Number(row.u__id));
     });
   }
 

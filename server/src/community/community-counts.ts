@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { placeholders, selectRows } from '../db/sql';
 import { MemberStatus } from '../member/member.enums';
@@ -21,18 +21,18 @@ export class CommunityCounts {
   private readonly counts: DataLoader<number, CommunityCountsView | undefined>;
 
   constructor(orm: MikroORM) {
-    this.counts = readTogether(async (ids) => {
+    this.counts = readTogether(orm, async (em, ids) => {
       const unique = [...new Set(ids)];
       const rows = await selectRows<{ id: number; members: number; groups: number }>(
-        orm.em.fork() as EntityManager,
+        em,
         `select c.id,
                 (select count(*) from member m where m.community_id = c.id and m.status = ?) as members,
                 (select count(*) from wechat_group g where g.community_id = c.id) as ` + '`groups`' + `
            from community c where c.id in (${placeholders(unique.length)})`,
         [MemberStatus.ACTIVE, ...unique],
       );
-      const byId = new Map(rows.map((row) => [Number(row.id), { members: Number(row.members), groups: Number(row.groups) }]));
-      return ids.map((id) => byId.get(id));
+      const counts = rows.map((row) => ({ id: Number(row.id), members: Number(row.members), groups: Number(row.groups) }));
+      return inKeyOrder(counts, ids, (row) => row.id);
     });
   }
 

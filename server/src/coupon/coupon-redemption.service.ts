@@ -5,6 +5,7 @@ import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
@@ -44,11 +45,7 @@ export class CouponRedemptionService {
     private readonly tiers: TierService,
     orm: MikroORM,
   ) {
-    this.templateRows = readTogether(async (ids) => {
-      const rows = await templateRowsById(orm.em.fork() as EntityManager, ids);
-      const byId = new Map(rows.map((row) => [Number(row.t__id), row]));
-      return ids.map((id) => byId.get(id));
-    });
+    this.templateRows = readTogether(orm, async (em, ids) => inKeyOrder(await templateRowsById(em, ids), ids, (row) => Number(row.t__id)));
   }
 
   async redeem(ctx: ServiceContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {

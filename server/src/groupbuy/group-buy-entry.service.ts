@@ -58,16 +58,15 @@ export class GroupBuyEntryService {
     private readonly batches: GroupBuyJoinBatches,
     orm: MikroORM,
   ) {
-    this.joinReads = readTogether((keys) => this.readForJoins(orm.em.fork() as EntityManager, keys));
+    this.joinReads = readTogether(orm, (em, keys) => this.readForJoins(em, keys));
   }
 
   /**
    * The flash-sale path (hundreds of members at 21:00). One read gives everything the checks need
    * (readForJoins: the group-buy and whether it is open for joins now, the caller's member row, the
    * caller's entries that a replay or a second join would find), one statement for all the joins of the
-   * same moment. On MySQL the common case — open, an active member, no
-   * entry in the way — goes through the database with the other joins of the same moment
-   * (joinInBatch). Everything else, every join on SQLite, and a join the batch sends back is decided
+   * same moment. On MySQL the common case — open, an active member, no entry in the way — then goes
+   * through the database with those joins (joinInBatch). Everything else, every join on SQLite, and a join the batch sends back is decided
    * here on entities, in a transaction of its own (joinAlone), after which a join the database refused
    * reads the group-buy and those entries again, in one statement, to say why.
    */

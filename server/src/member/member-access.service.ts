@@ -6,6 +6,7 @@ import { forbidden } from '../graphql/graphql-errors';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { requireUserId } from '../auth/require-user';
 import { localDate } from '../common/local-date';
+import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
@@ -27,11 +28,13 @@ export class MemberAccessService {
     private readonly activity: MemberActivityService,
     orm: MikroORM,
   ) {
-    this.memberRows = readTogether(async (keys) => {
-      const rows = await callerMemberRows(orm.em.fork() as EntityManager, keys);
-      const byKey = new Map(rows.map((row) => [`${row.m__community_id}:${row.m__user_id}`, row]));
-      return keys.map(({ communityId, userId }) => byKey.get(`${communityId}:${userId}`));
-    });
+    this.memberRows = readTogether(orm, async (em, keys) =>
+      inKeyOrder(
+        await callerMemberRows(em, keys),
+        keys.map(({ communityId, userId }) => `${communityId}:${userId}`),
+        (row) => `${row.m__community_id}:${row.m__user_id}`,
+      ),
+    );
   }
 
   /** The caller's Member row in a community (any status), once per request; null when none. */
