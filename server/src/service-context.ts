@@ -6,7 +6,7 @@ import { memberLoaders } from './member/member.loaders';
 import { signupLoaders } from './signup/signup.loaders';
 import { tierLoaders } from './tier/tier.loaders';
 import { userLoaders } from './user/user.loaders';
-import type { Member } from './member/member.entity';
+import type { CallerMemberLookup } from './member/member-access.service';
 import type { User } from './user/user.entity';
 import type { SessionUser } from './auth/session-user';
 
@@ -23,8 +23,10 @@ export interface ServiceContext {
   /** The caller as an entity of `em`, mapped on first use: ask for `userId` when the id is all you need. */
   readonly user: User | null;
   loaders: RequestLoaders;
-  /** The caller's Member row per community, looked up once per request. */
-  callerMembers: Map<number, PromiseLike<Member | null>>;
+  /** The caller's Member row per community, looked up once per request (MemberAccessService). */
+  callerMembers: Map<number, CallerMemberLookup>;
+  /** Communities' settings versions as the request read them with the caller's member rows (settings-version.ts). */
+  settingsVersions: Map<number, number>;
   /** The client's address (X-Forwarded-For from trusted proxies only), for the per-address rate limits. */
   clientAddress: string;
 }
@@ -44,7 +46,8 @@ export function createServiceContext<Extra extends object = object>(em: EntityMa
 class CallerContext implements ServiceContext {
   readonly userId: number | null;
   readonly loaders: RequestLoaders;
-  readonly callerMembers = new Map<number, PromiseLike<Member | null>>();
+  readonly callerMembers = new Map<number, CallerMemberLookup>();
+  readonly settingsVersions = new Map<number, number>();
 
   constructor(
     readonly em: EntityManager,

@@ -39,7 +39,7 @@ function freePort() {
 }
 
 /** Starts a node script with env; resolves once GET <url>/healthz answers 200. */
-async function startProcess(script, args, env, nodeOptions = []) {
+async function startProcess(script, args, env, nodeOptions = cpuProfileOptions()) {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeOptions, script, ...args], {
     cwd: REPO_ROOT,
@@ -84,6 +84,11 @@ function cpuMsPerRequestSince(target, cpuBefore, requests) {
 
 const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
 
+/** BENCH_CPU_PROF=<folder>: every server process a benchmark starts (Qunyou's and the bare baselines) writes its CPU profile there when it stops. */
+function cpuProfileOptions() {
+  return process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+}
+
 /**
  * The real server (compiled), dev login, on the given database. BENCH_CPU_PROF=<folder> writes its CPU
  * profile there when it stops (summarize with `node test/bench/profile-top.js <file>`).
@@ -92,7 +97,6 @@ const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
  * (its members all log in from one address).
  */
 function startQunyou(databaseUrl) {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const rateLimits = process.env.BENCH_RATE_LIMITS === 'on' ? { RATE_LIMITS: 'on', RATE_LIMIT_LOGIN: '1000000/60', RATE_LIMIT_MUTATIONS: '1000000/60' } : { RATE_LIMITS: 'off' };
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
@@ -100,7 +104,7 @@ function startQunyou(databaseUrl) {
     SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
     ...rateLimits,
-  }, profile);
+  });
 }
 
 async function gql(url, query, variables = {}, token) {

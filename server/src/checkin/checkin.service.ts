@@ -19,7 +19,7 @@ import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
 import type { TierService } from '../tier/tier.service';
 import type { CheckInRuleService } from './checkin-rule.service';
-import type { ReferralRewardService } from '../invite/referral-reward.service';
+import { PENDING_REFERRAL, type ReferralRewardService } from '../invite/referral-reward.service';
 import type { MakeUpCheckInService } from './make-up.service';
 
 const ALREADY = Symbol('already checked in');
@@ -37,15 +37,15 @@ export class CheckInService {
   ) {}
 
   async checkIn(ctx: ServiceContext, communityId: number): Promise<CheckInSuccess | ErrorResult> {
-    const member = await this.access.callerMember(ctx, communityId);
+    const member = await this.access.callerMemberValues(ctx, communityId);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
     const now = this.clock.now();
     const today = localDate(now, member.community.timezone);
     const rule = await this.checkInRules.ruleOf(ctx, communityId);
-    const { tier } = await this.tiers.standingOf(ctx, member);
+    const tier = await this.tiers.tierAt(ctx, communityId, member.tierLevel);
 
     const outcome = await inSqlTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (tx) => {
-      const locked = await lockMember(tx, member.id);
+      const locked = await lockMember(tx, member.id, PENDING_REFERRAL);
       if (locked.lastCheckInOn === today) throw new RollbackWith(ALREADY);
       // The member row carries the last check-in (written with it below), so no read of the history.
       const streak = locked.lastCheckInOn === previousDate(today) ? locked.streak + 1 : 1;
@@ -82,7 +82,7 @@ export class CheckInService {
       if (awards.length === 0) await recordStreak(tx, member.id, { streak, lastCheckInOn: today });
       // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
       if (locked.lastCheckInOn === null) {
-        await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now });
+        await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now, locked });
       }
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });

@@ -20,7 +20,7 @@ import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
 import type { CheckInRuleService } from './checkin-rule.service';
-import type { ReferralRewardService } from '../invite/referral-reward.service';
+import { PENDING_REFERRAL, type ReferralRewardService } from '../invite/referral-reward.service';
 
 interface DayRow {
   day: string;
@@ -93,7 +93,7 @@ export class MakeUpCheckInService {
     if (refused) return refused;
 
     const outcome = await inSqlTransaction<MadeUpCheckIn | ErrorResult | typeof ALREADY>(ctx, async (tx) => {
-      const locked = await lockMember(tx, member.id);
+      const locked = await lockMember(tx, member.id, PENDING_REFERRAL);
       if (locked.status !== MemberStatus.ACTIVE) throw new RollbackWith(new NotActiveMember());
       const used = await madeUpThisMonth(tx, member.id, today);
       if (used >= rule.makeUpMonthlyAllowance) throw new RollbackWith(monthlyLimit(rule));
@@ -145,7 +145,7 @@ export class MakeUpCheckInService {
       } else if (memberStreak) {
         await recordStreak(tx, member.id, memberStreak);
       }
-      if (!last) await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now });
+      if (!last) await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now, locked });
       const streakNow = memberStreak ?? { streak: locked.streak, lastCheckInOn: last! };
       const standing = streakNow.lastCheckInOn >= previousDate(today) ? streakNow.streak : 0;
       return Object.assign(new MadeUpCheckIn(), { date: day, streak: standing, balance, cost: rule.makeUpCost, remaining: rule.makeUpMonthlyAllowance - used - 1 });

@@ -13,6 +13,8 @@ export async function bumpSettingsVersion(em: EntityManager, communityId: number
 
 /** As the request read it: the caller's member lookup brings the community row along, so this is usually free. */
 export async function settingsVersionOf(ctx: ServiceContext, communityId: number): Promise<number | null> {
+  const known = ctx.settingsVersions.get(communityId);
+  if (known !== undefined) return known;
   const community = await ctx.loaders.community.load(communityId);
   return community ? community.settingsVersion : null;
 }

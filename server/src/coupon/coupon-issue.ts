@@ -5,12 +5,15 @@ import { runStatement, SqlTarget } from '../db/sql';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** What issuing coupons needs of their template: the entity, or the same values out of its row. */
+export type IssuedTemplate = Pick<CouponTemplate, 'id' | 'validDays'> & { community: { id: number } };
+
 /**
  * The two statements every issue of coupons makes, redeemed or granted, inside its transaction:
  * stock taken by one conditional UPDATE (never oversold, and only while the template may be issued), then the coupons inserted, whose unique
  * (member, requestId) key is the last word on replays.
  */
-export async function takeStock(tx: SqlTarget, template: CouponTemplate, count: number, redemption?: { now: Date; tierLevel: number }): Promise<boolean> {
+export async function takeStock(tx: SqlTarget, template: IssuedTemplate, count: number, redemption?: { now: Date; tierLevel: number }): Promise<boolean> {
   // The template as it is now, not as it was read: switched off or stock changed since, and for a redemption
   // out of its window or its tier raised — all decided by this one guarded statement.
   const { affectedRows } = await runStatement(
@@ -36,7 +39,7 @@ export interface IssuedCoupon extends NewCoupon {
 }
 
 /** One multi-row INSERT; returns what it wrote and the insert id of the first row. */
-export async function insertCoupons(tx: SqlTarget, template: CouponTemplate, coupons: NewCoupon[], now: Date): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
+export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
   const expiresAt = new Date(now.getTime() + template.validDays * DAY_MS);
   const issued = coupons.map((coupon) => ({ ...coupon, code: generateCouponCode(), expiresAt }));
   const { insertId } = await runStatement(

@@ -4,19 +4,21 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
-import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
+import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
 import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
-import { insertCoupons, takeStock } from './coupon-issue';
-import { CouponTemplate } from './coupon-template.entity';
+import { insertCoupons, takeStock, type IssuedTemplate } from './coupon-issue';
+import { CouponTemplate, pointsCostOf } from './coupon-template.entity';
+import { Community } from '../community/community.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, TierTooLow } from './coupon.types';
@@ -51,8 +53,8 @@ export class CouponRedemptionService {
   async redeem(ctx: ServiceContext, templateId: number, requestId: string): Promise<CouponRedeemed | ErrorResult> {
     const row = await this.templateRows.load(templateId);
     if (!row) return new CouponTemplateNotFound();
-    const template = mapPrefixed(ctx.em, CouponTemplate, 't', row);
-    const member = await this.access.callerMember(ctx, template.community.id);
+    const template = termsOf(ctx.em, row);
+    const member = await this.access.callerMemberValues(ctx, template.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
     // A replayed requestId answers with its first result, never with what would refuse it now
@@ -96,27 +98,27 @@ export class CouponRedemptionService {
         const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
         return refuse(why ?? new SoldOut('这张券已经被兑完了'));
       }
-      let coupon: Coupon;
       try {
         const { issued, firstId } = await insertCoupons(tx, template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now);
-        coupon = Object.assign(new Coupon(), {
-          id: firstId,
-          community: template.community,
-          template,
-          member,
-          code: issued[0].code,
-          status: CouponStatus.UNUSED,
-          requestId,
-          pointsCost: template.pointsCost,
-          redeemedAt: now,
-          expiresAt: issued[0].expiresAt,
-          createdAt: now,
-        });
+        const couponOf = () =>
+          Object.assign(new Coupon(), {
+            id: firstId,
+            community: ctx.em.getReference(Community, template.community.id),
+            template: mapPrefixed(ctx.em, CouponTemplate, 't', row),
+            member: ctx.em.getReference(Member, member.id),
+            code: issued[0].code,
+            status: CouponStatus.UNUSED,
+            requestId,
+            pointsCost: template.pointsCost,
+            redeemedAt: now,
+            expiresAt: issued[0].expiresAt,
+            createdAt: now,
+          });
+        return new CouponRedeemed(couponOf, applied.balance);
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
         throw error;
       }
-      return Object.assign(new CouponRedeemed(), { coupon, balance: applied.balance });
     });
     if (outcome !== REPLAYED) return outcome;
     return (await this.previousResult(ctx.em.fork(), member.id, requestId))!;
@@ -136,16 +138,16 @@ export class CouponRedemptionService {
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
     const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
-    return Object.assign(new CouponRedeemed(), { coupon, balance: entry?.balanceAfter ?? (await currentBalance(em, memberId)) });
+    return new CouponRedeemed(() => coupon, entry?.balanceAfter ?? (await currentBalance(em, memberId)));
   }
 
-  private async tierTooLow(ctx: ServiceContext, template: CouponTemplate): Promise<ErrorResult> {
+  private async tierTooLow(ctx: ServiceContext, template: TemplateTerms): Promise<ErrorResult> {
     const tiers = await this.tiers.tiersOf(ctx, template.community.id);
     return new TierTooLow(tiers.find((tier) => tier.level === template.minTierLevel) ?? tiers[tiers.length - 1]);
   }
 
   /** Early answers that need no lock (the transaction re-checks limit and stock authoritatively). */
-  private async refusal(ctx: ServiceContext, template: CouponTemplate, memberId: number, tierLevel: number): Promise<ErrorResult | null> {
+  private async refusal(ctx: ServiceContext, template: TemplateTerms, memberId: number, tierLevel: number): Promise<ErrorResult | null> {
     const now = this.clock.now();
     if (!template.active || (template.startsAt && template.startsAt > now) || (template.endsAt && template.endsAt <= now)) return new CouponInactive();
     if (tierLevel < template.minTierLevel) return this.tierTooLow(ctx, template);
@@ -160,6 +162,15 @@ export class CouponRedemptionService {
 /** Coupon templates' columns (prefix `t__`) by id, in one statement. */
 function templateRowsById(em: EntityManager, ids: readonly number[]): Promise<Record<string, unknown>[]> {
   return selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, CouponTemplate, 't')} from coupon_template t where t.id in (${placeholders(ids.length)})`, [...ids]);
+}
+
+/** What a redemption decides on of its template: the entity, or the same values out of its row. */
+type TemplateTerms = IssuedTemplate & Pick<CouponTemplate, 'title' | 'pointsCost' | 'stock' | 'issuedCount' | 'perMemberLimit' | 'minTierLevel' | 'active' | 'startsAt' | 'endsAt'>;
+
+/** The terms out of a row of templateRowsById, converted as the ORM converts them, without mapping the entity (a redemption that succeeds maps none). */
+function termsOf(em: EntityManager, row: Record<string, unknown>): TemplateTerms {
+  const values = valuesOf(em, CouponTemplate, 't', row, ['id', 'title', 'faceValueFen', 'validDays', 'stock', 'issuedCount', 'perMemberLimit', 'minTierLevel', 'active', 'startsAt', 'endsAt']);
+  return { ...values, pointsCost: pointsCostOf(values), community: { id: Number(row.t__community_id) } };
 }
 
 function ledgerReference(requestId: string): string {

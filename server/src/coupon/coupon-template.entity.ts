@@ -63,6 +63,11 @@ export class CouponTemplate extends BaseEntity<'description' | 'stock' | 'perMem
   endsAt?: Date | null;
 
   get pointsCost(): number {
-    return this.faceValueFen * POINTS_PER_FEN;
+    return pointsCostOf(this);
   }
+}
+
+/** A template's price in points (the entity's pointsCost, for a template read as values). */
+export function pointsCostOf(template: Pick<CouponTemplate, 'faceValueFen'>): number {
+  return template.faceValueFen * POINTS_PER_FEN;
 }

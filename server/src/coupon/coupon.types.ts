@@ -55,11 +55,23 @@ export class CouponExpired extends ErrorResult {
 
 @ObjectType()
 export class CouponRedeemed {
+  private issued?: Coupon;
+
+  /** `couponOf` makes the coupon when a client first asks for it: a redemption answered by its __typename maps no entity. */
+  constructor(
+    private readonly couponOf: () => Coupon,
+    balance: number,
+  ) {
+    this.balance = balance;
+  }
+
   @Field(() => Coupon)
-  coupon!: Coupon;
+  get coupon(): Coupon {
+    return (this.issued ??= this.couponOf());
+  }
 
   @Field(() => Int, { description: 'Points balance after the redemption' })
-  balance!: number;
+  balance: number;
 }
 
 export const RedeemCouponResult = createUnionType({

@@ -11,7 +11,14 @@ export interface FirstCheckIn {
   inviteeId: number;
   timezone: string;
   at: Date;
+  /** The invitee's member row as locked with PENDING_REFERRAL read along. */
+  locked: Record<keyof typeof PENDING_REFERRAL, unknown>;
 }
+
+const pendingReferral = (column: string) => `(select r.${column} from referral r where r.invitee_id = m.id and r.status = '${ReferralStatus.PENDING}')`;
+
+/** For lockMember's alsoRead: the invitee's pending referral, read with its lock, so a first check-in without one costs nothing more. */
+export const PENDING_REFERRAL = { pendingReferralId: pendingReferral('id'), pendingReferralInviterId: pendingReferral('inviter_id') };
 
 /**
  * 邀请奖励: the inviter's points come at the invitee's first check-in (a fake account must at least
@@ -24,12 +31,8 @@ export class ReferralRewardService {
   constructor(private readonly points: PointsLedgerService) {}
 
   async settleOnFirstCheckIn(tx: SqlTarget, checkIn: FirstCheckIn): Promise<void> {
-    const [referral] = await selectRows<{ id: number; inviterId: number }>(
-      tx,
-      'select id, inviter_id as inviterId from referral where invitee_id = ? and status = ?',
-      [checkIn.inviteeId, ReferralStatus.PENDING],
-    );
-    if (!referral) return;
+    if (checkIn.locked.pendingReferralId == null) return;
+    const referral = { id: Number(checkIn.locked.pendingReferralId), inviterId: Number(checkIn.locked.pendingReferralInviterId) };
     const inviter = await lockMember(tx, Number(referral.inviterId));
     const day = localDate(checkIn.at, checkIn.timezone);
     const [rule] = await selectRows<{ points: number; dailyLimit: number }>(

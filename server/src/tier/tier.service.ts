@@ -42,9 +42,14 @@ export class TierService {
     return version === null ? load() : this.cache.get(communityId, version, load);
   }
 
+  /** The community's tier at a level (a member's tier_level); the entry tier when the level is gone. */
+  async tierAt(ctx: ServiceContext, communityId: number, level: number): Promise<TierView> {
+    return tierAtLevel(await this.tiersOf(ctx, communityId), level);
+  }
+
   async standingOf(ctx: ServiceContext, member: Member): Promise<MemberTierStanding> {
     const tiers = await this.tiersOf(ctx, member.community.id);
-    const tier = tiers.find((t) => t.level === member.tierLevel) ?? tiers[0];
+    const tier = tierAtLevel(tiers, member.tierLevel);
     const nextTier = tiers.find((t) => t.level > tier.level) ?? null;
     return { tier, nextTier, pointsToNextTier: nextTier ? Math.max(nextTier.threshold - member.lifetimePoints, 0) : null };
   }
@@ -85,4 +90,8 @@ export class TierService {
 /** A new community's tiers, in its founding transaction. */
 export function createDefaultTiers(em: EntityManager, communityId: number, at: Date): void {
   DEFAULT_TIERS.forEach((tier, level) => em.create(Tier, { community: communityId, level, ...tier, createdAt: at }));
+}
+
+function tierAtLevel(tiers: TierView[], level: number): TierView {
+  return tiers.find((t) => t.level === level) ?? tiers[0];
 }
