@@ -6,7 +6,7 @@ import { memberLoaders } from './member/member.loaders';
 import { signupLoaders } from './signup/signup.loaders';
 import { tierLoaders } from './tier/tier.loaders';
 import { userLoaders } from './user/user.loaders';
-import type { CallerMemberLookup } from './member/member-access.service';
+import type { CallerMemberLookup } from './member/caller-member-lookup';
 import type { User } from './user/user.entity';
 import type { SessionUser } from './auth/session-user';
 

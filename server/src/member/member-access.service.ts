@@ -13,6 +13,7 @@ import { inSqlTransaction } from '../db/transaction';
 import { Community } from '../community/community.entity';
 import { Member } from './member.entity';
 import { MemberStatus } from './member.enums';
+import { CallerMemberLookup, type ActivityOf, type CallerMemberValues } from './caller-member-lookup';
 import type { Clock } from '../common/clock';
 import type { MemberActivityService } from '../health/member-activity.service';
 
@@ -139,42 +140,6 @@ export class MemberAccessService {
       await touch(tx);
       await this.activity.recordDay(tx, member.community.id, member.id, today);
     });
-  }
-}
-
-/** What recording a member's activity reads. */
-interface ActivityOf {
-  id: number;
-  lastActiveAt?: Date | null;
-  community: { id: number; timezone: string };
-}
-
-/** The values of the caller's member row that the hot paths decide on (callerMemberValues). */
-export interface CallerMemberValues extends ActivityOf {
-  status: MemberStatus;
-  tierLevel: number;
-  community: { id: number; timezone: string; settingsVersion: number };
-}
-
-/**
- * The caller's member in one community, as the request looked it up: the row and its values once
- * read, the entity mapped from the row when first awaited, once (a request that never asks for the
- * entity never maps it).
- */
-export class CallerMemberLookup implements PromiseLike<Member | null> {
-  private mapped?: Promise<Member | null>;
-
-  constructor(
-    readonly read: Promise<{ row: Record<string, unknown>; values: CallerMemberValues } | null>,
-    private readonly map: (row: Record<string, unknown>) => Member,
-  ) {}
-
-  then<Fulfilled = Member | null, Rejected = never>(
-    onFulfilled?: ((member: Member | null) => Fulfilled | PromiseLike<Fulfilled>) | null,
-    onRejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
-  ): PromiseLike<Fulfilled | Rejected> {
-    this.mapped ??= this.read.then((found) => (found ? this.map(found.row) : null));
-    return this.mapped.then(onFulfilled, onRejected);
   }
 }
 
