@@ -278,6 +278,25 @@ describe('hostile clients: privacy, operator rules, sessions, links', () => {
     await env.em().nativeUpdate(Member, { id: Number(member.memberId) }, { points: 0, lifetimePoints: 0 });
   });
 
+  it('statements hidden in text stay text, also where the last statements go with the COMMIT in one query', async () => {
+    const title = "券'); delete from member; --";
+    const shop = await couponShop(env, 'h-stacked', { title });
+    const member = await shop.memberWith('h-stacked-m', 600);
+    // The join's batch and the redemption send their last statements with the COMMIT, as one multi-statement query on MySQL.
+    const groupBuy = await createGroupBuy(shop.owner.client, shop.communityId, groupBuyInput(new Date()));
+    const note = "'); update member set points = 1; --";
+    expect(await joinGroupBuy(member.client, groupBuy.id, 1, note)).toMatchObject({ __typename: 'GroupBuyJoined', entry: { seq: 1, note } });
+    const redeemed = (await member.client.data(REDEEM, { t: shop.templateId, r: newRequestId() })).redeemCoupon;
+    expect(redeemed).toMatchObject({ __typename: 'CouponRedeemed', balance: 100, coupon: { template: { title } } });
+    const reason = "x'; drop table coupon; --";
+    expect(await shop.owner.client.data(ADJUST_RESULT, { c: shop.communityId, m: member.memberId, a: 5, r: reason }).then((d) => d.adjustPoints)).toMatchObject({ member: { points: 105 } });
+    const ledger = await member.client.data(`query ($c: ID!) { pointsLedger(communityId: $c, first: 5) { edges { node { amount note } } } }`, { c: shop.communityId });
+    expect(ledger.pointsLedger.edges.map((edge: any) => edge.node)).toEqual(expect.arrayContaining([{ amount: -500, note: `兑换「${title}」` }, { amount: 5, note: reason }]));
+    const rows = await env.em().find(Member, { community: Number(shop.communityId) });
+    expect(rows.map((row) => row.points).sort((a, b) => a - b)).toEqual([0, 105]);
+    expect((await member.client.data(`query ($c: ID!) { myCoupons(communityId: $c) { id } }`, { c: shop.communityId })).myCoupons).toHaveLength(1);
+  });
+
   it('redeem then void leaves lifetime points and the tier where they were', async () => {
     const shop = await couponShop(env, 'h-cycle');
     const member = await shop.memberWith('h-cycler', 600);

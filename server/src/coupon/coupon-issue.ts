@@ -1,7 +1,7 @@
 import type { CouponTemplate } from './coupon-template.entity';
 import { generateCouponCode } from './coupon-code';
 import { CouponStatus } from './coupon.enums';
-import { runStatement, SqlTarget } from '../db/sql';
+import { runStatement, runStatementsAndCommit, SqlTarget } from '../db/sql';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -38,15 +38,19 @@ export interface IssuedCoupon extends NewCoupon {
   expiresAt: Date;
 }
 
-/** One multi-row INSERT; returns what it wrote and the insert id of the first row. */
-export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
+/**
+ * One multi-row INSERT; returns what it wrote and the insert id of the first row. `last`: the
+ * transaction's last statement, sent with its COMMIT (runStatementsAndCommit): the template's row,
+ * locked by takeStock, is released a round trip sooner.
+ */
+export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date, { last = false } = {}): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
   const expiresAt = new Date(now.getTime() + template.validDays * DAY_MS);
   const issued = coupons.map((coupon) => ({ ...coupon, code: generateCouponCode(), expiresAt }));
-  const { insertId } = await runStatement(
-    tx,
-    `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
+  const insert = {
+    sql: `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
      values ${issued.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    issued.flatMap((coupon) => [template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId, coupon.pointsCost, now, expiresAt, now]),
-  );
+    params: issued.flatMap((coupon) => [template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId, coupon.pointsCost, now, expiresAt, now]),
+  };
+  const { insertId } = last ? (await runStatementsAndCommit(tx, [insert]))[0] : await runStatement(tx, insert.sql, insert.params);
   return { issued, firstId: insertId };
 }

@@ -99,7 +99,7 @@ export class CouponRedemptionService {
         return refuse(why ?? new SoldOut('这张券已经被兑完了'));
       }
       try {
-        const { issued, firstId } = await insertCoupons(tx, template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now);
+        const { issued, firstId } = await insertCoupons(tx, template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now, { last: true });
         const couponOf = () =>
           Object.assign(new Coupon(), {
             id: firstId,

@@ -33,6 +33,9 @@ interface KnexClient {
 
 /** A transaction opened by inSqlTransaction on MySQL: one pooled connection between BEGIN and COMMIT. */
 export class SqlTransaction {
+  /** Set by runStatementsAndCommit, which sent the COMMIT with the last statements. */
+  committed = false;
+
   constructor(
     readonly em: EntityManager,
     readonly connection: PooledConnection,
@@ -60,6 +63,33 @@ export async function selectRows<T extends object>(target: SqlTarget, sql: strin
 export async function runStatement(target: SqlTarget, sql: string, params: unknown[] = []): Promise<StatementResult> {
   const result = (await execute(target, sql, params, 'run')) as StatementResult;
   return { affectedRows: Number(result.affectedRows), insertId: Number(result.insertId) };
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The transaction's last statements, sent with its COMMIT in one round trip on MySQL (a multi-statement
+ * query: the server stops at the first statement that fails, so the COMMIT runs only when all of them
+ * succeeded, and an error rolls the transaction back as any other). For statements made while a hot
+ * row is locked: the lock is released as soon as the database is done, not a round trip through a
+ * busy event loop per statement later. Only statements whose outcome the transaction already knows
+ * belong here (what it decided under its locks): nothing runs between them to look at their results.
+ * Elsewhere (SQLite, an ORM transaction) they run one by one and the transaction commits as usual.
+ */
+export async function runStatementsAndCommit(target: SqlTarget, statements: Statement[]): Promise<StatementResult[]> {
+  if (!(target instanceof SqlTransaction)) {
+    const results: StatementResult[] = [];
+    for (const { sql, params } of statements) results.push(await runStatement(target, sql, params));
+    return results;
+  }
+  const em = target.em;
+  const batch = [...statements.map(({ sql, params }) => (params.length ? em.getPlatform().formatQuery(sql, params) : sql)), 'commit'].join(';\n');
+  const results = (await execute(target, batch, [], 'run')) as StatementResult[];
+  target.committed = true;
+  return results.slice(0, statements.length).map((result) => ({ affectedRows: Number(result.affectedRows), insertId: Number(result.insertId) }));
 }
 
 /** `?, ?, ?` for an IN list of n values. */
@@ -90,7 +120,7 @@ export async function sqlTransaction<T>(em: EntityManager, work: (tx: SqlTransac
     await execute(tx, 'begin', [], 'run');
     try {
       const result = await work(tx);
-      await execute(tx, 'commit', [], 'run');
+      if (!tx.committed) await execute(tx, 'commit', [], 'run');
       return result;
     } catch (error) {
       await execute(tx, 'rollback', [], 'run').catch(() => undefined);

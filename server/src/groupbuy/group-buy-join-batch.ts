@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
 import type { ServiceContext } from '../service-context';
 import { columnsOf } from '../db/entity-rows';
-import { placeholders, runStatement, selectRows, SqlTarget, StatementResult } from '../db/sql';
+import { placeholders, runStatement, runStatementsAndCommit, selectRows, SqlTarget, Statement, StatementResult } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
 import { LIVE } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
@@ -25,12 +25,16 @@ export function entryColumns(claim: JoinClaim, seq: number, at: Date) {
 
 /** One INSERT of new entries (entryColumns rows); insertId is the first row's. */
 export function insertEntries(tx: SqlTarget, rows: ReturnType<typeof entryColumns>[]): Promise<StatementResult> {
+  const { sql, params } = entriesInsert(rows);
+  return runStatement(tx, sql, params);
+}
+
+function entriesInsert(rows: ReturnType<typeof entryColumns>[]): Statement {
   const columns = Object.keys(rows[0]);
-  return runStatement(
-    tx,
-    `insert into group_buy_entry (${columns.join(', ')}) values ${rows.map(() => `(${placeholders(columns.length)})`).join(', ')}`,
-    rows.flatMap((row) => Object.values(row)),
-  );
+  return {
+    sql: `insert into group_buy_entry (${columns.join(', ')}) values ${rows.map(() => `(${placeholders(columns.length)})`).join(', ')}`,
+    params: rows.flatMap((row) => Object.values(row)),
+  };
 }
 
 /**
@@ -130,8 +134,11 @@ async function decide(batch: Waiting[], now: Date): Promise<ClaimOutcome[]> {
     const winners = batch.map((waiting, i) => ({ claim: waiting.claim, seq: seqs[i] })).filter((winner): winner is { claim: JoinClaim; seq: number } => winner.seq !== null);
     const after = { ...row, g__sold_quantity: sold, g__participant_count: Number(row.g__participant_count) + winners.length, g__last_seq: lastSeq };
     if (winners.length) {
-      await runStatement(tx, 'update group_buy set sold_quantity = ?, participant_count = ?, last_seq = ? where id = ?', [sold, after.g__participant_count, lastSeq, first.groupBuyId]);
-      await insertEntries(tx, winners.map(({ claim, seq }) => entryColumns(claim, seq, now)));
+      // Decided under the row's lock, so both go with the COMMIT: the lock is held for one round trip after it was taken.
+      await runStatementsAndCommit(tx, [
+        { sql: 'update group_buy set sold_quantity = ?, participant_count = ?, last_seq = ? where id = ?', params: [sold, after.g__participant_count, lastSeq, first.groupBuyId] },
+        entriesInsert(winners.map(({ claim, seq }) => entryColumns(claim, seq, now))),
+      ]);
     }
     return { open, seqs, after, winners };
   });
