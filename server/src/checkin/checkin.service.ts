@@ -82,7 +82,7 @@ export class CheckInService {
       if (awards.length === 0) await recordStreak(tx, member.id, { streak, lastCheckInOn: today });
       // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
       if (locked.lastCheckInOn === null) {
-        await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: member.community.timezone, at: now, locked });
+        await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, timezone: member.community.timezone, at: now, locked });
       }
       return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
     });

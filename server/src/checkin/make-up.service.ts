@@ -145,7 +145,7 @@ export class MakeUpCheckInService {
       } else if (memberStreak) {
         await recordStreak(tx, member.id, memberStreak);
       }
-      if (!last) await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, inviteeId: member.id, timezone: tz, at: now, locked });
+      if (!last) await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, timezone: tz, at: now, locked });
       const streakNow = memberStreak ?? { streak: locked.streak, lastCheckInOn: last! };
       const standing = streakNow.lastCheckInOn >= previousDate(today) ? streakNow.streak : 0;
       return Object.assign(new MadeUpCheckIn(), { date: day, streak: standing, balance, cost: rule.makeUpCost, remaining: rule.makeUpMonthlyAllowance - used - 1 });

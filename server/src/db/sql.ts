@@ -61,8 +61,13 @@ export async function selectRows<T extends object>(target: SqlTarget, sql: strin
 }
 
 export async function runStatement(target: SqlTarget, sql: string, params: unknown[] = []): Promise<StatementResult> {
-  const result = (await execute(target, sql, params, 'run')) as StatementResult;
-  return { affectedRows: Number(result.affectedRows), insertId: Number(result.insertId) };
+  return statementResult(await execute(target, sql, params, 'run'));
+}
+
+/** The driver's result of a write, as numbers (MySQL and SQLite drivers answer them as different types). */
+function statementResult(result: unknown): StatementResult {
+  const { affectedRows, insertId } = result as StatementResult;
+  return { affectedRows: Number(affectedRows), insertId: Number(insertId) };
 }
 
 export interface Statement {
@@ -85,11 +90,10 @@ export async function runStatementsAndCommit(target: SqlTarget, statements: Stat
     for (const { sql, params } of statements) results.push(await runStatement(target, sql, params));
     return results;
   }
-  const em = target.em;
-  const batch = [...statements.map(({ sql, params }) => (params.length ? em.getPlatform().formatQuery(sql, params) : sql)), 'commit'].join(';\n');
-  const results = (await execute(target, batch, [], 'run')) as StatementResult[];
+  const batch = [...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit'].join(';\n');
+  const results = (await execute(target, batch, [], 'run')) as unknown[];
   target.committed = true;
-  return results.slice(0, statements.length).map((result) => ({ affectedRows: Number(result.affectedRows), insertId: Number(result.insertId) }));
+  return results.slice(0, statements.length).map(statementResult);
 }
 
 /** `?, ?, ?` for an IN list of n values. */
@@ -144,7 +148,12 @@ async function onPooledConnection<T>(em: EntityManager, work: (connection: Poole
 }
 
 function query(em: EntityManager, connection: PooledConnection, sql: string, params: unknown[]): Promise<unknown> {
-  const formatted = params.length ? em.getPlatform().formatQuery(sql, params) : sql;
+  const formatted = withValues(em, sql, params);
   knexClient(em).emit('query', { sql: formatted, bindings: [], __knexUid: connection.__knexUid });
   return new Promise((resolve, reject) => connection.query(formatted, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
+/** The statement with its values in place of the `?`s, escaped by the platform's formatter. */
+function withValues(em: EntityManager, sql: string, params: unknown[]): string {
+  return params.length ? em.getPlatform().formatQuery(sql, params) : sql;
 }

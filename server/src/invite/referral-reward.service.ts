@@ -8,7 +8,6 @@ import { ReferralStatus } from './invite.entity';
 
 export interface FirstCheckIn {
   communityId: number;
-  inviteeId: number;
   timezone: string;
   at: Date;
   /** The invitee's member row as locked with PENDING_REFERRAL read along. */
@@ -33,7 +32,7 @@ export class ReferralRewardService {
   async settleOnFirstCheckIn(tx: SqlTarget, checkIn: FirstCheckIn): Promise<void> {
     if (checkIn.locked.pendingReferralId == null) return;
     const referral = { id: Number(checkIn.locked.pendingReferralId), inviterId: Number(checkIn.locked.pendingReferralInviterId) };
-    const inviter = await lockMember(tx, Number(referral.inviterId));
+    const inviter = await lockMember(tx, referral.inviterId);
     const day = localDate(checkIn.at, checkIn.timezone);
     const [rule] = await selectRows<{ points: number; dailyLimit: number }>(
       tx,
@@ -57,7 +56,7 @@ export class ReferralRewardService {
     if (affectedRows !== 1 || !pays) return;
     const applied = await this.points.apply(tx, {
       communityId: checkIn.communityId,
-      memberId: Number(referral.inviterId),
+      memberId: referral.inviterId,
       amount: points,
       type: PointsEntryType.REFERRAL,
       reference: `referral:${referral.id}`,
