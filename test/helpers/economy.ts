@@ -46,7 +46,13 @@ export async function couponShop(env: TestEnvironment, label: string, template: 
     if (points) await grant(member, points);
     return member;
   };
-  return { owner, communityId, joinCode, templateId, grant, memberWith };
+  /** `count` new members `<prefix>-0` … with `points` each, joined and granted eight at a time (env.joinCrowd). */
+  const crowdWith = async (prefix: string, count: number, points: number) => {
+    const crowd = await env.joinCrowd(prefix, joinCode, count);
+    for (let i = 0; i < crowd.length; i += 8) await Promise.all(crowd.slice(i, i + 8).map((member) => grant(member, points)));
+    return crowd;
+  };
+  return { owner, communityId, joinCode, templateId, grant, memberWith, crowdWith };
 }
 
 let requestCounter = 0;

@@ -59,7 +59,6 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
     WECHAT_APPID: FAKE_APPID,
     WECHAT_SECRET: FAKE_SECRET,
     WECHAT_API_BASE: wechat.url,
-    WECHAT_TIMEOUT_MS: '1500',
     SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,

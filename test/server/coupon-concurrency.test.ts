@@ -41,7 +41,7 @@ describeOnMySql('coupons under simultaneous requests (MariaDB, two server proces
 
   it('stock 10 and 40 members at once: exactly 10 issued, the rest sold out', async () => {
     const shop = await couponShop(env, 'x-stock', { stock: 10 });
-    const members = await Promise.all(Array.from({ length: 40 }, (_, i) => shop.memberWith(`x-rush-${i}`, 500)));
+    const members = await shop.crowdWith('x-rush', 40, 500);
     const results = await Promise.all(members.map((m, i) => both(m)[i % 2].request(REDEEM, { t: shop.templateId, r: newRequestId() })));
     const kinds = results.map((r) => r.data?.redeemCoupon?.__typename);
     expect(kinds.filter((k) => k === 'CouponRedeemed')).toHaveLength(10);

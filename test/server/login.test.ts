@@ -8,7 +8,9 @@ const LOGIN = `mutation ($code: String!) { login(code: $code) { token user { id 
 describe('login through code2Session', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment('login');
+    // A short timeout, so the slow-WeChat test below waits for it; the other files keep the
+    // production default, which a loaded machine's burst of logins to the fake WeChat stays under.
+    env = await createTestEnvironment('login', { env: { WECHAT_TIMEOUT_MS: '1500' } });
   });
   afterAll(() => env.close());
 
