@@ -31,15 +31,54 @@ interface KnexClient {
   emit(event: 'query', data: { sql: string; bindings: unknown[]; __knexUid?: string }): void;
 }
 
-/** A transaction opened by inSqlTransaction on MySQL: one pooled connection between BEGIN and COMMIT. */
+/**
+ * A transaction opened by inSqlTransaction on MySQL: one pooled connection between BEGIN and COMMIT.
+ * Statements wait "ahead" of the next one and go to the database in its round trip, as one
+ * multi-statement query (MySQL runs them in order and stops at the first that fails): the BEGIN
+ * goes with the transaction's first statement, writes deferred with deferStatement with the next
+ * statement or the COMMIT. A transaction pays a round trip only for what it looks at.
+ */
 export class SqlTransaction {
-  /** Set by runStatementsAndCommit, which sent the COMMIT with the last statements. */
+  private ahead: string[] = ['begin'];
+  /** Whether the BEGIN went to the database (a transaction that sent nothing has nothing to end). */
+  private began = false;
+  /** Set once the COMMIT went (runStatementsAndCommit sends it with the last statements). */
   committed = false;
 
   constructor(
     readonly em: EntityManager,
     readonly connection: PooledConnection,
   ) {}
+
+  /** Queues a write for the next round trip; nothing of its result comes back. */
+  defer(sql: string): void {
+    this.ahead.push(sql);
+  }
+
+  /** Sends the statements waiting ahead and then these, in one round trip; answers these statements' results (errors converted as the ORM converts them). */
+  async send(statements: string[]): Promise<unknown[]> {
+    const ahead = this.ahead;
+    this.ahead = [];
+    this.began = true;
+    const all = [...ahead, ...statements];
+    try {
+      const result = await query(this.em, this.connection, all.join(';\n'));
+      return all.length === 1 ? [result] : (result as unknown[]).slice(ahead.length);
+    } catch (error) {
+      throw this.em.getDriver().convertException(error as Error);
+    }
+  }
+
+  async commit(): Promise<void> {
+    if (this.committed) return;
+    if (this.began || this.ahead.length > 1) await this.send(['commit']);
+    this.committed = true;
+  }
+
+  async rollback(): Promise<void> {
+    this.ahead = [];
+    if (this.began) await this.send(['rollback']);
+  }
 }
 
 /** Where hand-written statements run: an EntityManager (in its transaction, if any) or a SqlTransaction. */
@@ -90,10 +129,19 @@ export async function runStatementsAndCommit(target: SqlTarget, statements: Stat
     for (const { sql, params } of statements) results.push(await runStatement(target, sql, params));
     return results;
   }
-  const batch = [...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit'].join(';\n');
-  const results = (await execute(target, batch, [], 'run')) as unknown[];
+  const results = await target.send([...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit']);
   target.committed = true;
   return results.slice(0, statements.length).map(statementResult);
+}
+
+/**
+ * A write whose result the transaction does not look at, and which can fail only as the whole
+ * transaction would (no unique key it may meet, no condition): in a SqlTransaction it goes with the
+ * transaction's next statement or its COMMIT, saving a round trip; elsewhere it runs at once.
+ */
+export async function deferStatement(target: SqlTarget, sql: string, params: unknown[]): Promise<void> {
+  if (target instanceof SqlTransaction) target.defer(withValues(target.em, sql, params));
+  else await runStatement(target, sql, params);
 }
 
 /** `?, ?, ?` for an IN list of n values. */
@@ -102,12 +150,12 @@ export function placeholders(n: number): string {
 }
 
 async function execute(target: SqlTarget, sql: string, params: unknown[], method: 'all' | 'run'): Promise<unknown> {
-  const em = emOf(target);
+  if (target instanceof SqlTransaction) return (await target.send([withValues(target.em, sql, params)]))[0];
+  const em = target;
   try {
-    if (target instanceof SqlTransaction) return await query(em, target.connection, sql, params);
     const transaction = em.getTransactionContext();
     if (transaction || !isMySql(em)) return await em.getConnection().execute(sql, params, method, transaction);
-    return await onPooledConnection(em, (connection) => query(em, connection, sql, params));
+    return await onPooledConnection(em, (connection) => query(em, connection, withValues(em, sql, params)));
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
   }
@@ -121,13 +169,12 @@ async function execute(target: SqlTarget, sql: string, params: unknown[], method
 export async function sqlTransaction<T>(em: EntityManager, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   return onPooledConnection(em, async (connection) => {
     const tx = new SqlTransaction(em, connection);
-    await execute(tx, 'begin', [], 'run');
     try {
       const result = await work(tx);
-      if (!tx.committed) await execute(tx, 'commit', [], 'run');
+      await tx.commit();
       return result;
     } catch (error) {
-      await execute(tx, 'rollback', [], 'run').catch(() => undefined);
+      await tx.rollback().catch(() => undefined);
       throw error;
     }
   });
@@ -147,10 +194,10 @@ async function onPooledConnection<T>(em: EntityManager, work: (connection: Poole
   }
 }
 
-function query(em: EntityManager, connection: PooledConnection, sql: string, params: unknown[]): Promise<unknown> {
-  const formatted = withValues(em, sql, params);
-  knexClient(em).emit('query', { sql: formatted, bindings: [], __knexUid: connection.__knexUid });
-  return new Promise((resolve, reject) => connection.query(formatted, (error, result) => (error ? reject(error) : resolve(result))));
+/** Sends SQL with its values in place to a pooled connection, announced as a knex 'query' event. */
+function query(em: EntityManager, connection: PooledConnection, sql: string): Promise<unknown> {
+  knexClient(em).emit('query', { sql, bindings: [], __knexUid: connection.__knexUid });
+  return new Promise((resolve, reject) => connection.query(sql, (error, result) => (error ? reject(error) : resolve(result))));
 }
 
 /** The statement with its values in place of the `?`s, escaped by the platform's formatter. */

@@ -1,4 +1,4 @@
-import { runStatement, SqlTarget } from '../db/sql';
+import { deferStatement, SqlTarget } from '../db/sql';
 import { changeMemberPoints, currentBalance, MemberStreak } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
 
@@ -23,17 +23,17 @@ export interface PointsChange {
 
 export interface AppliedPointsChange {
   balance: number;
-  entryId: number;
 }
 
 /**
  * The only way members' points change. Call it inside the business action's transaction: the member
  * row moves by one conditional UPDATE (member/member-rows.ts: never below zero, lifetime and tier by
  * the tier rule in the same statement) and the ledger row is written with the balance it produced. Both are
- * hand-written statements: this runs on every check-in and redemption (see db/sql.ts).
+ * hand-written statements: this runs on every check-in and redemption (see db/sql.ts). The ledger row
+ * has no key it could collide with, so it goes with the transaction's next statement (deferStatement).
  */
 export class PointsLedgerService {
-  /** @returns the balance after the change and the ledger row, or null when the balance would leave 0..MAX_POINTS. */
+  /** @returns the balance after the change, or null when the balance would leave 0..MAX_POINTS. */
   async apply(tx: SqlTarget, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     // Lifetime points are what was earned: a refund gives back what was spent and earns nothing.
@@ -42,12 +42,12 @@ export class PointsLedgerService {
     if (!changed) return null;
 
     const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await currentBalance(tx, change.memberId);
-    const { insertId } = await runStatement(
+    await deferStatement(
       tx,
       `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [change.communityId, change.memberId, change.amount, balance, change.type, change.reference ?? null, change.note ?? null, change.operatorId ?? null, change.at],
     );
-    return { balance, entryId: insertId };
+    return { balance };
   }
 }

@@ -79,7 +79,8 @@ export class PointsService {
         return new InsufficientPoints(-amount, points, `扣减后积分将小于 0（当前 ${points}）`);
       }
       const member = await em.findOneOrFail(Member, memberId, { refresh: true });
-      const entry = await em.findOneOrFail(PointsEntry, applied.entryId);
+      // The member's newest ledger row is this one: the member row is locked until the commit.
+      const entry = await em.findOneOrFail(PointsEntry, { member: memberId }, { orderBy: { id: 'desc' } });
       return Object.assign(new PointsAdjusted(), { member, entry });
     });
   }
