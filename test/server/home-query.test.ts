@@ -1,5 +1,9 @@
 import { CheckInRuleDocument } from '../../miniprogram/src/features/checkin/checkin.generated';
 import { MembershipDocument } from '../../miniprogram/src/features/membership/membership.generated';
+import { Community } from '../../server/src/community/community.entity';
+import { columnsOf, mapPrefixed, viewOf } from '../../server/src/db/entity-rows';
+import { selectRows } from '../../server/src/db/sql';
+import { Member } from '../../server/src/member/member.entity';
 import { couponShop, newRequestId, REDEEM } from '../helpers/economy';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
@@ -40,5 +44,33 @@ describe('the home query', () => {
     }
     const busyHome = await loadHome(busy.client, shop.communityId);
     expect(busyHome.membership?.points).toBe(60 * 100 + (59 * 60) / 2 - 25 * 100);
+  });
+
+  it('answers the member card from read-only views that hold what the managed entities would hold', async () => {
+    const shop = await couponShop(env, 'h-view');
+    const member = await shop.memberWith('h-viewer', 250);
+    await member.client.data(`mutation ($c: ID!) { checkIn(communityId: $c) { __typename } }`, { c: shop.communityId });
+    const em = env.em();
+    const [row] = await selectRows<Record<string, unknown>>(
+      em,
+      `select ${columnsOf(em, Member, 'm')}, ${columnsOf(em, Community, 'c')} from member m join community c on c.id = m.community_id where m.id = ?`,
+      [Number(member.memberId)],
+    );
+    const memberView = viewOf(em, Member, 'm', row);
+    const communityView = viewOf(em, Community, 'c', row);
+    expect(memberView).toBeInstanceOf(Member); // type-graphql hands field resolvers its root as it is only then
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0); // nothing managed, nothing to flush
+    const managed = mapPrefixed(em, Member, 'm', row);
+    const managedCommunity = mapPrefixed(em, Community, 'c', row);
+    for (const prop of ['id', 'role', 'status', 'points', 'lifetimePoints', 'streak', 'tierLevel', 'lastCheckInOn', 'tags', 'joinedAt', 'leftAt', 'lastActiveAt', 'createdAt'] as const) {
+      expect([prop, memberView[prop]]).toEqual([prop, managed[prop]]);
+    }
+    expect(memberView.points).toBe(260);
+    expect(memberView.joinedAt).toBeInstanceOf(Date);
+    expect(memberView.community.id).toBe(managed.community.id);
+    expect(memberView.user.id).toBe(managed.user.id);
+    for (const prop of ['id', 'name', 'category', 'joinPolicy', 'joinCode', 'timezone', 'settingsVersion', 'createdAt'] as const) {
+      expect([prop, communityView[prop]]).toEqual([prop, managedCommunity[prop]]);
+    }
   });
 });

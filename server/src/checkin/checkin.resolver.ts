@@ -32,7 +32,7 @@ export class CheckInResolver {
   @Query(() => CheckInRuleView)
   async checkInRule(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<CheckInRuleView> {
     const id = parseId(communityId, 'communityId');
-    await ctx.services.access.requireActiveMember(ctx, id);
+    await ctx.services.access.assertActiveMember(ctx, id);
     return ctx.services.checkInRules.ruleOf(ctx, id);
   }
 

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { forbidden } from '../graphql/graphql-errors';
-import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
+import { columnsOf, mapPrefixed, valuesOf, viewOf } from '../db/entity-rows';
 import { requireUserId } from '../auth/require-user';
 import { localDate } from '../common/local-date';
 import { inKeyOrder } from '../db/by-ids';
@@ -41,6 +41,19 @@ export class MemberAccessService {
   /** The caller's Member row in a community (any status), once per request; null when none. */
   callerMember(ctx: ServiceContext, communityId: number): Promise<Member | null> {
     return Promise.resolve(this.callerLookup(ctx, communityId));
+  }
+
+  /**
+   * The caller's member row with its community as read-only views (entity-rows.ts viewOf), for a query
+   * that only answers with them (`membership`, the home page's): no entity is mapped unless something
+   * else of the request asks callerMember for it. Null when not a member.
+   */
+  async callerMemberView(ctx: ServiceContext, communityId: number): Promise<Member | null> {
+    const found = await this.callerLookup(ctx, communityId).read;
+    if (!found) return null;
+    const community = viewOf(ctx.em, Community, 'c', found.row);
+    ctx.loaders.community.prime(community.id, community);
+    return Object.assign(viewOf(ctx.em, Member, 'm', found.row), { community });
   }
 
   /**
@@ -100,6 +113,12 @@ export class MemberAccessService {
   private primed(ctx: ServiceContext, member: Member): Member {
     ctx.loaders.community.prime(member.community.id, member.community);
     return member;
+  }
+
+  /** requireActiveMember for a caller that needs only the guard, not the member: decided on the row's values, nothing mapped. */
+  async assertActiveMember(ctx: ServiceContext, communityId: number): Promise<void> {
+    const values = await this.callerMemberValues(ctx, communityId);
+    if (!values || values.status !== MemberStatus.ACTIVE) throw forbidden('你还不是该社群的成员');
   }
 
   async requireActiveMember(ctx: ServiceContext, communityId: number): Promise<Member> {

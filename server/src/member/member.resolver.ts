@@ -28,7 +28,7 @@ export class MemberResolver {
   @Authorized()
   @Query(() => Member, { nullable: true, description: "The caller's own member row in a community; null when not a member" })
   membership(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<Member | null> {
-    return ctx.services.access.callerMember(ctx, parseId(communityId, 'communityId'));
+    return ctx.services.access.callerMemberView(ctx, parseId(communityId, 'communityId'));
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

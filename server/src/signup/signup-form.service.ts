@@ -25,7 +25,7 @@ export class SignupFormService {
   ) {}
 
   async list(ctx: ServiceContext, communityId: number): Promise<SignupForm[]> {
-    await this.access.requireActiveMember(ctx, communityId);
+    await this.access.assertActiveMember(ctx, communityId);
     return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
   }
 

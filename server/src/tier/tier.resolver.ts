@@ -12,7 +12,7 @@ export class TierResolver {
   @Query(() => [TierView], { description: "The community's tiers, lowest first" })
   async tiers(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<TierView[]> {
     const id = parseId(communityId, 'communityId');
-    await ctx.services.access.requireActiveMember(ctx, id);
+    await ctx.services.access.assertActiveMember(ctx, id);
     return ctx.services.tiers.tiersOf(ctx, id);
   }
 
