@@ -3,6 +3,7 @@ import { couponExpiryJob } from '../../server/src/coupon/coupon-expiry.job';
 import { Coupon } from '../../server/src/coupon/coupon.entity';
 import { ADJUST, couponShop, CREATE_TEMPLATE, newRequestId, REDEEM, VOID, WRITE_OFF } from '../helpers/economy';
 import { checkEconomyInvariants } from '../helpers/invariants';
+import { TEST_DB } from '../helpers/test-database';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 
 const DAY = 24 * 3600 * 1000;
@@ -30,6 +31,23 @@ describe('coupons: 100 points = ¥1', () => {
     expect(mine.couponTemplates).toEqual([{ id: shop.templateId, remaining: 9, myRedeemedCount: 1 }]);
     const ledger = await member.client.data(`{ pointsLedger(communityId: ${shop.communityId}, first: 1) { edges { node { amount balanceAfter type note } } } }`);
     expect(ledger.pointsLedger.edges[0].node).toEqual({ amount: -500, balanceAfter: 300, type: 'COUPON_REDEEM', note: '兑换「¥5 无门槛券」' });
+  });
+
+  (TEST_DB === 'mysql' ? it : it.skip)('a redemption is three round trips: BEGIN, the member lock and the spend; the ledger row and the stock; the coupon and COMMIT', async () => {
+    const shop = await couponShop(env, 'k-trips', { stock: 5 });
+    const member = await shop.memberWith('k-tripper', 600);
+    await member.client.data(`{ membership(communityId: ${shop.communityId}) { points } }`); // the day's activity recorded, and the template read, before the count
+    let answer: { redeemCoupon: { __typename: string; balance: number } } | undefined;
+    const sent = await env.recordQueries(async () => {
+      answer = await member.client.data(REDEEM, { t: shop.templateId, r: newRequestId() });
+    });
+    expect(answer?.redeemCoupon).toMatchObject({ __typename: 'CouponRedeemed', balance: 100 });
+    const transaction = sent.slice(sent.findIndex((sql) => /^begin;/.test(sql)));
+    expect(transaction.map((sql) => sql.split(';\n').map((statement) => statement.trim().split(/\s+/).slice(0, 3).join(' ')))).toEqual([
+      ['begin', 'select points, streak,', 'update member set'],
+      ['insert into points_entry', 'update coupon_template set'],
+      ['insert into coupon', 'commit'],
+    ]);
   });
 
   it('refuses with typed answers: not enough points, tier too low, inactive, sold out, limit reached, unknown', async () => {

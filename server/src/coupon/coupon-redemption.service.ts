@@ -9,7 +9,6 @@ import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
 import { placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
-import { lockMember } from '../member/member-lock';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
@@ -64,7 +63,22 @@ export class CouponRedemptionService {
     if (refusal) return (await this.previousResult(ctx.em, member.id, requestId)) ?? refusal;
 
     const outcome = await inSqlTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (tx) => {
-      const locked = await lockMember(tx, member.id);
+      // The member's lock and the spend in one round trip: the spend applies only while the member is
+      // ACTIVE with the template's tier; a refusal is told from the row as the lock read it.
+      const now = this.clock.now();
+      const { locked, applied } = await this.points.lockAndSpend(
+        tx,
+        {
+          communityId: template.community.id,
+          memberId: member.id,
+          amount: -template.pointsCost,
+          type: PointsEntryType.COUPON_REDEEM,
+          reference: ledgerReference(requestId),
+          note: `兑换「${template.title}」`,
+          at: now,
+        },
+        template.minTierLevel,
+      );
       // A refusal may be a replay: under the member's lock the first request's coupon is
       // visible, and the replay answers with the first result.
       const refuse = async (refusal: ErrorResult): Promise<never> => {
@@ -73,17 +87,6 @@ export class CouponRedemptionService {
       // Eligibility again, under the lock: the member may have been removed or the tier changed since the early check.
       if (locked.status !== MemberStatus.ACTIVE) return refuse(new NotActiveMember());
       if (locked.tierLevel < template.minTierLevel) return refuse(await this.tierTooLow(ctx, template));
-      const now = this.clock.now();
-      const applied = await this.points.apply(tx, {
-        communityId: template.community.id,
-        memberId: member.id,
-        amount: -template.pointsCost,
-        type: PointsEntryType.COUPON_REDEEM,
-        reference: ledgerReference(requestId),
-        note: `兑换「${template.title}」`,
-        at: now,
-        lockedBalance: locked.points,
-      });
       if (!applied) return refuse(new InsufficientPoints(template.pointsCost, locked.points));
       if (template.perMemberLimit != null) {
         const [{ held }] = await selectRows<{ held: number }>(

@@ -135,6 +135,23 @@ export async function runStatementsAndCommit(target: SqlTarget, statements: Stat
 }
 
 /**
+ * Statements that go together, in one round trip in a SqlTransaction (they run in order and the first
+ * that fails stops the rest), one by one elsewhere: for a read whose result decides nothing about the
+ * statements after it (a lock, then the conditional write it guards). Answers each one's rows (a
+ * SELECT) or result (a write), as selectRows and runStatement do.
+ */
+export async function runTogether(target: SqlTarget, statements: Statement[]): Promise<Array<Record<string, unknown>[] | StatementResult>> {
+  const reads = statements.map(({ sql }) => /^\s*select\b/i.test(sql));
+  if (!(target instanceof SqlTransaction)) {
+    const results: Array<Record<string, unknown>[] | StatementResult> = [];
+    for (const [i, { sql, params }] of statements.entries()) results.push(reads[i] ? await selectRows(target, sql, params) : await runStatement(target, sql, params));
+    return results;
+  }
+  const results = await target.send(statements.map(({ sql, params }) => withValues(target.em, sql, params)));
+  return results.map((result, i) => (reads[i] ? (result as Record<string, unknown>[]) : statementResult(result)));
+}
+
+/**
  * A write whose result the transaction does not look at, and which can fail only as the whole
  * transaction would (no unique key it may meet, no condition): in a SqlTransaction it goes with the
  * transaction's next statement or its COMMIT, saving a round trip; elsewhere it runs at once.

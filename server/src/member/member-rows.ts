@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { runStatement, selectRows, SqlTarget, type Statement } from '../db/sql';
 import { tierLevelFor } from '../tier/tier-rule';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
@@ -34,21 +34,30 @@ export interface MemberStreak {
  * conditional UPDATE. @returns false when the balance would leave 0..MAX_POINTS.
  */
 export async function changeMemberPoints(tx: SqlTarget, change: MemberPointsChange): Promise<boolean> {
+  const { sql, params } = memberPointsStatement(change);
+  return (await runStatement(tx, sql, params)).affectedRows === 1;
+}
+
+/**
+ * changeMemberPoints's UPDATE, for a transaction that sends it together with the member's lock (db/sql.ts
+ * runTogether); `onlyIf` adds what the member must still be for it to apply (ACTIVE, at least a tier).
+ * It changed the row when its result says one affected row.
+ */
+export function memberPointsStatement(change: MemberPointsChange, onlyIf?: { activeWithTierLevel: number }): Statement {
   const { streak } = change;
-  const { affectedRows } = await runStatement(
-    tx,
+  return {
     // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
-    `update member
+    sql: `update member
         set tier_level = ${tierLevelFor('lifetime_points + ?')},
             points = points + ?,
             lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
-      where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?`,
-    [
+      where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?${onlyIf ? ' and status = ? and tier_level >= ?' : ''}`,
+    params: [
       change.earned, change.amount, change.earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
       change.memberId, change.communityId, change.amount, MAX_POINTS, change.earned, MAX_POINTS,
+      ...(onlyIf ? [MemberStatus.ACTIVE, onlyIf.activeWithTierLevel] : []),
     ],
-  );
-  return affectedRows === 1;
+  };
 }
 
 /** A member's balance as the statement sees it (inside a transaction: as that transaction sees it). */
