@@ -1,7 +1,7 @@
 import type { CouponTemplate } from './coupon-template.entity';
 import { generateCouponCode } from './coupon-code';
 import { CouponStatus } from './coupon.enums';
-import { runStatement, runStatementsAndCommit, SqlTarget } from '../db/sql';
+import { runStatement, SqlTarget, type Statement } from '../db/sql';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -14,17 +14,21 @@ export type IssuedTemplate = Pick<CouponTemplate, 'id' | 'validDays'> & { commun
  * (member, requestId) key is the last word on replays.
  */
 export async function takeStock(tx: SqlTarget, template: IssuedTemplate, count: number, redemption?: { now: Date; tierLevel: number }): Promise<boolean> {
+  const { sql, params } = takeStockStatement(template, count, redemption);
+  return (await runStatement(tx, sql, params)).affectedRows === 1;
+}
+
+/** takeStock's statement: it took the stock when it changed one row. */
+export function takeStockStatement(template: IssuedTemplate, count: number, redemption?: { now: Date; tierLevel: number }): Statement {
   // The template as it is now, not as it was read: switched off or stock changed since, and for a redemption
   // out of its window or its tier raised — all decided by this one guarded statement.
-  const { affectedRows } = await runStatement(
-    tx,
-    `update coupon_template set issued_count = issued_count + ?
+  return {
+    sql: `update coupon_template set issued_count = issued_count + ?
       where id = ? and (stock is null or issued_count + ? <= stock) and active = ?${
         redemption ? ' and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?) and min_tier_level <= ?' : ''
       }`,
-    [count, template.id, count, true, ...(redemption ? [redemption.now, redemption.now, redemption.tierLevel] : [])],
-  );
-  return affectedRows === 1;
+    params: [count, template.id, count, true, ...(redemption ? [redemption.now, redemption.now, redemption.tierLevel] : [])],
+  };
 }
 
 export interface NewCoupon {
@@ -38,19 +42,27 @@ export interface IssuedCoupon extends NewCoupon {
   expiresAt: Date;
 }
 
-/**
- * One multi-row INSERT; returns what it wrote and the insert id of the first row. `last`: the
- * transaction's last statement, sent with its COMMIT (runStatementsAndCommit): the template's row,
- * locked by takeStock, is released a round trip sooner.
- */
-export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date, { last = false } = {}): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
+/** Codes and expiry for coupons issued now. */
+export function newCoupons(template: IssuedTemplate, coupons: NewCoupon[], now: Date): IssuedCoupon[] {
   const expiresAt = new Date(now.getTime() + template.validDays * DAY_MS);
-  const issued = coupons.map((coupon) => ({ ...coupon, code: generateCouponCode(), expiresAt }));
-  const insert = {
-    sql: `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
-     values ${issued.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    params: issued.flatMap((coupon) => [template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId, coupon.pointsCost, now, expiresAt, now]),
+  return coupons.map((coupon) => ({ ...coupon, code: generateCouponCode(), expiresAt }));
+}
+
+/** One multi-row INSERT; returns what it wrote and the insert id of the first row. */
+export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
+  const issued = newCoupons(template, coupons, now);
+  const { sql, params } = couponInsertStatement(template, issued, now, null);
+  return { issued, firstId: (await runStatement(tx, sql, params)).insertId };
+}
+
+/** The INSERT of issued coupons; with `when`, of one coupon, inserted only if that SQL condition holds (db/sql.ts commitIfChanged). */
+export function couponInsertStatement(template: IssuedTemplate, issued: IssuedCoupon[], now: Date, when: string | null): Statement {
+  if (when && issued.length !== 1) throw new Error('a conditional coupon INSERT writes one coupon');
+  const columns = 'community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at';
+  return {
+    sql: when
+      ? `insert into coupon (${columns}) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from dual where ${when}`
+      : `insert into coupon (${columns}) values ${issued.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    params: issued.flatMap((coupon) => [template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId, coupon.pointsCost, now, coupon.expiresAt, now]),
   };
-  const { insertId } = last ? (await runStatementsAndCommit(tx, [insert]))[0] : await runStatement(tx, insert.sql, insert.params);
-  return { issued, firstId: insertId };
 }

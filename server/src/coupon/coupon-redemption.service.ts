@@ -7,15 +7,16 @@ import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
-import { placeholders, selectRows, SqlTarget } from '../db/sql';
+import { commitIfChanged, placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
+import { lockMember } from '../member/member-lock';
 import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntry } from '../points/points-entry.entity';
 import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
-import { insertCoupons, takeStock, type IssuedTemplate } from './coupon-issue';
+import { couponInsertStatement, newCoupons, takeStockStatement, type IssuedTemplate } from './coupon-issue';
 import { CouponTemplate, pointsCostOf } from './coupon-template.entity';
 import { Community } from '../community/community.entity';
 import { Coupon } from './coupon.entity';
@@ -63,22 +64,7 @@ export class CouponRedemptionService {
     if (refusal) return (await this.previousResult(ctx.em, member.id, requestId)) ?? refusal;
 
     const outcome = await inSqlTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (tx) => {
-      // The member's lock and the spend in one round trip: the spend applies only while the member is
-      // ACTIVE with the template's tier; a refusal is told from the row as the lock read it.
-      const now = this.clock.now();
-      const { locked, applied } = await this.points.lockAndSpend(
-        tx,
-        {
-          communityId: template.community.id,
-          memberId: member.id,
-          amount: -template.pointsCost,
-          type: PointsEntryType.COUPON_REDEEM,
-          reference: ledgerReference(requestId),
-          note: `兑换「${template.title}」`,
-          at: now,
-        },
-        template.minTierLevel,
-      );
+      const locked = await lockMember(tx, member.id);
       // A refusal may be a replay: under the member's lock the first request's coupon is
       // visible, and the replay answers with the first result.
       const refuse = async (refusal: ErrorResult): Promise<never> => {
@@ -87,7 +73,7 @@ export class CouponRedemptionService {
       // Eligibility again, under the lock: the member may have been removed or the tier changed since the early check.
       if (locked.status !== MemberStatus.ACTIVE) return refuse(new NotActiveMember());
       if (locked.tierLevel < template.minTierLevel) return refuse(await this.tierTooLow(ctx, template));
-      if (!applied) return refuse(new InsufficientPoints(template.pointsCost, locked.points));
+      if (locked.points < template.pointsCost) return refuse(new InsufficientPoints(template.pointsCost, locked.points));
       if (template.perMemberLimit != null) {
         const [{ held }] = await selectRows<{ held: number }>(
           tx,
@@ -96,32 +82,51 @@ export class CouponRedemptionService {
         );
         if (Number(held) >= template.perMemberLimit) return refuse(new LimitReached(template.perMemberLimit, `每人限兑 ${template.perMemberLimit} 张，你已达到上限`));
       }
-      if (!(await takeStock(tx, template, 1, { now, tierLevel: locked.tierLevel }))) {
-        const current = await this.template(ctx.em.fork(), template.id);
-        const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
-        return refuse(why ?? new SoldOut('这张券已经被兑完了'));
-      }
+      // The member may pay: the stock is taken, and only if it was, the points spent, the ledger row and
+      // the coupon written, and the transaction committed, all in one round trip on MySQL. A popular
+      // coupon's template row is locked only while the database runs them (commitIfChanged).
+      const now = this.clock.now();
+      const [issued] = newCoupons(template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now);
+      const spend = {
+        communityId: template.community.id,
+        memberId: member.id,
+        amount: -template.pointsCost,
+        type: PointsEntryType.COUPON_REDEEM,
+        reference: ledgerReference(requestId),
+        note: `兑换「${template.title}」`,
+        at: now,
+      };
+      let taken: Awaited<ReturnType<typeof commitIfChanged>>;
       try {
-        const { issued, firstId } = await insertCoupons(tx, template, [{ memberId: member.id, requestId, pointsCost: template.pointsCost }], now, { last: true });
-        const couponOf = () =>
-          Object.assign(new Coupon(), {
-            id: firstId,
-            community: ctx.em.getReference(Community, template.community.id),
-            template: mapPrefixed(ctx.em, CouponTemplate, 't', row),
-            member: ctx.em.getReference(Member, member.id),
-            code: issued[0].code,
-            status: CouponStatus.UNUSED,
-            requestId,
-            pointsCost: template.pointsCost,
-            redeemedAt: now,
-            expiresAt: issued[0].expiresAt,
-            createdAt: now,
-          });
-        return new CouponRedeemed(couponOf, applied.balance);
+        taken = await commitIfChanged(tx, takeStockStatement(template, 1, { now, tierLevel: locked.tierLevel }), (when) => [
+          ...this.points.spendStatements(spend, locked.points, when),
+          couponInsertStatement(template, [issued], now, when),
+        ]);
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
         throw error;
       }
+      if (!taken.changed) {
+        const current = await this.template(ctx.em.fork(), template.id);
+        const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
+        return refuse(why ?? new SoldOut('这张券已经被兑完了'));
+      }
+      const [, , couponInsert] = taken.results; // the gated statements: spend, ledger row, coupon
+      const couponOf = () =>
+        Object.assign(new Coupon(), {
+          id: couponInsert.insertId,
+          community: ctx.em.getReference(Community, template.community.id),
+          template: mapPrefixed(ctx.em, CouponTemplate, 't', row),
+          member: ctx.em.getReference(Member, member.id),
+          code: issued.code,
+          status: CouponStatus.UNUSED,
+          requestId,
+          pointsCost: template.pointsCost,
+          redeemedAt: now,
+          expiresAt: issued.expiresAt,
+          createdAt: now,
+        });
+      return new CouponRedeemed(couponOf, locked.points - template.pointsCost);
     });
     if (outcome !== REPLAYED) return outcome;
     return (await this.previousResult(ctx.em.fork(), member.id, requestId))!;

@@ -135,20 +135,25 @@ export async function runStatementsAndCommit(target: SqlTarget, statements: Stat
 }
 
 /**
- * Statements that go together, in one round trip in a SqlTransaction (they run in order and the first
- * that fails stops the rest), one by one elsewhere: for a read whose result decides nothing about the
- * statements after it (a lock, then the conditional write it guards). Answers each one's rows (a
- * SELECT) or result (a write), as selectRows and runStatement do.
+ * `first`, then `gated` only if `first` changed a row, then COMMIT: on MySQL in one round trip, a session
+ * variable carrying `first`'s row count to the statements `gated(when)` builds, each of which applies only
+ * `when` (an SQL condition) holds; elsewhere one by one, `gated(null)` run only if `first` changed a row,
+ * and the transaction commits as usual. For a transaction whose last step is a conditional write on a
+ * hot row (a coupon's stock): its lock is held inside the database only, never across a round trip
+ * through the event loop. Whatever the transaction wrote before must stand whether or not `first`
+ * changed a row. @returns whether it did, and the gated statements' results when it did.
  */
-export async function runTogether(target: SqlTarget, statements: Statement[]): Promise<Array<Record<string, unknown>[] | StatementResult>> {
-  const reads = statements.map(({ sql }) => /^\s*select\b/i.test(sql));
+export async function commitIfChanged(target: SqlTarget, first: Statement, gated: (when: string | null) => Statement[]): Promise<{ changed: boolean; results: StatementResult[] }> {
   if (!(target instanceof SqlTransaction)) {
-    const results: Array<Record<string, unknown>[] | StatementResult> = [];
-    for (const [i, { sql, params }] of statements.entries()) results.push(reads[i] ? await selectRows(target, sql, params) : await runStatement(target, sql, params));
-    return results;
+    if ((await runStatement(target, first.sql, first.params)).affectedRows !== 1) return { changed: false, results: [] };
+    const results: StatementResult[] = [];
+    for (const { sql, params } of gated(null)) results.push(await runStatement(target, sql, params));
+    return { changed: true, results };
   }
-  const results = await target.send(statements.map(({ sql, params }) => withValues(target.em, sql, params)));
-  return results.map((result, i) => (reads[i] ? (result as Record<string, unknown>[]) : statementResult(result)));
+  const statements = [first, { sql: 'set @qy_changed = row_count()', params: [] }, ...gated('@qy_changed = 1')];
+  const results = (await target.send([...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit'])).map(statementResult);
+  target.committed = true;
+  return { changed: results[0].affectedRows === 1, results: results.slice(2, statements.length) };
 }
 
 /**

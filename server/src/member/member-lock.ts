@@ -1,4 +1,4 @@
-import { isMySql, selectRows, SqlTarget, type Statement } from '../db/sql';
+import { isMySql, selectRows, SqlTarget } from '../db/sql';
 
 /** What a business action needs of the member row it has locked. */
 export interface LockedMember {
@@ -28,22 +28,12 @@ export async function lockMember(tx: SqlTarget, memberId: number): Promise<Locke
  */
 export async function lockMember<Also extends string>(tx: SqlTarget, memberId: number, alsoRead: Record<Also, string>): Promise<LockedMember & Record<Also, unknown>>;
 export async function lockMember(tx: SqlTarget, memberId: number, alsoRead: Record<string, string> = {}): Promise<LockedMember> {
-  const { sql, params } = lockMemberStatement(tx, memberId, alsoRead);
-  const [row] = await selectRows<Record<string, unknown>>(tx, sql, params);
-  return lockedMemberOf(memberId, row);
-}
-
-/** lockMember's statement, for a transaction that sends it together with the write it guards (db/sql.ts runTogether). */
-export function lockMemberStatement(tx: SqlTarget, memberId: number, alsoRead: Record<string, string> = {}): Statement {
   const also = Object.entries(alsoRead).map(([name, expression]) => `, ${expression} as ${name}`).join('');
-  return {
-    sql: `select points, streak, last_check_in_on as lastCheckInOn, status, tier_level as tierLevel${also} from member m where id = ?${isMySql(tx) ? ' for update' : ''}`,
-    params: [memberId],
-  };
-}
-
-/** What lockMemberStatement read. */
-export function lockedMemberOf(memberId: number, row: Record<string, unknown> | undefined): LockedMember {
+  const [row] = await selectRows<Record<string, unknown>>(
+    tx,
+    `select points, streak, last_check_in_on as lastCheckInOn, status, tier_level as tierLevel${also} from member m where id = ?${isMySql(tx) ? ' for update' : ''}`,
+    [memberId],
+  );
   if (!row) throw new Error(`member ${memberId} vanished`);
   return { ...row, points: Number(row.points), streak: Number(row.streak), lastCheckInOn: row.lastCheckInOn as string | null, status: row.status as string, tierLevel: Number(row.tierLevel) };
 }

@@ -38,12 +38,8 @@ export async function changeMemberPoints(tx: SqlTarget, change: MemberPointsChan
   return (await runStatement(tx, sql, params)).affectedRows === 1;
 }
 
-/**
- * changeMemberPoints's UPDATE, for a transaction that sends it together with the member's lock (db/sql.ts
- * runTogether); `onlyIf` adds what the member must still be for it to apply (ACTIVE, at least a tier).
- * It changed the row when its result says one affected row.
- */
-export function memberPointsStatement(change: MemberPointsChange, onlyIf?: { activeWithTierLevel: number }): Statement {
+/** changeMemberPoints's UPDATE, applying only `when` (an SQL condition) holds too: for db/sql.ts commitIfChanged. */
+export function memberPointsStatement(change: MemberPointsChange, when: string | null = null): Statement {
   const { streak } = change;
   return {
     // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
@@ -51,11 +47,10 @@ export function memberPointsStatement(change: MemberPointsChange, onlyIf?: { act
         set tier_level = ${tierLevelFor('lifetime_points + ?')},
             points = points + ?,
             lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
-      where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?${onlyIf ? ' and status = ? and tier_level >= ?' : ''}`,
+      where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?${when ? ` and ${when}` : ''}`,
     params: [
       change.earned, change.amount, change.earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
       change.memberId, change.communityId, change.amount, MAX_POINTS, change.earned, MAX_POINTS,
-      ...(onlyIf ? [MemberStatus.ACTIVE, onlyIf.activeWithTierLevel] : []),
     ],
   };
 }

@@ -1,5 +1,4 @@
-import { deferStatement, runTogether, SqlTarget, type StatementResult } from '../db/sql';
-import { lockedMemberOf, lockMemberStatement, type LockedMember } from '../member/member-lock';
+import { deferStatement, SqlTarget, type Statement } from '../db/sql';
 import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak } from '../member/member-rows';
 import { PointsEntryType } from './points.enums';
 
@@ -48,32 +47,32 @@ export class PointsLedgerService {
   }
 
   /**
-   * A spend on a member row the transaction locks in the same round trip (db/sql.ts runTogether): the
-   * lock (member-lock.ts) and the conditional UPDATE go together, the UPDATE applying only while the
-   * member is ACTIVE with at least `activeWithTierLevel`. For an action with nothing to read before its
-   * spend (a redemption): on a refusal the caller tells why from the locked values.
-   * @returns the locked member as it was before the change, and the change, or null when it did not apply.
+   * apply()'s two statements for a spend whose member row the transaction has locked and found able to
+   * pay (`lockedBalance` ≥ the amount spent): the balance UPDATE and the ledger row, each applying only
+   * `when` holds (db/sql.ts commitIfChanged, which sends them after the write they depend on).
    */
-  async lockAndSpend(tx: SqlTarget, change: Omit<PointsChange, 'lockedBalance' | 'streak'>, activeWithTierLevel: number): Promise<{ locked: LockedMember; applied: AppliedPointsChange | null }> {
-    if (!Number.isSafeInteger(change.amount) || change.amount >= 0) throw new Error(`a spend must be a negative integer, got ${change.amount}`);
-    const [rows, update] = await runTogether(tx, [
-      lockMemberStatement(tx, change.memberId),
-      memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, { activeWithTierLevel }),
-    ]);
-    const locked = lockedMemberOf(change.memberId, (rows as Record<string, unknown>[])[0]);
-    if ((update as StatementResult).affectedRows !== 1) return { locked, applied: null };
-    const balance = locked.points + change.amount;
-    await this.writeEntry(tx, change, balance);
-    return { locked, applied: { balance } };
+  spendStatements(change: Omit<PointsChange, 'lockedBalance' | 'streak'>, lockedBalance: number, when: string | null): Statement[] {
+    if (!Number.isSafeInteger(change.amount) || change.amount >= 0 || lockedBalance + change.amount < 0) throw new Error(`a spend of ${-change.amount} from ${lockedBalance}`);
+    return [
+      memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, when),
+      entryStatement(change, lockedBalance + change.amount, when),
+    ];
   }
 
   /** The ledger row, with the balance the change produced; it goes with the transaction's next statement. */
   private async writeEntry(tx: SqlTarget, change: Omit<PointsChange, 'lockedBalance' | 'streak'>, balance: number): Promise<void> {
-    await deferStatement(
-      tx,
-      `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [change.communityId, change.memberId, change.amount, balance, change.type, change.reference ?? null, change.note ?? null, change.operatorId ?? null, change.at],
-    );
+    const { sql, params } = entryStatement(change, balance, null);
+    await deferStatement(tx, sql, params);
   }
+}
+
+/** The ledger row's INSERT; with `when`, it inserts the row only if that SQL condition holds. */
+function entryStatement(change: Omit<PointsChange, 'lockedBalance' | 'streak'>, balance: number, when: string | null): Statement {
+  const columns = 'community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at';
+  return {
+    sql: when
+      ? `insert into points_entry (${columns}) select ?, ?, ?, ?, ?, ?, ?, ?, ? from dual where ${when}`
+      : `insert into points_entry (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    params: [change.communityId, change.memberId, change.amount, balance, change.type, change.reference ?? null, change.note ?? null, change.operatorId ?? null, change.at],
+  };
 }
