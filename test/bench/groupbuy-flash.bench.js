@@ -6,7 +6,7 @@
 // BENCH_FLASH_ROUNDS (3: flash sales in a row, server and baseline taking turns, each on group-buys
 // of its own; one burst of a second or two swings by a third on this machine, the median much less).
 // Prints one JSON report: oversell check, 5xx count, p50/p99 (ms), throughput ratio (server / baseline),
-// each the median round's.
+// each the median round's; and an ordinary group-buy's joins at 32 connections (stock for everyone).
 'use strict';
 const http = require('node:http');
 const path = require('node:path');
@@ -116,6 +116,7 @@ async function main() {
     });
     const warmServer = await createGroupBuy(qunyou.url, ownerToken, communityId, '预热', MEMBERS);
     const warmBaseline = await createGroupBuy(qunyou.url, ownerToken, communityId, '预热基线', MEMBERS);
+    const ordinary = { server: await createGroupBuy(qunyou.url, ownerToken, communityId, '日常', MEMBERS), baseline: await createGroupBuy(qunyou.url, ownerToken, communityId, '日常基线', MEMBERS) };
     const flashes = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
       flashes.push({ server: await createGroupBuy(qunyou.url, ownerToken, communityId, `秒杀${round}`, STOCK), baseline: await createGroupBuy(qunyou.url, ownerToken, communityId, `秒杀基线${round}`, STOCK) });
@@ -134,6 +135,10 @@ async function main() {
     // Warm both up (JIT, connection pools) on group-buys of their own.
     await burst({ url: `${qunyou.url}/graphql`, count: WARMUP, connections: 32, process: qunyou, requestFor: viaServer(warmServer, 'warm') });
     await burst({ url: `${baseline.url}/join`, count: WARMUP, connections: 32, process: baseline, requestFor: viaBaseline(warmBaseline, 'warm') });
+
+    // An ordinary group-buy at the economy paths' load: 32 connections, stock for everyone, every join wins.
+    const ordinaryServer = await burst({ url: `${qunyou.url}/graphql`, count: MEMBERS, connections: 32, process: qunyou, requestFor: viaServer(ordinary.server, 'ordinary') });
+    const ordinaryPlain = await burst({ url: `${baseline.url}/join`, count: MEMBERS, connections: 32, process: baseline, requestFor: viaBaseline(ordinary.baseline, 'ordinary') });
 
     const rounds = [];
     for (const flash of flashes) {
@@ -159,6 +164,8 @@ async function main() {
       server: summarize(server, { joined: count(server.responses, 'GroupBuyJoined'), soldOut: count(server.responses, 'SOLD_OUT'), ledger: ledgers[middle].server }),
       baseline: summarize(plain, { joined: count(plain.responses, '"seq"'), soldOut: count(plain.responses, 'soldOut'), ledger: ledgers[middle].baseline }),
     };
+    report.ordinaryJoin = { connections: 32, server: summarize(ordinaryServer, { joined: count(ordinaryServer.responses, 'GroupBuyJoined') }), baseline: summarize(ordinaryPlain, {}) };
+    report.ordinaryJoin.throughputRatio = Math.round((ordinaryServer.rps / ordinaryPlain.rps) * 100) / 100;
     report.floor = floor.result;
     report.throughputRatio = Math.round((server.rps / plain.rps) * 100) / 100;
     report.cpuRatio = Math.round((plain.cpuMsPerRequest / server.cpuMsPerRequest) * 100) / 100;
@@ -167,6 +174,7 @@ async function main() {
       { name: 'flash join throughput', ratio: report.throughputRatio, goal: '≥ 0.6', met: report.throughputRatio >= 0.6 },
       { name: 'flash join p99 (server / bare)', ratio: report.latencyRatio.p99, goal: '≤ 1.5', met: report.latencyRatio.p99 <= 1.5 },
       { name: 'flash join (CPU per request, bare ÷ server)', ratio: report.cpuRatio, goal: '≥ 0.6', met: report.cpuRatio >= 0.6 },
+      { name: 'group-buy join @32 (every join wins)', ratio: report.ordinaryJoin.throughputRatio, goal: '≥ 0.8', met: report.ordinaryJoin.throughputRatio >= 0.8 },
       ...floor.rows,
     ];
     report.checks = {
@@ -174,6 +182,7 @@ async function main() {
       exactlyStockSold: ledgers.every((round) => round.server.sold === STOCK) && rounds.every((round) => count(round.server.responses, 'GroupBuyJoined') === STOCK),
       everyOtherJoinSoldOut: rounds.every((round) => count(round.server.responses, 'SOLD_OUT') === MEMBERS - STOCK),
       no5xx: rounds.every((round) => round.server.status5xx === 0 && round.server.failed === 0),
+      ordinaryEveryJoinWon: count(ordinaryServer.responses, 'GroupBuyJoined') === MEMBERS,
       ledgerConsistent: ledgers.every((round) => round.server.consistent && round.server.seqsGapFree),
     };
     console.log(JSON.stringify(report, null, 2));
