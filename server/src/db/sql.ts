@@ -42,7 +42,7 @@ export class SqlTransaction {
   private ahead: string[] = ['begin'];
   /** Whether the BEGIN went to the database (a transaction that sent nothing has nothing to end). */
   private began = false;
-  /** Set once the COMMIT went (runStatementsAndCommit sends it with the last statements). */
+  /** Set once the COMMIT went (runStatementsAndCommit and commitIfChanged send it with the last statements). */
   committed = false;
 
   constructor(
