@@ -60,29 +60,27 @@ export function valuesOf<T extends object, K extends keyof T & string>(em: Entit
   return values;
 }
 
-const viewColumns = new Map<string, { scalars: EntityProperty[]; references: EntityProperty[] }>();
+const viewColumns = new Map<string, { scalars: string[]; references: EntityProperty[] }>();
 
 /**
  * A read-only copy of an entity out of a row with its prefixed columns: every column converted by the
- * ORM's own hydrator as mapPrefixed converts it, onto an object that no EntityManager manages, so
- * nothing of it is ever written back; a many-to-one relation is a reference that carries only its id.
- * For a query that answers with a row and changes nothing (the home page's member and community):
- * mapping the managed entity instead creates, registers and instruments an object per row, a fifth of
- * the home query's CPU (bench/profile-top.js).
+ * ORM's own hydrator as mapPrefixed converts it (valuesOf of every scalar), onto an object that no
+ * EntityManager manages, so nothing of it is ever written back; a many-to-one relation is a reference
+ * that carries only its id. For a query that answers with a row and changes nothing (the home page's
+ * member and community): mapping the managed entity instead creates, registers and instruments an
+ * object per row, a fifth of the home query's CPU (bench/profile-top.js).
  */
 export function viewOf<T extends object>(em: EntityManager, entity: EntityClass<T>, alias: string, row: Record<string, unknown>): T {
-  const metadata = em.getMetadata();
-  const meta = metadata.get<T>(entity.name);
   let columns = viewColumns.get(entity.name);
   if (!columns) {
-    const persisted = meta.props.filter((prop) => prop.persist !== false && !prop.lazy);
-    columns = { scalars: persisted.filter((prop) => prop.kind === ReferenceKind.SCALAR), references: persisted.filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE) };
+    const persisted = em.getMetadata().get<T>(entity.name).props.filter((prop) => prop.persist !== false && !prop.lazy);
+    columns = {
+      scalars: persisted.filter((prop) => prop.kind === ReferenceKind.SCALAR).map((prop) => prop.name),
+      references: persisted.filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE),
+    };
     viewColumns.set(entity.name, columns);
   }
-  const data: Record<string, unknown> = {};
-  for (const prop of columns.scalars) data[prop.name] = row[`${alias}__${prop.fieldNames[0]}`];
-  const view: Record<string, unknown> = {};
-  em.config.getHydrator(metadata).hydrate(view as T, meta, data as never, em.getEntityFactory(), 'full', false, true);
+  const view: Record<string, unknown> = valuesOf(em, entity, alias, row, columns.scalars as Array<keyof T & string>);
   for (const prop of columns.references) {
     const id = row[`${alias}__${prop.fieldNames[0]}`];
     view[prop.name] = id == null ? null : { id: Number(id) };

@@ -124,14 +124,7 @@ export interface Statement {
  * Elsewhere (SQLite, an ORM transaction) they run one by one and the transaction commits as usual.
  */
 export async function runStatementsAndCommit(target: SqlTarget, statements: Statement[]): Promise<StatementResult[]> {
-  if (!(target instanceof SqlTransaction)) {
-    const results: StatementResult[] = [];
-    for (const { sql, params } of statements) results.push(await runStatement(target, sql, params));
-    return results;
-  }
-  const results = await target.send([...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit']);
-  target.committed = true;
-  return results.slice(0, statements.length).map(statementResult);
+  return target instanceof SqlTransaction ? sendWithCommit(target, statements) : runEach(target, statements);
 }
 
 /**
@@ -146,14 +139,24 @@ export async function runStatementsAndCommit(target: SqlTarget, statements: Stat
 export async function commitIfChanged(target: SqlTarget, first: Statement, gated: (when: string | null) => Statement[]): Promise<{ changed: boolean; results: StatementResult[] }> {
   if (!(target instanceof SqlTransaction)) {
     if ((await runStatement(target, first.sql, first.params)).affectedRows !== 1) return { changed: false, results: [] };
-    const results: StatementResult[] = [];
-    for (const { sql, params } of gated(null)) results.push(await runStatement(target, sql, params));
-    return { changed: true, results };
+    return { changed: true, results: await runEach(target, gated(null)) };
   }
-  const statements = [first, { sql: 'set @qy_changed = row_count()', params: [] }, ...gated('@qy_changed = 1')];
-  const results = (await target.send([...statements.map(({ sql, params }) => withValues(target.em, sql, params)), 'commit'])).map(statementResult);
-  target.committed = true;
-  return { changed: results[0].affectedRows === 1, results: results.slice(2, statements.length) };
+  const [took, , ...results] = await sendWithCommit(target, [first, { sql: 'set @qy_changed = row_count()', params: [] }, ...gated('@qy_changed = 1')]);
+  return { changed: took.affectedRows === 1, results };
+}
+
+/** The statements and the transaction's COMMIT in one round trip; answers the statements' results. */
+async function sendWithCommit(tx: SqlTransaction, statements: Statement[]): Promise<StatementResult[]> {
+  const results = await tx.send([...statements.map(({ sql, params }) => withValues(tx.em, sql, params)), 'commit']);
+  tx.committed = true;
+  return results.slice(0, statements.length).map(statementResult);
+}
+
+/** The statements one by one, outside a SqlTransaction (whose transaction, if any, commits as usual). */
+async function runEach(target: SqlTarget, statements: Statement[]): Promise<StatementResult[]> {
+  const results: StatementResult[] = [];
+  for (const { sql, params } of statements) results.push(await runStatement(target, sql, params));
+  return results;
 }
 
 /**

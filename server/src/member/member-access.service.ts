@@ -122,9 +122,8 @@ export class MemberAccessService {
   }
 
   async requireActiveMember(ctx: ServiceContext, communityId: number): Promise<Member> {
-    const member = await this.callerMember(ctx, communityId);
-    if (!member || member.status !== MemberStatus.ACTIVE) throw forbidden('你还不是该社群的成员');
-    return member;
+    await this.assertActiveMember(ctx, communityId);
+    return (await this.callerMember(ctx, communityId))!;
   }
 
   /**

@@ -42,7 +42,9 @@ export class PointsLedgerService {
     if (!changed) return null;
 
     const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await currentBalance(tx, change.memberId);
-    await this.writeEntry(tx, change, balance);
+    // The ledger row has no key it could collide with: it goes with the transaction's next statement.
+    const entry = entryStatement(change, balance, null);
+    await deferStatement(tx, entry.sql, entry.params);
     return { balance };
   }
 
@@ -57,12 +59,6 @@ export class PointsLedgerService {
       memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, when),
       entryStatement(change, lockedBalance + change.amount, when),
     ];
-  }
-
-  /** The ledger row, with the balance the change produced; it goes with the transaction's next statement. */
-  private async writeEntry(tx: SqlTarget, change: Omit<PointsChange, 'lockedBalance' | 'streak'>, balance: number): Promise<void> {
-    const { sql, params } = entryStatement(change, balance, null);
-    await deferStatement(tx, sql, params);
   }
 }
 
