@@ -5,6 +5,7 @@ import { CheckIn } from '../src/checkin/checkin.entity';
 import { localDate, previousDate } from '../src/common/local-date';
 import type { Community } from '../src/community/community.entity';
 import { generateCouponCode } from '../src/coupon/coupon-code';
+import { issuedTermsOf } from '../src/coupon/coupon-issue';
 import type { CouponTemplate } from '../src/coupon/coupon-template.entity';
 import { Coupon } from '../src/coupon/coupon.entity';
 import { CouponStatus } from '../src/coupon/coupon.enums';
@@ -157,7 +158,7 @@ async function redeem(context: SeedContext, member: Member, template: CouponTemp
   const usedAt = usedAfterDays === null ? null : new Date(Math.min(at.getTime() + usedAfterDays * DAY_MS, now.getTime() - 60_000));
   em.create(Coupon, {
     community, template, member, code: generateCouponCode(), status: usedAt ? CouponStatus.USED : CouponStatus.UNUSED, requestId,
-    pointsCost: template.pointsCost, redeemedAt: at, expiresAt: new Date(at.getTime() + template.validDays * DAY_MS),
+    ...issuedTermsOf(template), pointsCost: template.pointsCost, redeemedAt: at, expiresAt: new Date(at.getTime() + template.validDays * DAY_MS),
     usedAt, usedBy: usedAt ? context.owner : null, createdAt: at,
   });
   template.issuedCount += 1;

@@ -8,6 +8,7 @@ import { localDate } from '../src/common/local-date';
 import { Community } from '../src/community/community.entity';
 import { CommunityCategory, JoinPolicy } from '../src/community/community.enums';
 import { generateCouponCode } from '../src/coupon/coupon-code';
+import { issuedTermsOf } from '../src/coupon/coupon-issue';
 import { CouponTemplate } from '../src/coupon/coupon-template.entity';
 import { Coupon } from '../src/coupon/coupon.entity';
 import { CouponStatus } from '../src/coupon/coupon.enums';
@@ -100,7 +101,7 @@ async function seed(em: SqlEntityManager): Promise<void> {
   await ledger.apply(em, { communityId: community.id, memberId: mei.id, amount: -500, type: PointsEntryType.COUPON_REDEEM, reference: `redeem:${requestId}`, note: `兑换「${templates[0].title}」`, at: now });
   em.create(Coupon, {
     community, template: templates[0], member: mei, code: generateCouponCode(), status: CouponStatus.UNUSED, requestId,
-    pointsCost: 500, redeemedAt: now, expiresAt: new Date(now.getTime() + 30 * DAY_MS), createdAt: now,
+    ...issuedTermsOf(templates[0]), pointsCost: 500, redeemedAt: now, expiresAt: new Date(now.getTime() + 30 * DAY_MS), createdAt: now,
   });
   templates[0].issuedCount = 1;
   await em.flush();

@@ -41,6 +41,7 @@ import { MemberActivityService } from './health/member-activity.service';
 import { CommunityStatsService } from './health/community-stats.service';
 import { DormantMemberService } from './health/dormant-member.service';
 import { CouponGrantService } from './coupon/coupon-grant.service';
+import { EconomyCapsService } from './points/economy-caps.service';
 import { EntryPaymentService } from './payment/entry-payment.service';
 import { EntryRefundService } from './payment/entry-refund.service';
 import { PaymentOrderViews } from './payment/payment-order-views';
@@ -62,10 +63,12 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const notifications = new NotificationService(config.notifications, clock, access);
   const auth = new AuthService(config.wechat, wechat, sessions, clock);
   const audit = new AuditService(clock);
-  const tiers = new TierService(clock);
-  const checkInRules = new CheckInRuleService(clock);
+  const economyCaps = new EconomyCapsService();
+  // The tiers and the check-in rule are each checked against the caps with the other (multiplier × base): the tiers ask the rule through a function.
+  const tiers = new TierService(clock, economyCaps, (ctx, communityId, highestMultiplier) => checkInRules.worstCaseWith(ctx, communityId, highestMultiplier));
+  const checkInRules: CheckInRuleService = new CheckInRuleService(clock, tiers, economyCaps);
   const referralRewards = new ReferralRewardService(points);
-  const invites = new InviteService(clock, access, tiers);
+  const invites = new InviteService(clock, access, tiers, economyCaps);
   const communityCounts = new CommunityCounts(orm);
   const communities = new CommunityService(clock, access, tiers, rateLimits, invites, communityCounts);
   // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
@@ -75,7 +78,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const entryRefunds = new EntryRefundService(wechatPay, clock, log, audit, orm, memberships);
   const entryPayments: EntryPaymentService = new EntryPaymentService(config, wechatPay, clock, log, audit, orm, memberships, entryRefunds, (order): Promise<void> => paymentReconciliation.reconcile(order));
   const paymentReconciliation: PaymentReconciliationService = new PaymentReconciliationService(config.wechatPay, wechatPay, clock, audit, orm, entryPayments, entryRefunds);
-  const questionnaires = new QuestionnaireService(clock, access);
+  const questionnaires = new QuestionnaireService(clock, access, economyCaps);
   const makeUpCheckIns = new MakeUpCheckInService(clock, access, points, checkInRules, referralRewards);
   return {
     config,
@@ -94,23 +97,24 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     wechatGroups: new WeChatGroupService(config.wechat, clock, memberships, auth),
     // member economy
     points,
+    economyCaps,
     memberPoints: new PointsService(clock, access, points),
     tiers,
     checkInRules,
-    checkIns: new CheckInService(clock, access, points, tiers, checkInRules, referralRewards, makeUpCheckIns),
+    checkIns: new CheckInService(clock, access, points, tiers, checkInRules, referralRewards, makeUpCheckIns, economyCaps),
     makeUpCheckIns,
     couponTemplates: new CouponTemplateService(clock, access),
     couponRedemption: new CouponRedemptionService(clock, access, points, tiers, orm),
     couponCounter: new CouponCounterService(clock, points),
     couponQueries: new CouponQueryService(clock, access),
-    couponGrants: new CouponGrantService(clock),
+    couponGrants: new CouponGrantService(clock, access),
     // community activities
     groupBuys: new GroupBuyService(notifications, clock, access),
     groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock), orm),
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions: new SignupSubmissionService(notifications, clock, access),
     questionnaires,
-    applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds),
+    applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds, economyCaps),
     // entry thresholds
     invites,
     referralRewards,

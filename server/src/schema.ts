@@ -7,6 +7,7 @@ import { InviteResolver } from './invite/invite.resolver';
 import { CouponTemplateResolver } from './coupon/coupon-template.resolver';
 import { CouponResolver } from './coupon/coupon.resolver';
 import { PointsResolver } from './points/points.resolver';
+import { EconomyCapsResolver } from './points/economy-caps.resolver';
 import { TierResolver } from './tier/tier.resolver';
 import { authChecker } from './auth/auth-checker';
 import { validateArgs } from './graphql/validate-args';
@@ -33,6 +34,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CheckInResolver,
   InviteResolver,
   PointsResolver,
+  EconomyCapsResolver,
   CouponTemplateResolver,
   CouponResolver,
   // community activities

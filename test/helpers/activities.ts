@@ -126,7 +126,7 @@ export function signupAnswers(fieldIds: string[], name: string, overrides: Recor
 export const QUESTIONNAIRE_FIELDS = `id title intro passScore autoApprove welcomePoints updatedAt
   questions { id type title required maxLength options { id label score tags } }`;
 
-export const SAVE_QUESTIONNAIRE = `mutation ($c: ID!, $i: SaveQuestionnaireInput!) { saveQuestionnaire(communityId: $c, input: $i) { ${QUESTIONNAIRE_FIELDS} } }`;
+export const SAVE_QUESTIONNAIRE = `mutation ($c: ID!, $i: SaveQuestionnaireInput!) { saveQuestionnaire(communityId: $c, input: $i) { ... on Questionnaire { ${QUESTIONNAIRE_FIELDS} } } }`;
 export const QUESTIONNAIRE = `query ($c: ID!) { questionnaire(communityId: $c) { ${QUESTIONNAIRE_FIELDS} } }`;
 
 export const APPLICATION_FIELDS = `id status score passed tags rejectReason submittedAt reviewedAt

@@ -38,7 +38,7 @@ const FORM_INPUT = `{ title: "越权改表", capacity: 99, waitlist: false, fiel
 export const ACTIVITY_ADMIN_OPERATIONS: AdminOperation[] = [
   {
     name: 'saveQuestionnaire',
-    query: `mutation ($c: ID!) { saveQuestionnaire(communityId: $c, input: { title: "越权问卷", passScore: 0, autoApprove: true, welcomePoints: 100000, questions: [{ type: TEXT, title: "随便", required: false }] }) { id } }`,
+    query: `mutation ($c: ID!) { saveQuestionnaire(communityId: $c, input: { title: "越权问卷", passScore: 0, autoApprove: true, welcomePoints: 100000, questions: [{ type: TEXT, title: "随便", required: false }] }) { __typename } }`,
     variables: (t) => ({ c: t.communityId }),
   },
   { name: 'applications', query: `query ($c: ID!) { applications(communityId: $c) { id } }`, variables: (t) => ({ c: t.communityId }) },

@@ -4,12 +4,12 @@ import type { AdminOperation } from './admin-operations';
 export const ECONOMY_ADMIN_OPERATIONS: AdminOperation[] = [
   {
     name: 'updateCheckInRule',
-    query: `mutation ($c: ID!) { updateCheckInRule(communityId: $c, input: { basePoints: 999, cycleDays: 1, bonuses: [] }) { basePoints } }`,
+    query: `mutation ($c: ID!) { updateCheckInRule(communityId: $c, input: { basePoints: 999, cycleDays: 1, bonuses: [] }) { __typename } }`,
     variables: (t) => ({ c: t.communityId }),
   },
   {
     name: 'setTiers',
-    query: `mutation ($c: ID!) { setTiers(communityId: $c, tiers: [{ name: "全员", threshold: 0, multiplier: 3 }]) { level } }`,
+    query: `mutation ($c: ID!) { setTiers(communityId: $c, tiers: [{ name: "全员", threshold: 0, multiplier: 3 }]) { __typename } }`,
     variables: (t) => ({ c: t.communityId }),
   },
   {

@@ -9,7 +9,7 @@ export const ENTRY_ADMIN_OPERATIONS: AdminOperation[] = [
   },
   {
     name: 'setReferralRule',
-    query: `mutation ($c: ID!) { setReferralRule(communityId: $c, points: 10000, dailyLimit: 1000) { points } }`,
+    query: `mutation ($c: ID!) { setReferralRule(communityId: $c, points: 10000, dailyLimit: 1000) { __typename } }`,
     variables: (t) => ({ c: t.communityId }),
   },
   { name: 'referralRule', query: `query ($c: ID!) { referralRule(communityId: $c) { points } }`, variables: (t) => ({ c: t.communityId }) },

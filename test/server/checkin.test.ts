@@ -133,7 +133,7 @@ describe('daily check-in', () => {
     clock.set(new Date(SHANGHAI_MIDNIGHT + 500 * DAY));
     const { owner, joinCode, communityId } = await env.createCommunity('c-rule');
     const member = await env.join('c-ruled', joinCode);
-    const UPDATE = `mutation ($c: ID!, $i: CheckInRuleInput!) { updateCheckInRule(communityId: $c, input: $i) { basePoints cycleDays bonuses { day points } } }`;
+    const UPDATE = `mutation ($c: ID!, $i: CheckInRuleInput!) { updateCheckInRule(communityId: $c, input: $i) { ... on CheckInRule { basePoints cycleDays bonuses { day points } } } }`;
     const rule = { basePoints: 5, cycleDays: 2, bonuses: [{ day: 2, points: 7 }] };
     expect((await owner.client.data(UPDATE, { c: communityId, i: rule })).updateCheckInRule).toEqual(rule);
     expect((await member.client.data(CHECK_IN, { c: communityId })).checkIn).toMatchObject({ pointsAwarded: 5, bonusPoints: 0 });

@@ -202,9 +202,9 @@ describe('coupons: 100 points = ¥1', () => {
     await a.client.data(REDEEM, { t: shop.templateId, r: newRequestId() }); // spend 500: lifetime stays 600
     const TIER = `{ membership(communityId: ${shop.communityId}) { points tier { name } nextTier { name } pointsToNextTier } }`;
     expect((await a.client.data(TIER)).membership).toEqual({ points: 100, tier: { name: '达人' }, nextTier: { name: '核心成员' }, pointsToNextTier: 1400 });
-    const SET = `mutation ($c: ID!, $t: [TierInput!]!) { setTiers(communityId: $c, tiers: $t) { level name threshold multiplier } }`;
+    const SET = `mutation ($c: ID!, $t: [TierInput!]!) { setTiers(communityId: $c, tiers: $t) { ... on TiersSaved { tiers { level name threshold multiplier } } } }`;
     const tiers = [{ name: '游客', threshold: 0, multiplier: 1 }, { name: '熟客', threshold: 50, multiplier: 1.1 }, { name: '铁粉', threshold: 300, multiplier: 2 }];
-    expect((await shop.owner.client.data(SET, { c: shop.communityId, t: tiers })).setTiers).toEqual(tiers.map((t, level) => ({ level, ...t })));
+    expect((await shop.owner.client.data(SET, { c: shop.communityId, t: tiers })).setTiers.tiers).toEqual(tiers.map((t, level) => ({ level, ...t })));
     expect((await a.client.data(TIER)).membership).toMatchObject({ tier: { name: '铁粉' }, nextTier: null, pointsToNextTier: null });
     expect((await b.client.data(TIER)).membership).toMatchObject({ tier: { name: '熟客' }, pointsToNextTier: 200 });
     for (const bad of [[], [{ name: 'x', threshold: 10, multiplier: 1 }], [tiers[0], { ...tiers[1], threshold: 0 }], [tiers[0], { ...tiers[1], name: '游客' }], [{ ...tiers[0], multiplier: 0.5 }]]) {

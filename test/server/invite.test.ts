@@ -10,7 +10,7 @@ const CHECK_IN = `mutation ($c: ID!) { checkIn(communityId: $c) { __typename ...
 const MEMBERSHIP = `query ($c: ID!) { membership(communityId: $c) { id points lifetimePoints } }`;
 const REFERRALS = `query ($c: ID!) { referrals(communityId: $c) { inviter { id } invitee { id } status points settledAt } }`;
 const LEADERBOARD = `query ($c: ID!) { inviteLeaderboard(communityId: $c) { rank member { id } invited checkedIn rewarded points } }`;
-const SET_RULE = `mutation ($c: ID!, $p: Int!, $d: Int!) { setReferralRule(communityId: $c, points: $p, dailyLimit: $d) { points dailyLimit } }`;
+const SET_RULE = `mutation ($c: ID!, $p: Int!, $d: Int!) { setReferralRule(communityId: $c, points: $p, dailyLimit: $d) { ... on ReferralRule { points dailyLimit } } }`;
 const LEDGER = `query ($c: ID!) { pointsLedger(communityId: $c, first: 20) { edges { node { amount type note } } } }`;
 
 const DAY = 24 * 3600 * 1000;

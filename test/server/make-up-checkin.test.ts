@@ -12,7 +12,7 @@ const MAKE_UP = `mutation ($c: ID!, $d: String!) { makeUpCheckIn(communityId: $c
   ... on ErrorResult { errorCode message } } }`;
 const MEMBERSHIP = `query ($c: ID!) { membership(communityId: $c) { points lifetimePoints streak checkedInToday } }`;
 const CALENDAR = `query ($c: ID!, $m: String!) { checkInCalendar(communityId: $c, month: $m) { days madeUpDays streak makeUp { days cost remaining monthlyAllowance } } }`;
-const UPDATE_RULE = `mutation ($c: ID!, $i: CheckInRuleInput!) { updateCheckInRule(communityId: $c, input: $i) { basePoints makeUpCost makeUpMonthlyAllowance } }`;
+const UPDATE_RULE = `mutation ($c: ID!, $i: CheckInRuleInput!) { updateCheckInRule(communityId: $c, input: $i) { ... on CheckInRule { basePoints makeUpCost makeUpMonthlyAllowance } } }`;
 const LEDGER = `query ($c: ID!) { pointsLedger(communityId: $c, first: 20) { edges { node { amount balanceAfter type note } } } }`;
 
 const HOUR = 3600 * 1000;

@@ -46,6 +46,13 @@ describe('entry questionnaire', () => {
   const failingAnswers = () => [{ questionId: question(0), optionIds: [option(0, 2)] }];
   const submit = async (who: LoggedIn, answers: unknown[], community = communityId) =>
     (await who.client.data(SUBMIT_APPLICATION, { c: community, a: answers })).submitApplication;
+  /** How an application was judged, as its community's admins see it (applicants never do). */
+  const judged = async (who: LoggedIn, applicationId: string, community = communityId) => {
+    const { applications } = await who.client.data(`query ($c: ID!) { applications(communityId: $c) { id score passed tags } }`, { c: community });
+    const { id: _id, ...judgement } = applications.find((a: any) => a.id === applicationId);
+    return judgement;
+  };
+  const UNJUDGED = { score: null, passed: null, tags: null };
   const review = async (who: LoggedIn, applicationId: string, approve: boolean, reason?: string) =>
     (await who.client.data(REVIEW_APPLICATION, { a: applicationId, ok: approve, r: reason ?? null })).reviewApplication;
   const welcomeRows = (memberId: string) => env.em().find(PointsEntry, { member: Number(memberId), type: PointsEntryType.WELCOME });
@@ -70,7 +77,8 @@ describe('entry questionnaire', () => {
     const someone = await applicant();
     const result = await submit(someone, passingAnswers());
     expect(result.__typename).toBe('ApplicationSubmitted');
-    expect(result.application).toMatchObject({ status: 'APPROVED', score: 15, passed: true, tags: ['老顾客', '拿铁党', '手冲爱好者'] });
+    expect(result.application).toMatchObject({ status: 'APPROVED', ...UNJUDGED });
+    expect(await judged(admin, result.application.id)).toEqual({ score: 15, passed: true, tags: ['老顾客', '拿铁党', '手冲爱好者'] });
     expect(result.application.answers).toEqual([
       { questionId: question(0), questionTitle: '你是怎么知道我们的？', type: 'SINGLE_CHOICE', optionIds: [option(0, 0)], optionLabels: ['到店消费过'], text: null },
       { questionId: question(1), questionTitle: '你喜欢哪些咖啡？', type: 'MULTI_CHOICE', optionIds: [option(1, 1), option(1, 2)], optionLabels: ['拿铁', '手冲'], text: null },
@@ -85,17 +93,20 @@ describe('entry questionnaire', () => {
   it('a fail stays pending; a second submission while pending is refused', async () => {
     const someone = await applicant();
     const result = await submit(someone, failingAnswers());
-    expect(result.application).toMatchObject({ status: 'PENDING', score: 0, passed: false, tags: [] });
+    expect(result.application).toMatchObject({ status: 'PENDING', ...UNJUDGED });
+    expect(await judged(admin, result.application.id)).toEqual({ score: 0, passed: false, tags: [] });
     expect(result.member.status).toBe('APPLICANT');
     expect((await submit(someone, passingAnswers())).errorCode).toBe('APPLICATION_PENDING');
-    const mine = await someone.client.data(`query ($c: ID!) { myApplication(communityId: $c) { id status score } }`, { c: communityId });
-    expect(mine.myApplication).toEqual({ id: result.application.id, status: 'PENDING', score: 0 });
+    // Applicants see their answers and status, never how they were judged.
+    const mine = await someone.client.data(`query ($c: ID!) { myApplication(communityId: $c) { id status score passed tags } }`, { c: communityId });
+    expect(mine.myApplication).toEqual({ id: result.application.id, status: 'PENDING', ...UNJUDGED });
   });
 
   it('admins list by status and approve: active, tagged, welcomed; a second decision is refused', async () => {
     const someone = await applicant();
     const pending = (await submit(someone, [{ questionId: question(0), optionIds: [option(0, 1)] }])).application;
-    expect(pending).toMatchObject({ status: 'PENDING', score: 6, tags: ['朋友推荐'] });
+    expect(pending).toMatchObject({ status: 'PENDING', ...UNJUDGED });
+    expect(await judged(admin, pending.id)).toEqual({ score: 6, passed: false, tags: ['朋友推荐'] });
     const listed = await admin.client.data(`query ($c: ID!) { applications(communityId: $c, status: PENDING) { id member { id } } }`, { c: communityId });
     expect(listed.applications.map((a: any) => a.id)).toContain(pending.id);
 
@@ -146,7 +157,8 @@ describe('entry questionnaire', () => {
     const manual = (await other.owner.client.data(SAVE_QUESTIONNAIRE, { c: other.communityId, i: questionnaireInput({ autoApprove: false, welcomePoints: 0 }) })).saveQuestionnaire;
     const someone = await env.join('q-manual-applicant', other.joinCode);
     const result = await submit(someone, [{ questionId: manual.questions[0].id, optionIds: [manual.questions[0].options[0].id] }], other.communityId);
-    expect(result.application).toMatchObject({ status: 'PENDING', passed: true, score: 10 });
+    expect(result.application).toMatchObject({ status: 'PENDING', ...UNJUDGED });
+    expect(await judged(other.owner, result.application.id, other.communityId)).toMatchObject({ passed: true, score: 10 });
     const approved = await review(other.owner, result.application.id, true);
     expect(approved.member).toMatchObject({ status: 'ACTIVE', points: 0 });
     expect(await welcomeRows(someone.memberId)).toEqual([]);

@@ -36,11 +36,11 @@ describeOnMySql('settings cached per process (MariaDB, two server processes)', (
     expect(before.membership.tier).toEqual({ level: 0, name: '新人', multiplier: 1 });
 
     await owner.client.data(
-      `mutation ($c: ID!) { setTiers(communityId: $c, tiers: [{ name: "白银", threshold: 0, multiplier: 2 }, { name: "黄金", threshold: 100000, multiplier: 3 }]) { level } }`,
+      `mutation ($c: ID!) { setTiers(communityId: $c, tiers: [{ name: "白银", threshold: 0, multiplier: 2 }, { name: "黄金", threshold: 100000, multiplier: 3 }]) { __typename } }`,
       { c: communityId },
     );
     await owner.client.data(
-      `mutation ($c: ID!) { updateCheckInRule(communityId: $c, input: { basePoints: 7, cycleDays: 2, bonuses: [{ day: 2, points: 4 }] }) { basePoints } }`,
+      `mutation ($c: ID!) { updateCheckInRule(communityId: $c, input: { basePoints: 7, cycleDays: 2, bonuses: [{ day: 2, points: 4 }] }) { __typename } }`,
       { c: communityId },
     );
 

@@ -8,7 +8,10 @@ import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-ve
 import { CheckInRule, DEFAULT_CHECKIN_RULE, StreakBonusRow } from './checkin-rule.entity';
 
 const bonusesColumn = new JsonColumn<StreakBonusRow[]>();
-import type { CheckInRuleInput, CheckInRuleView, NextBonus } from './checkin.types';
+import { CheckInRuleView, type CheckInRuleInput, type NextBonus } from './checkin.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import type { EconomyCapsService } from '../points/economy-caps.service';
+import type { TierService } from '../tier/tier.service';
 import type { Clock } from '../common/clock';
 
 /** The day of the cycle a streak falls on: day 8 of a 7-day cycle is day 1 again. */
@@ -30,10 +33,25 @@ export function nextBonusAfter(rule: CheckInRuleView, streak: number): NextBonus
   return null;
 }
 
+/**
+ * The most one check-in can pay under a rule (base × the highest tier multiplier, plus the largest
+ * streak bonus): what the OWNER's maxPointsPerAction must allow for the rule to be set.
+ */
+export function checkInWorstCase(rule: Pick<CheckInRuleView, 'basePoints' | 'bonuses'>, highestMultiplier: number): number {
+  return Math.round(rule.basePoints * highestMultiplier) + Math.max(0, ...rule.bonuses.map((bonus) => bonus.points));
+}
+
 export class CheckInRuleService {
   constructor(
     private readonly clock: Clock,
+    private readonly tiers: TierService,
+    private readonly economyCaps: EconomyCapsService,
   ) {}
+
+  /** checkInWorstCase of the community's rule as it is, under tiers with this highest multiplier (for setTiers). */
+  async worstCaseWith(ctx: ServiceContext, communityId: number, highestMultiplier: number): Promise<number> {
+    return checkInWorstCase(await this.load(ctx.em, communityId), highestMultiplier);
+  }
 
   private readonly cache = new VersionedCache<CheckInRuleView>();
 
@@ -61,11 +79,15 @@ export class CheckInRuleService {
     };
   }
 
-  async update(ctx: ServiceContext, communityId: number, input: CheckInRuleInput): Promise<CheckInRuleView> {
+  /** Admins set the rule within the OWNER's economy caps: one check-in, at the highest tier and with the largest bonus, pays at most maxPointsPerAction. */
+  async update(ctx: ServiceContext, communityId: number, input: CheckInRuleInput): Promise<CheckInRuleView | EconomyCapExceeded> {
     const days = input.bonuses.map((bonus) => bonus.day);
     if (days.some((day) => day > input.cycleDays)) throw badInput('奖励日不能超过连签周期', 'bonuses');
     if (new Set(days).size !== days.length) throw badInput('同一天只能设置一个奖励', 'bonuses');
     const bonuses = [...input.bonuses].sort((a, b) => a.day - b.day).map(({ day, points }) => ({ day, points }));
+    const highestMultiplier = Math.max(...(await this.tiers.tiersOf(ctx, communityId)).map((tier) => tier.multiplier));
+    const refusal = await this.economyCaps.refusal(ctx, communityId, { perAction: checkInWorstCase({ basePoints: input.basePoints, bonuses }, highestMultiplier) });
+    if (refusal) return refusal;
     // The make-up terms are optional in the input: a client that does not send them keeps the current ones.
     const current = await this.load(ctx.em, communityId);
     const makeUpCost = input.makeUpCost ?? current.makeUpCost;
@@ -80,7 +102,7 @@ export class CheckInRuleService {
       },
     );
     await bumpSettingsVersion(ctx.em, communityId);
-    return { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance };
+    return Object.assign(new CheckInRuleView(), { basePoints: input.basePoints, cycleDays: input.cycleDays, bonuses, makeUpCost, makeUpMonthlyAllowance });
   }
 }
 

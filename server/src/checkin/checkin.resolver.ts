@@ -5,7 +5,8 @@ import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
-import { CheckInCalendar, CheckInCalendarArgs, CheckInResult, CheckInRuleInput, CheckInRuleView, CheckInSuccess } from './checkin.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import { CheckInCalendar, CheckInCalendarArgs, CheckInResult, CheckInRuleInput, CheckInRuleView, CheckInSuccess, UpdateCheckInRuleResult } from './checkin.types';
 import { MadeUpCheckIn, MakeUpCheckInArgs, MakeUpCheckInResult } from './make-up.types';
 
 @Resolver()
@@ -37,12 +38,12 @@ export class CheckInResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Mutation(() => CheckInRuleView, { description: 'Admin: base points, streak bonus table and cycle length; 补签 cost and monthly allowance' })
+  @Mutation(() => UpdateCheckInRuleResult, { description: "Admin: base points, streak bonus table and cycle length; 补签 cost and monthly allowance; within the OWNER's economy caps" })
   updateCheckInRule(
     @Arg('communityId', () => ID) communityId: string,
     @Arg('input') input: CheckInRuleInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<CheckInRuleView> {
+  ): Promise<CheckInRuleView | EconomyCapExceeded> {
     return ctx.services.checkInRules.update(ctx, parseId(communityId), input);
   }
 }

@@ -8,9 +8,10 @@ import { runStatement } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { lockMember } from '../member/member-lock';
-import { recordStreak } from '../member/member-rows';
 import { MemberStatus } from '../member/member.enums';
 import { PointsEntryType } from '../points/points.enums';
+import { capNote, capRuleAwards, earnedByRulesOn } from '../points/economy-caps';
+import type { EconomyCapsService } from '../points/economy-caps.service';
 import { CheckIn } from './checkin.entity';
 import { bonusFor, nextBonusAfter } from './checkin-rule.service';
 import { AlreadyCheckedIn, CheckInCalendar, CheckInSuccess } from './checkin.types';
@@ -34,6 +35,7 @@ export class CheckInService {
     private readonly checkInRules: CheckInRuleService,
     private readonly referralRewards: ReferralRewardService,
     private readonly makeUpCheckIns: MakeUpCheckInService,
+    private readonly economyCaps: EconomyCapsService,
   ) {}
 
   async checkIn(ctx: ServiceContext, communityId: number): Promise<CheckInSuccess | ErrorResult> {
@@ -43,14 +45,25 @@ export class CheckInService {
     const today = localDate(now, member.community.timezone);
     const rule = await this.checkInRules.ruleOf(ctx, communityId);
     const tier = await this.tiers.tierAt(ctx, communityId, member.tierLevel);
+    const caps = await this.economyCaps.capsOf(ctx, communityId);
 
     const outcome = await inSqlTransaction<CheckInSuccess | typeof ALREADY>(ctx, async (tx) => {
       const locked = await lockMember(tx, member.id, PENDING_REFERRAL);
       if (locked.lastCheckInOn === today) throw new RollbackWith(ALREADY);
       // The member row carries the last check-in (written with it below), so no read of the history.
       const streak = locked.lastCheckInOn === previousDate(today) ? locked.streak + 1 : 1;
-      const pointsAwarded = Math.round(rule.basePoints * tier.multiplier);
-      const bonusPoints = bonusFor(rule, streak);
+      // What the rules pay, cut to the OWNER's economy caps: one action, and the member's day.
+      const awards = capRuleAwards(
+        [
+          { amount: Math.round(rule.basePoints * tier.multiplier), type: PointsEntryType.CHECK_IN, note: `${today} 签到` },
+          { amount: bonusFor(rule, streak), type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` },
+        ],
+        caps,
+        earnedByRulesOn(locked, today),
+      );
+      const paidAs = (type: PointsEntryType) => awards.find((award) => award.type === type)?.amount ?? 0;
+      const pointsAwarded = paidAs(PointsEntryType.CHECK_IN);
+      const bonusPoints = paidAs(PointsEntryType.STREAK_BONUS);
       try {
         await runStatement(
           tx,
@@ -61,30 +74,31 @@ export class CheckInService {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
         throw error;
       }
-      const awards = [
-        { amount: pointsAwarded, type: PointsEntryType.CHECK_IN, note: `${today} 签到` },
-        { amount: bonusPoints, type: PointsEntryType.STREAK_BONUS, note: `连续签到第 ${streak} 天奖励` },
-      ].filter((award) => award.amount > 0);
-      let balance = locked.points;
-      for (const [i, award] of awards.entries()) {
-        const applied = await this.points.apply(tx, {
-          ...award,
-          communityId,
-          memberId: member.id,
-          reference: `checkin:${today}`,
-          at: now,
-          lockedBalance: balance,
-          // The streak rides on the first award's UPDATE.
-          streak: i === 0 ? { streak, lastCheckInOn: today } : undefined,
-        });
-        balance = applied!.balance;
-      }
-      if (awards.length === 0) await recordStreak(tx, member.id, { streak, lastCheckInOn: today });
+      const paid = await this.points.payRuleAwards(tx, {
+        communityId,
+        memberId: member.id,
+        locked,
+        day: today,
+        at: now,
+        reference: `checkin:${today}`,
+        awards,
+        streak: { streak, lastCheckInOn: today },
+      });
+      const balance = paid!.balance;
       // The first check-in ever settles the member's referral (the inviter's points); later ones cost nothing extra.
       if (locked.lastCheckInOn === null) {
         await this.referralRewards.settleOnFirstCheckIn(tx, { communityId, timezone: member.community.timezone, at: now, locked });
       }
-      return Object.assign(new CheckInSuccess(), { date: today, pointsAwarded, bonusPoints, streak, balance, nextBonus: nextBonusAfter(rule, streak) });
+      const capped = awards.find((award) => award.cappedBy);
+      return Object.assign(new CheckInSuccess(), {
+        date: today,
+        pointsAwarded,
+        bonusPoints,
+        streak,
+        balance,
+        nextBonus: nextBonusAfter(rule, streak),
+        capNote: capped ? capNote(capped.cappedBy!, caps) : null,
+      });
     });
     if (outcome !== ALREADY) return outcome;
     return new AlreadyCheckedIn(await this.todayResult(ctx, member.id, today, rule));

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { NotActiveMember } from '../graphql/common-errors';
 import { ErrorResult } from '../graphql/error-result';
+import { EconomyCapExceeded } from '../points/economy-caps.types';
 
 @ObjectType()
 export class StreakBonus {
@@ -47,7 +48,7 @@ export class CheckInSuccess {
   @Field({ description: 'Community-local date of this check-in, YYYY-MM-DD' })
   date!: string;
 
-  @Field(() => Int, { description: 'Base points × tier multiplier' })
+  @Field(() => Int, { description: 'Base points × tier multiplier (as paid: within the economy caps)' })
   pointsAwarded!: number;
 
   @Field(() => Int, { description: 'Streak bonus earned today (0 on ordinary days)' })
@@ -61,6 +62,9 @@ export class CheckInSuccess {
 
   @Field(() => NextBonus, { nullable: true })
   nextBonus?: NextBonus | null;
+
+  @Field(() => String, { nullable: true, description: 'Set when the economy caps cut what the rules would pay (e.g. 今日规则积分已达上限 2000)' })
+  capNote?: string | null;
 }
 
 @ObjectType({ implements: ErrorResult })
@@ -171,3 +175,8 @@ export class CheckInRuleInput {
   @Max(31, { message: '每月补签次数最多 31 次' })
   makeUpMonthlyAllowance?: number | null;
 }
+
+export const UpdateCheckInRuleResult = createUnionType({
+  name: 'UpdateCheckInRuleResult',
+  types: () => [CheckInRuleView, EconomyCapExceeded] as const,
+});

@@ -6,11 +6,13 @@ import { CommunityCategory, JoinPolicy } from './community.enums';
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 export const DEFAULT_REFERRAL_POINTS = 50;
 export const DEFAULT_REFERRAL_DAILY_LIMIT = 5;
+/** The OWNER's economy caps of a new community (setEconomyCaps; points/economy-caps.ts). */
+export const DEFAULT_ECONOMY_CAPS = { maxPointsPerAction: 1_000, maxRulePointsPerMemberDay: 2_000 } as const;
 
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen' | 'maxPointsPerAction' | 'maxRulePointsPerMemberDay'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -46,6 +48,14 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   /** Admin points adjustment: the most one operator may move per community-local day (absolute sum), set by the OWNER. */
   @Property({ default: 50_000 })
   adjustDailyLimit: number = 50_000;
+
+  /** Economy cap (setEconomyCaps, OWNER): the most points one action may earn by any rule (points/economy-caps.ts). */
+  @Property({ default: DEFAULT_ECONOMY_CAPS.maxPointsPerAction })
+  maxPointsPerAction: number = DEFAULT_ECONOMY_CAPS.maxPointsPerAction;
+
+  /** Economy cap (setEconomyCaps, OWNER): the most points a member may earn from rules in one community-local day. */
+  @Property({ default: DEFAULT_ECONOMY_CAPS.maxRulePointsPerMemberDay })
+  maxRulePointsPerMemberDay: number = DEFAULT_ECONOMY_CAPS.maxRulePointsPerMemberDay;
 
   /** 邀请奖励: points the inviter gets when an invitee first checks in, set by admins. */
   @Property({ default: DEFAULT_REFERRAL_POINTS })

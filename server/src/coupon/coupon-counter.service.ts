@@ -52,7 +52,7 @@ export class CouponCounterService {
 
   /** An unused, unexpired coupon is voided, its stock returned and its points refunded (COUPON_REFUND). */
   async void(ctx: ServiceContext, couponId: number): Promise<CouponVoidedResult | ErrorResult> {
-    const coupon = await ctx.em.findOne(Coupon, couponId, { populate: ['template'] });
+    const coupon = await ctx.em.findOne(Coupon, couponId);
     if (!coupon) return new CouponNotFound();
     const operatorId = requireUserId(ctx);
     const outcome = await inTransaction<{ refundedPoints: number; balance: number } | ErrorResult>(ctx, async (em) => {
@@ -73,7 +73,7 @@ export class CouponCounterService {
         amount: coupon.pointsCost,
         type: PointsEntryType.COUPON_REFUND,
         reference: `void:${coupon.id}`,
-        note: `「${coupon.template.title}」作废退回`,
+        note: `「${coupon.title}」作废退回`,
         operatorId,
         at: now,
         lockedBalance: locked.points,

@@ -5,8 +5,8 @@ import { runStatement, SqlTarget, type Statement } from '../db/sql';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** What issuing coupons needs of their template: the entity, or the same values out of its row. */
-export type IssuedTemplate = Pick<CouponTemplate, 'id' | 'validDays'> & { community: { id: number } };
+/** What issuing coupons needs of their template (the entity, or the same values out of its row): its terms are copied onto each coupon. */
+export type IssuedTemplate = Pick<CouponTemplate, 'id' | 'validDays' | 'title' | 'faceValueFen' | 'minSpendFen'> & { community: { id: number } };
 
 /**
  * The two statements every issue of coupons makes, redeemed or granted, inside its transaction:
@@ -31,10 +31,17 @@ export function takeStockStatement(template: IssuedTemplate, count: number, rede
   };
 }
 
+/** What a coupon copies of its template when issued, and keeps whatever the template becomes. */
+export function issuedTermsOf(template: IssuedTemplate): Pick<CouponTemplate, 'title' | 'faceValueFen' | 'minSpendFen'> {
+  return { title: template.title, faceValueFen: template.faceValueFen, minSpendFen: template.minSpendFen };
+}
+
 export interface NewCoupon {
   memberId: number;
   requestId: string;
   pointsCost: number;
+  /** The admin's user id for a granted coupon (送券). */
+  grantedBy?: number;
 }
 
 export interface IssuedCoupon extends NewCoupon {
@@ -58,11 +65,16 @@ export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, cou
 /** The INSERT of issued coupons; with `when`, of one coupon, inserted only if that SQL condition holds (db/sql.ts commitIfChanged). */
 export function couponInsertStatement(template: IssuedTemplate, issued: IssuedCoupon[], now: Date, when: string | null): Statement {
   if (when && issued.length !== 1) throw new Error('a conditional coupon INSERT writes one coupon');
-  const columns = 'community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at';
+  // The template's terms are copied: the coupon keeps what it was issued as whatever the template becomes.
+  const columns = 'community_id, template_id, member_id, code, status, request_id, title, face_value_fen, min_spend_fen, points_cost, granted_by_id, redeemed_at, expires_at, created_at';
+  const values = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
   return {
     sql: when
-      ? `insert into coupon (${columns}) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from dual where ${when}`
-      : `insert into coupon (${columns}) values ${issued.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    params: issued.flatMap((coupon) => [template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId, coupon.pointsCost, now, coupon.expiresAt, now]),
+      ? `insert into coupon (${columns}) select ${values} from dual where ${when}`
+      : `insert into coupon (${columns}) values ${issued.map(() => `(${values})`).join(', ')}`,
+    params: issued.flatMap((coupon) => [
+      template.community.id, template.id, coupon.memberId, coupon.code, CouponStatus.UNUSED, coupon.requestId,
+      template.title, template.faceValueFen, template.minSpendFen, coupon.pointsCost, coupon.grantedBy ?? null, now, coupon.expiresAt, now,
+    ]),
   };
 }

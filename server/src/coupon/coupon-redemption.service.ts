@@ -16,7 +16,7 @@ import { PointsEntry } from '../points/points-entry.entity';
 import { currentBalance } from '../member/member-rows';
 import { PointsEntryType } from '../points/points.enums';
 import { InsufficientPoints } from '../points/points.types';
-import { couponInsertStatement, newCoupons, takeStockStatement, type IssuedTemplate } from './coupon-issue';
+import { couponInsertStatement, issuedTermsOf, newCoupons, takeStockStatement, type IssuedTemplate } from './coupon-issue';
 import { CouponTemplate, pointsCostOf } from './coupon-template.entity';
 import { Community } from '../community/community.entity';
 import { Coupon } from './coupon.entity';
@@ -121,6 +121,7 @@ export class CouponRedemptionService {
           code: issued.code,
           status: CouponStatus.UNUSED,
           requestId,
+          ...issuedTermsOf(template),
           pointsCost: template.pointsCost,
           redeemedAt: now,
           expiresAt: issued.expiresAt,
@@ -177,7 +178,7 @@ type TemplateTerms = IssuedTemplate & Pick<CouponTemplate, 'title' | 'pointsCost
 
 /** The terms out of a row of templateRowsById, converted as the ORM converts them, without mapping the entity (a redemption that succeeds maps none). */
 function termsOf(em: EntityManager, row: Record<string, unknown>): TemplateTerms {
-  const values = valuesOf(em, CouponTemplate, 't', row, ['id', 'title', 'faceValueFen', 'validDays', 'stock', 'issuedCount', 'perMemberLimit', 'minTierLevel', 'active', 'startsAt', 'endsAt']);
+  const values = valuesOf(em, CouponTemplate, 't', row, ['id', 'title', 'faceValueFen', 'minSpendFen', 'validDays', 'stock', 'issuedCount', 'perMemberLimit', 'minTierLevel', 'active', 'startsAt', 'endsAt']);
   return { ...values, pointsCost: pointsCostOf(values), community: { id: Number(row.t__community_id) } };
 }
 

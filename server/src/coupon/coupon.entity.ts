@@ -7,7 +7,12 @@ import { User } from '../user/user.entity';
 import { CouponTemplate } from './coupon-template.entity';
 import { CouponStatus } from './coupon.enums';
 
-/** An issued coupon. Its code is unique and unguessable; one redemption per (member, requestId). */
+/**
+ * An issued coupon. Its code is unique and unguessable; one redemption per (member, requestId).
+ * It keeps what it was bought as — title, face value, minimum spend and points paid at issue — so an
+ * edit of its template never changes a coupon already issued (the counter, my coupons, void refunds
+ * and exports read these, never the template's).
+ */
 @ObjectType()
 @Entity({ tableName: 'coupon' })
 @Unique({ properties: ['member', 'requestId'] })
@@ -15,7 +20,7 @@ import { CouponStatus } from './coupon.enums';
 @Index({ properties: ['status', 'expiresAt'] })
 @Index({ properties: ['community', 'redeemedAt'] }) // community stats: coupons issued per day
 @Index({ properties: ['community', 'usedAt', 'status'] }) // community stats: coupons written off per day (index only)
-export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voidedBy'> {
+export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voidedBy' | 'grantedBy'> {
   @ManyToOne(() => Community)
   community!: Community;
 
@@ -33,10 +38,22 @@ export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voide
   @Property({ type: 'string', length: 10 })
   status!: CouponStatus;
 
-  @Property({ type: 'string', length: 64 })
+  @Property({ type: 'string', length: 80 })
   requestId!: string;
 
-  @Field(() => Int)
+  @Field({ description: 'The title at issue time' })
+  @Property({ length: 40 })
+  title!: string;
+
+  @Field(() => Int, { description: 'Face value in fen at issue time' })
+  @Property()
+  faceValueFen!: number;
+
+  @Field(() => Int, { description: '满 X 可用 in fen at issue time (0: no minimum)' })
+  @Property()
+  minSpendFen!: number;
+
+  @Field(() => Int, { description: 'Points paid for it (0 when granted)' })
   @Property()
   pointsCost!: number;
 
@@ -61,4 +78,8 @@ export class Coupon extends BaseEntity<'usedAt' | 'usedBy' | 'voidedAt' | 'voide
 
   @ManyToOne(() => User, { nullable: true })
   voidedBy?: User | null;
+
+  /** The admin who granted it (送券); its face value counted against their daily adjustment cap. Null when redeemed. */
+  @ManyToOne(() => User, { nullable: true })
+  grantedBy?: User | null;
 }

@@ -7,6 +7,7 @@ import { Coupon } from '../coupon/coupon.entity';
 import { CouponInactive, CouponTemplateNotFound } from '../coupon/coupon.types';
 import { Member } from '../member/member.entity';
 import { MemberNotFound, RoleNotAllowed } from '../member/member.types';
+import { AdjustLimitExceeded, AdjustNotAllowed } from '../points/points.types';
 
 
 @ArgsType()
@@ -53,7 +54,7 @@ export class CouponsGranted {
 
 export const GrantCouponResult = createUnionType({
   name: 'GrantCouponResult',
-  types: () => [CouponsGranted, SoldOut, CouponTemplateNotFound, CouponInactive, MemberNotFound] as const,
+  types: () => [CouponsGranted, SoldOut, CouponTemplateNotFound, CouponInactive, MemberNotFound, AdjustNotAllowed, AdjustLimitExceeded] as const,
 });
 
 @ObjectType()

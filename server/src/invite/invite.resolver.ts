@@ -6,7 +6,8 @@ import { badInput } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
-import { InviteLeader, MyInvite, ReferralRule, ReferralsArgs, ReferralView, SetReferralRuleArgs } from './invite.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import { InviteLeader, MyInvite, ReferralRule, ReferralsArgs, ReferralView, SetReferralRuleArgs, SetReferralRuleResult } from './invite.types';
 
 @Resolver(() => MyInvite)
 export class InviteResolver {
@@ -45,8 +46,8 @@ export class InviteResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Mutation(() => ReferralRule, { description: "Admin: points per invitee's first check-in and the daily cap per inviter; audited" })
-  setReferralRule(@Args() { communityId, points, dailyLimit }: SetReferralRuleArgs, @Ctx() ctx: RequestContext): Promise<ReferralRule> {
+  @Mutation(() => SetReferralRuleResult, { description: "Admin: points per invitee's first check-in and the daily cap per inviter, within the OWNER's economy caps; audited" })
+  setReferralRule(@Args() { communityId, points, dailyLimit }: SetReferralRuleArgs, @Ctx() ctx: RequestContext): Promise<ReferralRule | EconomyCapExceeded> {
     return ctx.services.invites.setRule(ctx, parseId(communityId), points, dailyLimit);
   }
 }

@@ -9,7 +9,9 @@ import { Member } from '../member/member.entity';
 import { MemberStatus } from '../member/member.enums';
 import { generateInviteCode, INVITE_CODE_LENGTH, invitePath } from './invite-code';
 import { MemberInvite, Referral, ReferralStatus } from './invite.entity';
-import type { InviteLeader, MyInvite, ReferralRule, ReferralView } from './invite.types';
+import { ReferralRule, type InviteLeader, type MyInvite, type ReferralView } from './invite.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import type { EconomyCapsService } from '../points/economy-caps.service';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
@@ -27,6 +29,7 @@ export class InviteService {
     private readonly clock: Clock,
     private readonly access: MemberAccessService,
     private readonly tiers: TierService,
+    private readonly economyCaps: EconomyCapsService,
   ) {}
 
   /** The caller's personal invite in a community (made on first ask); only ACTIVE members have one. */
@@ -127,9 +130,12 @@ export class InviteService {
     return { points: Number(row.points), dailyLimit: Number(row.dailyLimit) };
   }
 
-  async setRule(ctx: ServiceContext, communityId: number, points: number, dailyLimit: number): Promise<ReferralRule> {
+  /** Within the OWNER's economy caps: one referral is one action's pay, and a full day of them one inviter's day of rule points. */
+  async setRule(ctx: ServiceContext, communityId: number, points: number, dailyLimit: number): Promise<ReferralRule | EconomyCapExceeded> {
     if (dailyLimit < 0 || points < 0) throw badInput('邀请奖励不能为负数', 'points');
+    const refusal = await this.economyCaps.refusal(ctx, communityId, { perAction: points, perMemberDay: points * dailyLimit });
+    if (refusal) return refusal;
     await runStatement(ctx.em, 'update community set referral_points = ?, referral_daily_limit = ? where id = ?', [points, dailyLimit, communityId]);
-    return { points, dailyLimit };
+    return Object.assign(new ReferralRule(), { points, dailyLimit });
   }
 }

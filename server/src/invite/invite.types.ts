@@ -1,5 +1,6 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EconomyCapExceeded } from '../points/economy-caps.types';
 import { defineErrorResult } from '../graphql/error-result';
 import { MemberProfile } from '../member/member-profile';
 import { ReferralStatus } from './invite.entity';
@@ -111,6 +112,11 @@ export class SetReferralRuleArgs {
   @Max(1000, { message: '每日奖励人数最多 1000' })
   dailyLimit!: number;
 }
+
+export const SetReferralRuleResult = createUnionType({
+  name: 'SetReferralRuleResult',
+  types: () => [ReferralRule, EconomyCapExceeded] as const,
+});
 
 export const InviteRequired = defineErrorResult('InviteRequired', 'INVITE_REQUIRED', '这个社群仅限邀请加入，请向群里的朋友要一个邀请链接');
 export const InviteInvalid = defineErrorResult('InviteInvalid', 'INVITE_INVALID', '这个邀请已失效，请向朋友重新要一个邀请链接');

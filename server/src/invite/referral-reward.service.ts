@@ -4,6 +4,7 @@ import { lockMember } from '../member/member-lock';
 import { MemberStatus } from '../member/member.enums';
 import type { PointsLedgerService } from '../points/points-ledger.service';
 import { PointsEntryType } from '../points/points.enums';
+import { capRuleAwards, earnedByRulesOn, type EconomyCaps } from '../points/economy-caps';
 import { ReferralStatus } from './invite.entity';
 
 export interface FirstCheckIn {
@@ -34,11 +35,15 @@ export class ReferralRewardService {
     const referral = { id: Number(checkIn.locked.pendingReferralId), inviterId: Number(checkIn.locked.pendingReferralInviterId) };
     const inviter = await lockMember(tx, referral.inviterId);
     const day = localDate(checkIn.at, checkIn.timezone);
-    const [rule] = await selectRows<{ points: number; dailyLimit: number }>(
+    // The referral rule, and the economy caps it pays within (the inviter earns it by a rule).
+    const [rule] = await selectRows<{ points: number; dailyLimit: number; maxPointsPerAction: number; maxRulePointsPerMemberDay: number }>(
       tx,
-      'select referral_points as points, referral_daily_limit as dailyLimit from community where id = ?',
+      `select referral_points as points, referral_daily_limit as dailyLimit,
+              max_points_per_action as maxPointsPerAction, max_rule_points_per_member_day as maxRulePointsPerMemberDay
+         from community where id = ?`,
       [checkIn.communityId],
     );
+    const caps: EconomyCaps = { maxPointsPerAction: Number(rule.maxPointsPerAction), maxRulePointsPerMemberDay: Number(rule.maxRulePointsPerMemberDay) };
     // A locking read: a plain one would read this transaction's snapshot, taken at its first plain read
     // (before the inviter's lock was ours) and blind to the settlements committed while we waited for it.
     const [{ rewardedToday }] = await selectRows<{ rewardedToday: number }>(
@@ -54,17 +59,19 @@ export class ReferralRewardService {
       [pays ? ReferralStatus.REWARDED : ReferralStatus.CAPPED, pays ? points : 0, day, checkIn.at, referral.id, ReferralStatus.PENDING],
     );
     if (affectedRows !== 1 || !pays) return;
-    const applied = await this.points.apply(tx, {
+    // Within the economy caps: a referral beyond the inviter's daily rule points is recorded as 0 with a note.
+    const awards = capRuleAwards([{ amount: points, type: PointsEntryType.REFERRAL, note: '邀请的好友首次签到' }], caps, earnedByRulesOn(inviter, day));
+    const applied = await this.points.payRuleAwards(tx, {
       communityId: checkIn.communityId,
       memberId: referral.inviterId,
-      amount: points,
-      type: PointsEntryType.REFERRAL,
-      reference: `referral:${referral.id}`,
-      note: '邀请的好友首次签到',
+      locked: inviter,
+      day,
       at: checkIn.at,
-      lockedBalance: inviter.points,
+      reference: `referral:${referral.id}`,
+      awards,
     });
     // A balance at the column's limit takes nothing more: the referral is settled unpaid.
     if (!applied) await runStatement(tx, 'update referral set status = ?, points = 0 where id = ?', [ReferralStatus.CAPPED, referral.id]);
+    else if (awards[0].amount !== points) await runStatement(tx, 'update referral set points = ? where id = ?', [awards[0].amount, referral.id]);
   }
 }

@@ -7,6 +7,9 @@ export interface LockedMember {
   lastCheckInOn: string | null;
   status: string;
   tierLevel: number;
+  /** The community-local day rulePointsThatDay counts, and what the member earned from rules that day (the economy's daily cap). */
+  rulePointsOn: string | null;
+  rulePointsThatDay: number;
 }
 
 /**
@@ -31,9 +34,19 @@ export async function lockMember(tx: SqlTarget, memberId: number, alsoRead: Reco
   const also = Object.entries(alsoRead).map(([name, expression]) => `, ${expression} as ${name}`).join('');
   const [row] = await selectRows<Record<string, unknown>>(
     tx,
-    `select points, streak, last_check_in_on as lastCheckInOn, status, tier_level as tierLevel${also} from member m where id = ?${isMySql(tx) ? ' for update' : ''}`,
+    `select points, streak, last_check_in_on as lastCheckInOn, status, tier_level as tierLevel, rule_points_on as rulePointsOn, rule_points_that_day as rulePointsThatDay${also}
+       from member m where id = ?${isMySql(tx) ? ' for update' : ''}`,
     [memberId],
   );
   if (!row) throw new Error(`member ${memberId} vanished`);
-  return { ...row, points: Number(row.points), streak: Number(row.streak), lastCheckInOn: row.lastCheckInOn as string | null, status: row.status as string, tierLevel: Number(row.tierLevel) };
+  return {
+    ...row,
+    points: Number(row.points),
+    streak: Number(row.streak),
+    lastCheckInOn: row.lastCheckInOn as string | null,
+    status: row.status as string,
+    tierLevel: Number(row.tierLevel),
+    rulePointsOn: row.rulePointsOn as string | null,
+    rulePointsThatDay: Number(row.rulePointsThatDay),
+  };
 }

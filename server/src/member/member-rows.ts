@@ -22,6 +22,13 @@ export interface MemberPointsChange {
   earned: number;
   /** A check-in's streak, written by the same UPDATE. */
   streak?: MemberStreak;
+  /** For points earned by a rule: the member's rule points of that community-local day after this change (the economy's daily cap). */
+  ruleDay?: RulePointsDay;
+}
+
+export interface RulePointsDay {
+  day: string;
+  earned: number;
 }
 
 export interface MemberStreak {
@@ -40,16 +47,16 @@ export async function changeMemberPoints(tx: SqlTarget, change: MemberPointsChan
 
 /** changeMemberPoints's UPDATE, applying only `when` (an SQL condition) holds too: for db/sql.ts commitIfChanged. */
 export function memberPointsStatement(change: MemberPointsChange, when: string | null = null): Statement {
-  const { streak } = change;
+  const { streak, ruleDay } = change;
   return {
     // tier_level first: MySQL evaluates SET left to right, so it must read lifetime_points before it moves.
     sql: `update member
         set tier_level = ${tierLevelFor('lifetime_points + ?')},
             points = points + ?,
-            lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}
+            lifetime_points = lifetime_points + ?${streak ? ', streak = ?, last_check_in_on = ?' : ''}${ruleDay ? ', rule_points_on = ?, rule_points_that_day = ?' : ''}
       where id = ? and community_id = ? and points + ? between 0 and ? and lifetime_points + ? <= ?${when ? ` and ${when}` : ''}`,
     params: [
-      change.earned, change.amount, change.earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []),
+      change.earned, change.amount, change.earned, ...(streak ? [streak.streak, streak.lastCheckInOn] : []), ...(ruleDay ? [ruleDay.day, ruleDay.earned] : []),
       change.memberId, change.communityId, change.amount, MAX_POINTS, change.earned, MAX_POINTS,
     ],
   };

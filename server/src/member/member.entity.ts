@@ -12,7 +12,7 @@ import { MemberRole, MemberStatus } from './member.enums';
 @Unique({ properties: ['community', 'user'] })
 @Index({ properties: ['community', 'status', 'lastActiveAt'] })
 @Index({ properties: ['community', 'joinedAt'] }) // community stats: new members and the retention cohort
-export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags'> {
+export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags' | 'rulePointsThatDay'> {
   @ManyToOne(() => Community)
   community!: Community;
 
@@ -46,6 +46,14 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   /** Community-local date (YYYY-MM-DD) of the last check-in. */
   @Property({ type: 'string', length: 10, nullable: true })
   lastCheckInOn?: string | null;
+
+  /** The community-local day `rulePointsThatDay` counts (the economy's daily cap; points/economy-caps.ts). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  rulePointsOn?: string | null;
+
+  /** Points earned from rules on `rulePointsOn`, kept with the balance by the same UPDATE. */
+  @Property({ default: 0 })
+  rulePointsThatDay: number = 0;
 
   /** Tags from the entry questionnaire; NULL until a questionnaire tags the member (the API says []). */
   @Property({ type: JsonColumn, nullable: true })

@@ -170,12 +170,12 @@ export class NotificationService {
       [CouponStatus.UNUSED, now, new Date(now.getTime() + COUPON_REMINDER_MS), NotificationKind.COUPON_EXPIRING, COUPON_SCAN_LIMIT],
     );
     if (due.length === 0) return 0;
-    const coupons = await em.find(Coupon, { id: { $in: due.map((row) => Number(row.id)) } }, { populate: ['template', 'community', 'member'], refresh: true });
+    const coupons = await em.find(Coupon, { id: { $in: due.map((row) => Number(row.id)) } }, { populate: ['community', 'member'], refresh: true });
     let reminded = 0;
     for (const coupon of coupons) {
       const draft = couponExpiringDraft(
         { communityId: coupon.community.id, memberId: coupon.member.id, userId: coupon.member.user.id },
-        { id: coupon.id, title: coupon.template.title, expiresAt: coupon.expiresAt },
+        { id: coupon.id, title: coupon.title, expiresAt: coupon.expiresAt },
         coupon.community.timezone,
       );
       try {

@@ -1,5 +1,7 @@
 import { deferStatement, SqlTarget, type Statement } from '../db/sql';
-import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak } from '../member/member-rows';
+import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak, recordStreak, RulePointsDay } from '../member/member-rows';
+import type { LockedMember } from '../member/member-lock';
+import { earnedByRulesOn, type CappedAward } from './economy-caps';
 import { PointsEntryType } from './points.enums';
 
 export interface PointsChange {
@@ -19,11 +21,30 @@ export interface PointsChange {
   lockedBalance?: number;
   /** A check-in's streak, written to the member row by the same UPDATE as its points. */
   streak?: MemberStreak;
+  /** Points a rule pays: the member's rule points of the day after this change (awardByRules). */
+  ruleDay?: RulePointsDay;
 }
 
 export interface AppliedPointsChange {
   balance: number;
 }
+
+/** What one action pays a member by the community's rules (check-in and its bonus, a welcome, a referral…). */
+export interface RuleAction {
+  communityId: number;
+  memberId: number;
+  /** The member's row as this transaction locked it (member-lock.ts). */
+  locked: Pick<LockedMember, 'points' | 'rulePointsOn' | 'rulePointsThatDay'>;
+  /** The community-local day of the action. */
+  day: string;
+  at: Date;
+  reference: string;
+  /** Cut to the caps by capRuleAwards (economy-caps.ts) with the same locked row and day. */
+  awards: CappedAward[];
+  /** A check-in's streak: it rides on the first paid award's UPDATE, or is written alone when nothing is paid. */
+  streak?: MemberStreak;
+}
+
 
 /**
  * The only way members' points change. Call it inside the business action's transaction: the member
@@ -38,7 +59,7 @@ export class PointsLedgerService {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
     // Lifetime points are what was earned: a refund gives back what was spent and earns nothing.
     const earned = change.amount > 0 && change.type !== PointsEntryType.COUPON_REFUND ? change.amount : 0;
-    const changed = await changeMemberPoints(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned, streak: change.streak });
+    const changed = await changeMemberPoints(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned, streak: change.streak, ruleDay: change.ruleDay });
     if (!changed) return null;
 
     const balance = change.lockedBalance !== undefined ? change.lockedBalance + change.amount : await currentBalance(tx, change.memberId);
@@ -49,11 +70,39 @@ export class PointsLedgerService {
   }
 
   /**
+   * Pays an action's rule awards, already cut to the OWNER's economy caps (capRuleAwards in
+   * economy-caps.ts); one cut to nothing is still a ledger row, of 0 with a note saying which cap held
+   * it. The member's rule points of the day move with the balance in the same UPDATE, under the
+   * member's lock, so simultaneous actions on several processes cannot pass the daily cap together.
+   * @returns the balance after, or null when it would leave 0..MAX_POINTS.
+   */
+  async payRuleAwards(tx: SqlTarget, action: RuleAction): Promise<AppliedPointsChange | null> {
+    let earned = earnedByRulesOn(action.locked, action.day);
+    let balance = action.locked.points;
+    let streak = action.streak;
+    for (const award of action.awards) {
+      const change = { communityId: action.communityId, memberId: action.memberId, type: award.type, reference: action.reference, note: award.note, at: action.at };
+      if (award.amount === 0) {
+        const entry = entryStatement({ ...change, amount: 0 }, balance, null);
+        await deferStatement(tx, entry.sql, entry.params);
+        continue;
+      }
+      earned += award.amount;
+      const applied = await this.apply(tx, { ...change, amount: award.amount, lockedBalance: balance, streak, ruleDay: { day: action.day, earned } });
+      if (!applied) return null;
+      balance = applied.balance;
+      streak = undefined;
+    }
+    if (streak) await recordStreak(tx, action.memberId, streak);
+    return { balance };
+  }
+
+  /**
    * apply()'s two statements for a spend whose member row the transaction has locked and found able to
    * pay (`lockedBalance` ≥ the amount spent): the balance UPDATE and the ledger row, each applying only
    * `when` holds (db/sql.ts commitIfChanged, which sends them after the write they depend on).
    */
-  spendStatements(change: Omit<PointsChange, 'lockedBalance' | 'streak'>, lockedBalance: number, when: string | null): Statement[] {
+  spendStatements(change: Omit<PointsChange, 'lockedBalance' | 'streak' | 'ruleDay'>, lockedBalance: number, when: string | null): Statement[] {
     if (!Number.isSafeInteger(change.amount) || change.amount >= 0 || lockedBalance + change.amount < 0) throw new Error(`a spend of ${-change.amount} from ${lockedBalance}`);
     return [
       memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, when),
@@ -63,7 +112,7 @@ export class PointsLedgerService {
 }
 
 /** The ledger row's INSERT; with `when`, it inserts the row only if that SQL condition holds. */
-function entryStatement(change: Omit<PointsChange, 'lockedBalance' | 'streak'>, balance: number, when: string | null): Statement {
+function entryStatement(change: Omit<PointsChange, 'lockedBalance' | 'streak' | 'ruleDay'>, balance: number, when: string | null): Statement {
   const columns = 'community_id, member_id, amount, balance_after, type, reference, note, operator_id, created_at';
   return {
     sql: when

@@ -3,8 +3,8 @@ import type { ErrorResult } from '../graphql/error-result';
 import { beforeIdCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
 import { badInput } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
-import { localDate, localMidnight } from '../common/local-date';
-import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { runStatement, SqlTarget } from '../db/sql';
+import { movedToday } from './operator-daily-moves';
 import { inTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
 import { MemberRole } from '../member/member.enums';
@@ -101,17 +101,9 @@ export class PointsService {
     return this.adjustPolicy(ctx, communityId);
   }
 
-  /** Absolute points this operator moved by adjustment since the community-local midnight. */
-  private async movedToday(tx: SqlTarget, operatorMember: Member, now: Date): Promise<number> {
-    const { timezone } = operatorMember.community;
-    const since = localMidnight(localDate(now, timezone), timezone);
-    const [row] = await selectRows<{ moved: number | string | null }>(
-      tx,
-      `select sum(abs(amount)) as moved from points_entry
-        where community_id = ? and operator_id = ? and type = ? and created_at >= ?`,
-      [operatorMember.community.id, operatorMember.user.id, PointsEntryType.ADMIN_ADJUST, since],
-    );
-    return Number(row?.moved ?? 0);
+  /** Absolute points this operator moved today: adjustments and granted perks (operator-daily-moves.ts). */
+  private movedToday(tx: SqlTarget, operatorMember: Member, now: Date): Promise<number> {
+    return movedToday(tx, { communityId: operatorMember.community.id, userId: operatorMember.user.id, timezone: operatorMember.community.timezone }, now);
   }
 }
 

@@ -31,11 +31,11 @@ export class Application extends BaseEntity<'rejectReason' | 'reviewedAt' | 'rev
   @Property({ type: 'string', length: 12 })
   status!: ApplicationStatus;
 
-  @Field(() => Int, { description: 'Sum of the chosen options’ scores, computed by the server' })
+  /** Sum of the chosen options' scores, computed by the server; the admins' business (QuestionnaireResolver.score). */
   @Property()
   score!: number;
 
-  @Field({ description: 'score ≥ the pass score when it was submitted' })
+  /** score ≥ the pass score when it was submitted; the admins' business. */
   @Property()
   passed!: boolean;
 

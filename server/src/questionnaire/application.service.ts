@@ -8,7 +8,11 @@ import { badInput } from '../graphql/graphql-errors';
 import { requireUser } from '../auth/require-user';
 import { RollbackWith, inTransaction } from '../db/transaction';
 import { Member } from '../member/member.entity';
-import { MemberStatus } from '../member/member.enums';
+import { ADMIN_ROLES, MemberStatus } from '../member/member.enums';
+import { lockMember } from '../member/member-lock';
+import { localDate } from '../common/local-date';
+import { capRuleAwards, earnedByRulesOn } from '../points/economy-caps';
+import type { EconomyCapsService } from '../points/economy-caps.service';
 import { admitApplicant } from '../member/member-rows';
 import { PointsEntry } from '../points/points-entry.entity';
 import { PointsEntryType } from '../points/points.enums';
@@ -49,6 +53,7 @@ export class ApplicationService {
     private readonly points: PointsLedgerService,
     private readonly questionnaires: QuestionnaireService,
     private readonly entryRefunds: EntryRefundService,
+    private readonly economyCaps: EconomyCapsService,
   ) {}
 
   async submit(ctx: ServiceContext, communityId: number, inputs: AnswerInput[]): Promise<ApplicationSubmitted | ErrorResult> {
@@ -102,6 +107,12 @@ export class ApplicationService {
     return Object.assign(new ApplicationSubmitted(), { application, member: fresh });
   }
 
+  /** Whether the caller may see how an application was judged (score, pass, tags): an ACTIVE admin of its community. */
+  async judgedBy(ctx: ServiceContext, application: Application): Promise<boolean> {
+    const caller = await this.access.callerMember(ctx, application.community.id);
+    return !!caller && caller.status === MemberStatus.ACTIVE && (ADMIN_ROLES as readonly string[]).includes(caller.role);
+  }
+
   /** The caller's latest application in the community, or null. */
   async mine(ctx: ServiceContext, communityId: number): Promise<Application | null> {
     const member = await this.access.callerMember(ctx, communityId);
@@ -148,18 +159,22 @@ export class ApplicationService {
 
   /**
    * 入群奖励, once per member: someone removed and admitted again is not welcomed twice. Called
-   * after activate(), whose UPDATE holds the member row, so the check cannot race.
+   * after activate(), whose UPDATE holds the member row, so the check cannot race. A rule's pay:
+   * within the OWNER's economy caps.
    */
   private async welcome(ctx: ServiceContext, em: EntityManager, communityId: number, memberId: number, applicationId: number, points: number, now: Date): Promise<void> {
     if (points <= 0 || (await em.count(PointsEntry, { member: memberId, type: PointsEntryType.WELCOME }))) return;
-    await this.points.apply(em, {
+    const locked = await lockMember(em, memberId);
+    const caps = await this.economyCaps.capsOf(ctx, communityId);
+    const day = localDate(now, (await ctx.loaders.community.load(communityId))!.timezone);
+    await this.points.payRuleAwards(em, {
       communityId,
       memberId,
-      amount: points,
-      type: PointsEntryType.WELCOME,
-      reference: `application:${applicationId}`,
-      note: '入群奖励',
+      locked,
+      day,
       at: now,
+      reference: `application:${applicationId}`,
+      awards: capRuleAwards([{ amount: points, type: PointsEntryType.WELCOME, note: '入群奖励' }], caps, earnedByRulesOn(locked, day)),
     });
   }
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
@@ -6,6 +6,7 @@ import { parseId } from '../graphql/ids';
 import { Member } from '../member/member.entity';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { Application } from './application.entity';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
 import { applicationCommunity } from './questionnaire.locators';
 import {
   ApplicationAnswer,
@@ -16,6 +17,7 @@ import {
   ReviewApplicationArgs,
   ReviewApplicationResult,
   SaveQuestionnaireArgs,
+  SaveQuestionnaireResult,
   SubmitApplicationArgs,
   SubmitApplicationResult,
 } from './questionnaire.types';
@@ -41,8 +43,8 @@ export class QuestionnaireResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Mutation(() => QuestionnaireView, { description: 'Admin: create or replace the questionnaire (ids in the input keep questions and options)' })
-  saveQuestionnaire(@Args() { communityId, input }: SaveQuestionnaireArgs, @Ctx() ctx: RequestContext): Promise<QuestionnaireView> {
+  @Mutation(() => SaveQuestionnaireResult, { description: "Admin: create or replace the questionnaire (ids in the input keep questions and options); welcome points within the OWNER's economy caps" })
+  saveQuestionnaire(@Args() { communityId, input }: SaveQuestionnaireArgs, @Ctx() ctx: RequestContext): Promise<QuestionnaireView | EconomyCapExceeded> {
     return ctx.services.questionnaires.save(ctx, parseId(communityId), input);
   }
 
@@ -63,9 +65,21 @@ export class QuestionnaireResolver {
     return application.answers.map((answer) => Object.assign(new ApplicationAnswer(), answer));
   }
 
-  @FieldResolver(() => [String])
-  tags(@Root() application: Application): string[] {
-    return application.tags;
+  // Applicants see their own answers and status, never how they were judged: score, pass and tags are
+  // answered only to the community's admins (null to anyone else, the applicant included).
+  @FieldResolver(() => Int, { nullable: true, description: 'Sum of the chosen options’ scores; admins only (null for the applicant)' })
+  async score(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return (await ctx.services.applications.judgedBy(ctx, application)) ? application.score : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'score ≥ the pass score when it was submitted; admins only (null for the applicant)' })
+  async passed(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<boolean | null> {
+    return (await ctx.services.applications.judgedBy(ctx, application)) ? application.passed : null;
+  }
+
+  @FieldResolver(() => [String], { nullable: true, description: 'Tags the chosen options give on approval; admins only (null for the applicant)' })
+  async tags(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<string[] | null> {
+    return (await ctx.services.applications.judgedBy(ctx, application)) ? application.tags : null;
   }
 
   @FieldResolver(() => Date)

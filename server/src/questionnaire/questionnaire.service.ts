@@ -9,12 +9,15 @@ import { questionDefinitions } from './questionnaire-rules';
 import { QuestionnaireView, SaveQuestionnaireInput } from './questionnaire.types';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import type { EconomyCapsService } from '../points/economy-caps.service';
 
 /** The entry questionnaire: admins write it, members and applicants read it (without scores). */
 export class QuestionnaireService {
   constructor(
     private readonly clock: Clock,
     private readonly access: MemberAccessService,
+    private readonly economyCaps: EconomyCapsService,
   ) {}
 
   async view(ctx: ServiceContext, communityId: number): Promise<QuestionnaireView | null> {
@@ -31,12 +34,15 @@ export class QuestionnaireService {
 
   /**
    * Creates or replaces the community's questionnaire. Applications already submitted keep
-   * the questions they answered; question and option ids named in the input are kept.
+   * the questions they answered; question and option ids named in the input are kept. The welcome
+   * points are one action's pay: within the OWNER's economy caps.
    */
-  async save(ctx: ServiceContext, communityId: number, input: SaveQuestionnaireInput): Promise<QuestionnaireView> {
+  async save(ctx: ServiceContext, communityId: number, input: SaveQuestionnaireInput): Promise<QuestionnaireView | EconomyCapExceeded> {
     const user = requireUser(ctx);
     const title = input.title.trim();
     if (!title) throw badInput('请填写问卷标题', 'input.title');
+    const refusal = await this.economyCaps.refusal(ctx, communityId, { perAction: input.welcomePoints });
+    if (refusal) return refusal;
     for (let attempt = 1; ; attempt += 1) {
       const now = this.clock.now();
       const current = await this.find(ctx, communityId);

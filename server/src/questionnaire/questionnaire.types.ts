@@ -3,6 +3,7 @@ import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from
 import { NotActiveMember } from '../graphql/common-errors';
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
+import { EconomyCapExceeded } from '../points/economy-caps.types';
 import { Application } from './application.entity';
 import { ApplicationStatus, QuestionType } from './questionnaire.enums';
 
@@ -298,4 +299,9 @@ export const SubmitApplicationResult = createUnionType({
 export const ReviewApplicationResult = createUnionType({
   name: 'ReviewApplicationResult',
   types: () => [ApplicationReviewed, ApplicationNotFound, ApplicationAlreadyReviewed] as const,
+});
+
+export const SaveQuestionnaireResult = createUnionType({
+  name: 'SaveQuestionnaireResult',
+  types: () => [QuestionnaireView, EconomyCapExceeded] as const,
 });

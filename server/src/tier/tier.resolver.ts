@@ -4,7 +4,8 @@ import { RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
-import { TierInput, TierView } from './tier.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import { SetTiersResult, TierInput, TiersSaved, TierView } from './tier.types';
 
 @Resolver()
 export class TierResolver {
@@ -17,12 +18,12 @@ export class TierResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Mutation(() => [TierView], { description: 'Admin: redefine the tiers; members are re-tiered at once' })
+  @Mutation(() => SetTiersResult, { description: "Admin: redefine the tiers; members are re-tiered at once; the highest multiplier within the OWNER's economy caps" })
   setTiers(
     @Arg('communityId', () => ID) communityId: string,
     @Arg('tiers', () => [TierInput]) tiers: TierInput[],
     @Ctx() ctx: RequestContext,
-  ): Promise<TierView[]> {
+  ): Promise<TiersSaved | EconomyCapExceeded> {
     return ctx.services.tiers.setTiers(ctx, parseId(communityId), tiers);
   }
 }

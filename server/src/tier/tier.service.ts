@@ -9,7 +9,9 @@ import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-ve
 import type { Member } from '../member/member.entity';
 import { retierMembers } from '../member/member-rows';
 import { DEFAULT_TIERS, Tier } from './tier.entity';
-import type { TierInput, TierView } from './tier.types';
+import { TiersSaved, type TierInput, type TierView } from './tier.types';
+import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import type { EconomyCapsService } from '../points/economy-caps.service';
 import type { Clock } from '../common/clock';
 
 export interface MemberTierStanding {
@@ -24,10 +26,19 @@ export function tierView(tier: TierRow): TierView {
   return { level: tier.level, name: tier.name, threshold: tier.threshold, multiplier: tier.multiplierPercent / 100 };
 }
 
+/**
+ * The most one check-in would pay under the community's check-in rule if the highest tier multiplier
+ * were this one: the check-in domain's answer (checkInWorstCase), bound in app-services.ts (the check-in
+ * rule reads the tiers, so the tiers cannot take its service).
+ */
+export type CheckInWorstCaseWith = (ctx: ServiceContext, communityId: number, highestMultiplier: number) => Promise<number>;
+
 /** 会员等级: by lifetime points, so spending never demotes. */
 export class TierService {
   constructor(
     private readonly clock: Clock,
+    private readonly economyCaps: EconomyCapsService,
+    private readonly checkInWorstCaseWith: CheckInWorstCaseWith,
   ) {}
 
   private readonly cache = new VersionedCache<TierView[]>();
@@ -58,13 +69,17 @@ export class TierService {
    * Replaces the tiers and re-tiers every member of the community in one set-based UPDATE.
    * Thresholds start at 0 and rise strictly; names are distinct.
    */
-  async setTiers(ctx: ServiceContext, communityId: number, input: TierInput[]): Promise<TierView[]> {
+  async setTiers(ctx: ServiceContext, communityId: number, input: TierInput[]): Promise<TiersSaved | EconomyCapExceeded> {
     if (input.length === 0 || input.length > 10) throw badInput('等级数量需要在 1 到 10 个之间', 'tiers');
     if (input[0].threshold !== 0) throw badInput('第一个等级的门槛必须是 0', 'tiers');
     input.forEach((tier, i) => {
       if (i > 0 && tier.threshold <= input[i - 1].threshold) throw badInput('等级门槛必须逐级升高', 'tiers');
     });
     if (new Set(input.map((t) => t.name.trim())).size !== input.length) throw badInput('等级名称不能重复', 'tiers');
+    // The multipliers scale the check-in: its most, at the highest tier, must stay within the OWNER's cap on one action.
+    const highestMultiplier = Math.max(...input.map((tier) => Math.round(tier.multiplier * 100) / 100));
+    const refusal = await this.economyCaps.refusal(ctx, communityId, { perAction: await this.checkInWorstCaseWith(ctx, communityId, highestMultiplier) });
+    if (refusal) return refusal;
 
     const tiers: TierRow[] = input.map((tier, level) => ({
       level,
@@ -83,7 +98,7 @@ export class TierService {
       await bumpSettingsVersion(em, communityId);
     });
     // What was just written (the request's own settings version predates it).
-    return tiers.map(tierView);
+    return Object.assign(new TiersSaved(), { tiers: tiers.map(tierView) });
   }
 }
 

@@ -1,5 +1,6 @@
 import { IsInt, Length, Max, Min } from 'class-validator';
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { EconomyCapExceeded } from '../points/economy-caps.types';
 
 @ObjectType('Tier')
 export class TierView {
@@ -33,3 +34,14 @@ export class TierInput {
   @Max(10, { message: '倍数不能大于 10' })
   multiplier!: number;
 }
+
+@ObjectType({ description: 'The tiers as saved; every member re-tiered' })
+export class TiersSaved {
+  @Field(() => [TierView])
+  tiers!: TierView[];
+}
+
+export const SetTiersResult = createUnionType({
+  name: 'SetTiersResult',
+  types: () => [TiersSaved, EconomyCapExceeded] as const,
+});

@@ -14,7 +14,7 @@ export type CouponStatus =
   /** 已作废 (points refunded) */
   | 'VOID';
 
-export type CouponFieldsFragment = { id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } };
+export type CouponFieldsFragment = { id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } };
 
 export type MyCouponsQueryVariables = Exact<{
   communityId: string | number;
@@ -22,14 +22,14 @@ export type MyCouponsQueryVariables = Exact<{
 }>;
 
 
-export type MyCouponsQuery = { myCoupons: Array<{ id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } }> };
+export type MyCouponsQuery = { myCoupons: Array<{ id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } }> };
 
 export type CouponQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CouponQuery = { coupon: { qrCodeDataUrl: string, id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } } | null };
+export type CouponQuery = { coupon: { qrCodeDataUrl: string, id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } } | null };
 
 export type RedeemCouponMutationVariables = Exact<{
   templateId: string | number;
@@ -39,7 +39,7 @@ export type RedeemCouponMutationVariables = Exact<{
 
 export type RedeemCouponMutation = { redeemCoupon:
     | { __typename: 'CouponInactive', errorCode: string, message: string }
-    | { __typename: 'CouponRedeemed', balance: number, coupon: { id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } } }
+    | { __typename: 'CouponRedeemed', balance: number, coupon: { id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } } }
     | { __typename: 'CouponTemplateNotFound', errorCode: string, message: string }
     | { __typename: 'InsufficientPoints', errorCode: string, message: string, required: number, balance: number }
     | { __typename: 'LimitReached', errorCode: string, message: string, limit: number }
@@ -71,6 +71,9 @@ export const CouponFieldsFragmentDoc = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -78,10 +81,7 @@ export const CouponFieldsFragmentDoc = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id
@@ -100,6 +100,9 @@ export const MyCouponsDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -107,10 +110,7 @@ export const MyCouponsDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id
@@ -129,6 +129,9 @@ export const CouponDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -136,10 +139,7 @@ export const CouponDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id
@@ -179,6 +179,9 @@ export const RedeemCouponDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -186,10 +189,7 @@ export const RedeemCouponDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id

@@ -49,6 +49,8 @@ export type GrantCouponMutationVariables = Exact<{
 
 
 export type GrantCouponMutation = { grantCoupon:
+    | { __typename: 'AdjustLimitExceeded', errorCode: string, message: string }
+    | { __typename: 'AdjustNotAllowed', errorCode: string, message: string }
     | { __typename: 'CouponInactive', errorCode: string, message: string }
     | { __typename: 'CouponTemplateNotFound', errorCode: string, message: string }
     | { __typename: 'CouponsGranted', grantedCount: number, template: { title: string } }

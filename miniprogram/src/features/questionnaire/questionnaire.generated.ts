@@ -48,7 +48,7 @@ export type QuestionType =
 
 export type QuestionnaireFieldsFragment = { id: string, title: string, intro: string | null, passScore: number | null, autoApprove: boolean, welcomePoints: number, updatedAt: string, questions: Array<{ id: string, type: QuestionType, title: string, required: boolean, maxLength: number | null, options: Array<{ id: string, label: string, score: number | null, tags: Array<string> | null }> }> };
 
-export type ApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } };
+export type ApplicationFieldsFragment = { id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } };
 
 export type QuestionnaireQueryVariables = Exact<{
   communityId: string | number;
@@ -62,7 +62,7 @@ export type MyApplicationQueryVariables = Exact<{
 }>;
 
 
-export type MyApplicationQuery = { myApplication: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } } | null };
+export type MyApplicationQuery = { myApplication: { id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } } | null };
 
 export type SubmitApplicationMutationVariables = Exact<{
   communityId: string | number;
@@ -73,7 +73,7 @@ export type SubmitApplicationMutationVariables = Exact<{
 export type SubmitApplicationMutation = { submitApplication:
     | { __typename: 'AlreadyMember', errorCode: string, message: string }
     | { __typename: 'ApplicationPending', errorCode: string, message: string }
-    | { __typename: 'ApplicationSubmitted', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } }, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null } }
+    | { __typename: 'ApplicationSubmitted', application: { id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } }, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null } }
     | { __typename: 'InvalidAnswer', errorCode: string, message: string, questionId: string | null }
     | { __typename: 'NotActiveMember', errorCode: string, message: string }
     | { __typename: 'QuestionnaireMissing', errorCode: string, message: string }
@@ -125,9 +125,6 @@ export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApplicationFields on Application {
   id
   status
-  score
-  passed
-  tags
   rejectReason
   submittedAt
   reviewedAt
@@ -184,9 +181,6 @@ export const MyApplicationDocument = new TypedDocumentString(`
     fragment ApplicationFields on Application {
   id
   status
-  score
-  passed
-  tags
   rejectReason
   submittedAt
   reviewedAt
@@ -229,9 +223,6 @@ export const SubmitApplicationDocument = new TypedDocumentString(`
     fragment ApplicationFields on Application {
   id
   status
-  score
-  passed
-  tags
   rejectReason
   submittedAt
   reviewedAt

@@ -123,6 +123,15 @@ export function errorResultMessage(result: ErrorResult): string {
   return pickMessage(result.message, RESULT_MESSAGES[result.__typename])
 }
 
+/**
+ * The saved value of a result union whose only refusals are to be said, not handled (an admin editor's
+ * save: the refusal's message is shown by useSaveAction); a refusal is thrown as an ApiError with its code.
+ */
+export function savedOrThrow<TResult extends { __typename: string }>(result: TResult): Exclude<TResult, ErrorResult> {
+  if (isErrorResult(result)) throw new ApiError(result.errorCode, errorResultMessage(result))
+  return result as Exclude<TResult, ErrorResult>
+}
+
 /** The message for anything caught in a handler. */
 export function messageOf(error: unknown): string {
   return toApiError(error).message

@@ -25,7 +25,10 @@ export type UpdateCheckInRuleMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCheckInRuleMutation = { updateCheckInRule: { basePoints: number, cycleDays: number, makeUpCost: number, makeUpMonthlyAllowance: number, bonuses: Array<{ day: number, points: number }> } };
+export type UpdateCheckInRuleMutation = { updateCheckInRule:
+    | { __typename: 'CheckInRule', basePoints: number, cycleDays: number, makeUpCost: number, makeUpMonthlyAllowance: number, bonuses: Array<{ day: number, points: number }> }
+    | { __typename: 'EconomyCapExceeded', errorCode: string, message: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -49,7 +52,14 @@ export class TypedDocumentString<TResult, TVariables>
 export const UpdateCheckInRuleDocument = new TypedDocumentString(`
     mutation UpdateCheckInRule($communityId: ID!, $input: CheckInRuleInput!) {
   updateCheckInRule(communityId: $communityId, input: $input) {
-    ...CheckInRuleFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on CheckInRule {
+      ...CheckInRuleFields
+    }
   }
 }
     fragment CheckInRuleFields on CheckInRule {

@@ -20,7 +20,7 @@ export type CouponByCodeQueryVariables = Exact<{
 }>;
 
 
-export type CouponByCodeQuery = { couponByCode: { id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } } | null };
+export type CouponByCodeQuery = { couponByCode: { id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } } | null };
 
 export type CommunityCouponsQueryVariables = Exact<{
   communityId: string | number;
@@ -28,7 +28,7 @@ export type CommunityCouponsQueryVariables = Exact<{
 }>;
 
 
-export type CommunityCouponsQuery = { communityCoupons: Array<{ id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } }> };
+export type CommunityCouponsQuery = { communityCoupons: Array<{ id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } }> };
 
 export type WriteOffCouponMutationVariables = Exact<{
   communityId: string | number;
@@ -52,7 +52,7 @@ export type VoidCouponMutationVariables = Exact<{
 export type VoidCouponMutation = { voidCoupon:
     | { __typename: 'CouponNotFound', errorCode: string, message: string }
     | { __typename: 'CouponNotVoidable', errorCode: string, message: string }
-    | { __typename: 'CouponVoidedResult', refundedPoints: number, balance: number, coupon: { id: string, code: string, status: CouponStatus, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number }, member: { id: string, nickname: string | null, avatarUrl: string | null } } }
+    | { __typename: 'CouponVoidedResult', refundedPoints: number, balance: number, coupon: { id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } } }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -84,6 +84,9 @@ export const CouponByCodeDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -91,10 +94,7 @@ export const CouponByCodeDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id
@@ -112,6 +112,9 @@ export const CommunityCouponsDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -119,10 +122,7 @@ export const CommunityCouponsDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id
@@ -176,6 +176,9 @@ export const VoidCouponDocument = new TypedDocumentString(`
   id
   code
   status
+  title
+  faceValueFen
+  minSpendFen
   pointsCost
   redeemedAt
   expiresAt
@@ -183,10 +186,7 @@ export const VoidCouponDocument = new TypedDocumentString(`
   voidedAt
   template {
     id
-    title
     description
-    faceValueFen
-    minSpendFen
   }
   member {
     id

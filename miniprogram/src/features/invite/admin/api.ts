@@ -1,5 +1,6 @@
 import type { Community, JoinPolicy } from '@/features/community/api'
 import { graphql } from '@/shared/graphql/client'
+import { savedOrThrow } from '@/shared/graphql/errors'
 import { InviteOverviewDocument, type InviteOverviewQuery, SetJoinPolicyDocument, SetReferralRuleDocument } from './invite-admin.generated'
 
 export type InviteOverview = InviteOverviewQuery
@@ -16,7 +17,7 @@ export async function fetchInviteOverview(communityId: string): Promise<InviteOv
 /** Admin */
 export async function setReferralRule(communityId: string, rule: ReferralRule): Promise<ReferralRule> {
   const data = await graphql(SetReferralRuleDocument, { communityId, ...rule })
-  return data.setReferralRule
+  return savedOrThrow(data.setReferralRule)
 }
 
 /** Admin */

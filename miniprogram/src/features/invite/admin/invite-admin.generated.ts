@@ -48,7 +48,10 @@ export type SetReferralRuleMutationVariables = Exact<{
 }>;
 
 
-export type SetReferralRuleMutation = { setReferralRule: { points: number, dailyLimit: number } };
+export type SetReferralRuleMutation = { setReferralRule:
+    | { __typename: 'EconomyCapExceeded', errorCode: string, message: string }
+    | { __typename: 'ReferralRule', points: number, dailyLimit: number }
+   };
 
 export type SetJoinPolicyMutationVariables = Exact<{
   communityId: string | number;
@@ -127,8 +130,15 @@ export const SetReferralRuleDocument = new TypedDocumentString(`
     points: $points
     dailyLimit: $dailyLimit
   ) {
-    points
-    dailyLimit
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on ReferralRule {
+      points
+      dailyLimit
+    }
   }
 }
     `) as unknown as TypedDocumentString<SetReferralRuleMutation, SetReferralRuleMutationVariables>;

@@ -23,7 +23,10 @@ export type SetTiersMutationVariables = Exact<{
 }>;
 
 
-export type SetTiersMutation = { setTiers: Array<{ level: number, name: string, threshold: number, multiplier: number }> };
+export type SetTiersMutation = { setTiers:
+    | { __typename: 'EconomyCapExceeded', errorCode: string, message: string }
+    | { __typename: 'TiersSaved', tiers: Array<{ level: number, name: string, threshold: number, multiplier: number }> }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -59,7 +62,16 @@ export const TiersDocument = new TypedDocumentString(`
 export const SetTiersDocument = new TypedDocumentString(`
     mutation SetTiers($communityId: ID!, $tiers: [TierInput!]!) {
   setTiers(communityId: $communityId, tiers: $tiers) {
-    ...TierFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on TiersSaved {
+      tiers {
+        ...TierFields
+      }
+    }
   }
 }
     fragment TierFields on Tier {

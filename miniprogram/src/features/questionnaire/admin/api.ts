@@ -1,4 +1,5 @@
 import { graphql } from '@/shared/graphql/client'
+import { savedOrThrow } from '@/shared/graphql/errors'
 
 import type { ApplicationStatus, Questionnaire, ReviewApplicationResult, SaveQuestionnaireInput } from '../api'
 import { ApplicationsDocument, ReviewApplicationDocument, type ReviewedApplicationFieldsFragment, SaveQuestionnaireDocument } from './questionnaire-admin.generated'
@@ -21,5 +22,5 @@ export async function reviewApplication(applicationId: string, approve: boolean,
 /** Admin: replaces the questionnaire; earlier answers keep their own snapshot. */
 export async function saveQuestionnaire(communityId: string, input: SaveQuestionnaireInput): Promise<Questionnaire> {
   const data = await graphql(SaveQuestionnaireDocument, { communityId, input })
-  return data.saveQuestionnaire
+  return savedOrThrow(data.saveQuestionnaire)
 }

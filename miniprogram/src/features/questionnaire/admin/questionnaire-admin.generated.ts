@@ -79,7 +79,7 @@ export type SaveQuestionnaireInput = {
   welcomePoints: number;
 };
 
-export type ReviewedApplicationFieldsFragment = { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> };
+export type ReviewedApplicationFieldsFragment = { score: number | null, passed: boolean | null, tags: Array<string> | null, id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> };
 
 export type ApplicationsQueryVariables = Exact<{
   communityId: string | number;
@@ -87,7 +87,7 @@ export type ApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type ApplicationsQuery = { applications: Array<{ id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> }> };
+export type ApplicationsQuery = { applications: Array<{ score: number | null, passed: boolean | null, tags: Array<string> | null, id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> }> };
 
 export type ReviewApplicationMutationVariables = Exact<{
   applicationId: string | number;
@@ -99,7 +99,7 @@ export type ReviewApplicationMutationVariables = Exact<{
 export type ReviewApplicationMutation = { reviewApplication:
     | { __typename: 'ApplicationAlreadyReviewed', errorCode: string, message: string }
     | { __typename: 'ApplicationNotFound', errorCode: string, message: string }
-    | { __typename: 'ApplicationReviewed', application: { id: string, status: ApplicationStatus, score: number, passed: boolean, tags: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus } } }
+    | { __typename: 'ApplicationReviewed', application: { score: number | null, passed: boolean | null, tags: Array<string> | null, id: string, status: ApplicationStatus, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, member: { id: string, nickname: string | null, avatarUrl: string | null, status: MemberStatus, entryPayment: { orderNo: string, amountFen: number, status: PaymentOrderStatus, refundStatus: PaymentRefundStatus | null } | null }, answers: Array<{ questionId: string, questionTitle: string, type: QuestionType, optionIds: Array<string>, optionLabels: Array<string>, text: string | null }> } }
    };
 
 export type SaveQuestionnaireMutationVariables = Exact<{
@@ -108,7 +108,10 @@ export type SaveQuestionnaireMutationVariables = Exact<{
 }>;
 
 
-export type SaveQuestionnaireMutation = { saveQuestionnaire: { id: string, title: string, intro: string | null, passScore: number | null, autoApprove: boolean, welcomePoints: number, updatedAt: string, questions: Array<{ id: string, type: QuestionType, title: string, required: boolean, maxLength: number | null, options: Array<{ id: string, label: string, score: number | null, tags: Array<string> | null }> }> } };
+export type SaveQuestionnaireMutation = { saveQuestionnaire:
+    | { __typename: 'EconomyCapExceeded', errorCode: string, message: string }
+    | { __typename: 'Questionnaire', id: string, title: string, intro: string | null, passScore: number | null, autoApprove: boolean, welcomePoints: number, updatedAt: string, questions: Array<{ id: string, type: QuestionType, title: string, required: boolean, maxLength: number | null, options: Array<{ id: string, label: string, score: number | null, tags: Array<string> | null }> }> }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -131,6 +134,9 @@ export class TypedDocumentString<TResult, TVariables>
 export const ReviewedApplicationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReviewedApplicationFields on Application {
   ...ApplicationFields
+  score
+  passed
+  tags
   member {
     entryPayment {
       orderNo
@@ -143,9 +149,6 @@ export const ReviewedApplicationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApplicationFields on Application {
   id
   status
-  score
-  passed
-  tags
   rejectReason
   submittedAt
   reviewedAt
@@ -172,6 +175,9 @@ export const ApplicationsDocument = new TypedDocumentString(`
 }
     fragment ReviewedApplicationFields on Application {
   ...ApplicationFields
+  score
+  passed
+  tags
   member {
     entryPayment {
       orderNo
@@ -184,9 +190,6 @@ export const ApplicationsDocument = new TypedDocumentString(`
 fragment ApplicationFields on Application {
   id
   status
-  score
-  passed
-  tags
   rejectReason
   submittedAt
   reviewedAt
@@ -219,17 +222,28 @@ export const ReviewApplicationDocument = new TypedDocumentString(`
     }
     ... on ApplicationReviewed {
       application {
-        ...ApplicationFields
+        ...ReviewedApplicationFields
       }
     }
   }
 }
-    fragment ApplicationFields on Application {
-  id
-  status
+    fragment ReviewedApplicationFields on Application {
+  ...ApplicationFields
   score
   passed
   tags
+  member {
+    entryPayment {
+      orderNo
+      amountFen
+      status
+      refundStatus
+    }
+  }
+}
+fragment ApplicationFields on Application {
+  id
+  status
   rejectReason
   submittedAt
   reviewedAt
@@ -251,7 +265,14 @@ export const ReviewApplicationDocument = new TypedDocumentString(`
 export const SaveQuestionnaireDocument = new TypedDocumentString(`
     mutation SaveQuestionnaire($communityId: ID!, $input: SaveQuestionnaireInput!) {
   saveQuestionnaire(communityId: $communityId, input: $input) {
-    ...QuestionnaireFields
+    __typename
+    ... on ErrorResult {
+      errorCode
+      message
+    }
+    ... on Questionnaire {
+      ...QuestionnaireFields
+    }
   }
 }
     fragment QuestionnaireFields on Questionnaire {

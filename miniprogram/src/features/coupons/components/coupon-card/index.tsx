@@ -25,9 +25,9 @@ function dateLine(coupon: Coupon): string {
 export default function CouponCard({ coupon, showOwner = false, action, onClick }: CouponCardProps) {
   return (
     <CouponTicket
-      title={coupon.template.title}
-      faceValueFen={coupon.template.faceValueFen}
-      minSpendFen={coupon.template.minSpendFen}
+      title={coupon.title}
+      faceValueFen={coupon.faceValueFen}
+      minSpendFen={coupon.minSpendFen}
       muted={coupon.status !== 'UNUSED'}
       onClick={onClick}
       footer={

@@ -54,9 +54,9 @@ export default function CouponDetailPage() {
   return (
     <View className='qy-page qy-coupon-detail'>
       <View className='qy-card qy-coupon-detail__card'>
-        <View className='qy-coupon-detail__value'>{faceValueText(data.template.faceValueFen)}</View>
-        <View className='qy-coupon-detail__title'>{data.template.title}</View>
-        <View className='qy-muted'>{spendConditionText(data.template.minSpendFen)}</View>
+        <View className='qy-coupon-detail__value'>{faceValueText(data.faceValueFen)}</View>
+        <View className='qy-coupon-detail__title'>{data.title}</View>
+        <View className='qy-muted'>{spendConditionText(data.minSpendFen)}</View>
 
         <View className={`qy-coupon-detail__qr ${usable ? '' : 'is-muted'}`}>
           <Image className='qy-coupon-detail__qr-image' src={data.qrCodeDataUrl} mode='aspectFit' />

@@ -28,7 +28,7 @@ export default function CouponShopPage() {
     void refreshAll()
     const open = await confirmAction({
       title: '兑换成功',
-      content: `「${redeemed.coupon.template.title}」已放入我的优惠券，剩余 ${redeemed.balance} 积分。`,
+      content: `「${redeemed.coupon.title}」已放入我的优惠券，剩余 ${redeemed.balance} 积分。`,
       confirmText: '去使用',
     })
     if (open) openPage(routes.couponDetail(redeemed.coupon.id))

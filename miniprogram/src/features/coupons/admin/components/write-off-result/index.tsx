@@ -17,7 +17,7 @@ export default function WriteOffResult({ outcome, onNext }: { outcome: WriteOffO
       {outcome.ok ? (
         <View className='qy-writeoff-result__detail'>
           <View>
-            {outcome.coupon.template.title} · {faceValueText(outcome.coupon.template.faceValueFen)}
+            {outcome.coupon.title} · {faceValueText(outcome.coupon.faceValueFen)}
           </View>
           <View>会员 {outcome.coupon.member.nickname || ANONYMOUS_NICKNAME}</View>
           {outcome.coupon.usedAt && <View>{formatDateTime(outcome.coupon.usedAt)}</View>}

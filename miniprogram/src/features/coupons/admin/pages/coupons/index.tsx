@@ -34,7 +34,7 @@ export default function AdminCouponsPage() {
   const voidOne = async (coupon: Coupon) => {
     const confirmed = await confirmAction({
       title: '作废优惠券',
-      content: `作废「${coupon.member.nickname || ANONYMOUS_NICKNAME}」的「${coupon.template.title}」？兑换它的 ${coupon.pointsCost} 积分会退回给 TA。`,
+      content: `作废「${coupon.member.nickname || ANONYMOUS_NICKNAME}」的「${coupon.title}」？兑换它的 ${coupon.pointsCost} 积分会退回给 TA。`,
       confirmText: '作废',
       danger: true,
     })

@@ -23,6 +23,8 @@ function answerText(answer: ReviewedApplication['answers'][number]): string {
 /** An application as the admin reviews it: who, score, answers, tags; 通过 / 拒绝 while pending. */
 export default function ApplicationCard({ application, busy, onApprove, onReject }: ApplicationCardProps) {
   const nickname = application.member.nickname || ANONYMOUS_NICKNAME
+  // The server answers tags only to admins (null to anyone else); this card is the admins'.
+  const tags = application.tags ?? []
   return (
     <View className='qy-card qy-application'>
       <View className='qy-application__head'>
@@ -51,9 +53,9 @@ export default function ApplicationCard({ application, busy, onApprove, onReject
           入群费 {feeText(application.member.entryPayment.amountFen)} · {PAYMENT_STATUS_LABELS[application.member.entryPayment.status]}
         </View>
       )}
-      {application.tags.length > 0 && (
+      {tags.length > 0 && (
         <View className='qy-application__tags'>
-          {application.tags.map((tag) => (
+          {tags.map((tag) => (
             <View key={tag} className='qy-tag'>
               {tag}
             </View>
