@@ -8,6 +8,8 @@ import { Migration } from '@mikro-orm/migrations';
  *   adjustment cap); request_id widened for grants' `grant/<operator>/<requestId>` keys.
  * - community.max_points_per_action / max_rule_points_per_member_day: the OWNER's economy caps.
  * - member.rule_points_on / rule_points_that_day: what a member earned from rules on a local day.
+ * - app_user.avatar_url: avatars from hosts other than WeChat's avatar CDN are forgotten (user/avatar-hosts.ts):
+ *   every member seeing a list would have loaded them.
  */
 export class Migration20261207180000 extends Migration {
   override async up(): Promise<void> {
@@ -19,6 +21,7 @@ export class Migration20261207180000 extends Migration {
     this.addSql(`alter table \`coupon\` modify \`request_id\` varchar(80) not null;`);
     this.addSql(`alter table \`coupon\` add constraint \`coupon_granted_by_id_foreign\` foreign key (\`granted_by_id\`) references \`app_user\` (\`id\`) on update cascade on delete set null;`);
     this.addSql(`alter table \`coupon\` add index \`coupon_granted_by_id_index\`(\`granted_by_id\`);`);
+    this.addSql(`update \`app_user\` set avatar_url = null where avatar_url is not null and avatar_url not like 'https://thirdwx.qlogo.cn/%' and avatar_url not like 'https://wx.qlogo.cn/%';`);
   }
 
   override async down(): Promise<void> {

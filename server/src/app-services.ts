@@ -41,6 +41,8 @@ import { MemberActivityService } from './health/member-activity.service';
 import { CommunityStatsService } from './health/community-stats.service';
 import { DormantMemberService } from './health/dormant-member.service';
 import { CouponGrantService } from './coupon/coupon-grant.service';
+import { releaseEntriesOfMember } from './groupbuy/group-buy-entry-release';
+import type { ReleaseBannedMember } from './member/member-admin.service';
 import { EconomyCapsService } from './points/economy-caps.service';
 import { EntryPaymentService } from './payment/entry-payment.service';
 import { EntryRefundService } from './payment/entry-refund.service';
@@ -79,6 +81,12 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const entryPayments: EntryPaymentService = new EntryPaymentService(config, wechatPay, clock, log, audit, orm, memberships, entryRefunds, (order): Promise<void> => paymentReconciliation.reconcile(order));
   const paymentReconciliation: PaymentReconciliationService = new PaymentReconciliationService(config.wechatPay, wechatPay, clock, audit, orm, entryPayments, entryRefunds);
   const questionnaires = new QuestionnaireService(clock, access, economyCaps);
+  const signupSubmissions = new SignupSubmissionService(notifications, clock, access);
+  // A ban gives back the member's live entries and seats in the ban's transaction (the activities depend on members, not the other way).
+  const releaseBannedMember: ReleaseBannedMember = async (em, memberId, now) => {
+    await releaseEntriesOfMember(em, memberId, now);
+    await signupSubmissions.releaseMember(em, memberId, now);
+  };
   const makeUpCheckIns = new MakeUpCheckInService(clock, access, points, checkInRules, referralRewards);
   return {
     config,
@@ -93,7 +101,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     communities,
     communityCounts,
     memberships,
-    memberAdmin: new MemberAdminService(access, clock),
+    memberAdmin: new MemberAdminService(access, clock, releaseBannedMember),
     wechatGroups: new WeChatGroupService(config.wechat, clock, memberships, auth),
     // member economy
     points,
@@ -112,7 +120,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     groupBuys: new GroupBuyService(notifications, clock, access),
     groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock), orm),
     signupForms: new SignupFormService(notifications, clock, access),
-    signupSubmissions: new SignupSubmissionService(notifications, clock, access),
+    signupSubmissions,
     questionnaires,
     applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds, economyCaps),
     // entry thresholds

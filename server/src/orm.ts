@@ -8,6 +8,7 @@ import mysql from 'mysql2/promise';
 import type { AppConfig } from './config';
 import { REPO_ROOT } from './config';
 import { ENTITIES } from './entities';
+import { verifyConnectionSafety } from './db/connection-safety';
 import { MIGRATIONS } from '../migrations';
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'server', 'migrations');
@@ -36,9 +37,19 @@ export function ormOptions(database: AppConfig['database']): Options {
   };
   if (database.kind === 'mysql') {
     // multipleStatements: a hot transaction's last statements go with its COMMIT in one query (db/sql.ts
-    // runStatementsAndCommit). Safe only because every value reaches SQL as a bound parameter, escaped by
-    // the driver's formatter, never concatenated in (hostile-clients.test.ts sends statements hidden in text).
-    return { ...common, driver: MySqlDriver, clientUrl: database.url, timezone: '+00:00', pool: { min: 0, max: 24 }, multipleStatements: true };
+    // runStatementsAndCommit). Safe only because every value reaches SQL as a parameter escaped by the
+    // driver's formatter, never concatenated in (hostile-clients.test.ts sends statements hidden in text),
+    // and only on connections whose settings make that escaping sound: each is checked when made
+    // (db/connection-safety.ts: no NO_BACKSLASH_ESCAPES, utf8mb4).
+    return {
+      ...common,
+      driver: MySqlDriver,
+      clientUrl: database.url,
+      timezone: '+00:00',
+      charset: 'utf8mb4',
+      pool: { min: 0, max: 24, afterCreate: verifyConnectionSafety },
+      multipleStatements: true,
+    };
   }
   mkdirSync(path.dirname(path.resolve(database.url)), { recursive: true });
   return { ...common, driver: LibSqlDriver, dbName: database.url };

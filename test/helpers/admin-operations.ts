@@ -78,6 +78,17 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
     query: `mutation ($c: ID!) { setPointsAdjustPolicy(communityId: $c, perCallLimit: 1000000, dailyLimit: 10000000) { perCallLimit } }`,
     variables: (t) => ({ c: t.communityId }),
   },
+  {
+    name: 'economyCaps',
+    query: `query ($c: ID!) { economyCaps(communityId: $c) { maxPointsPerAction } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
+  {
+    name: 'setEconomyCaps',
+    ownerOnly: true,
+    query: `mutation ($c: ID!) { setEconomyCaps(communityId: $c, input: { maxPointsPerAction: 100000, maxRulePointsPerMemberDay: 1000000 }) { maxPointsPerAction } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
   ...ECONOMY_ADMIN_OPERATIONS,
   ...ACTIVITY_ADMIN_OPERATIONS,
   ...ENTRY_ADMIN_OPERATIONS,

@@ -1,3 +1,4 @@
+import { AVATAR_HOSTS } from '../user/avatar-hosts';
 import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ObjectType } from 'type-graphql';
 import { User } from '../user/user.entity';
@@ -31,6 +32,6 @@ export class UpdateProfileArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(512)
-  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @IsUrl({ protocols: ['https'], require_protocol: true, host_whitelist: AVATAR_HOSTS }, { message: '头像只能使用微信头像' })
   avatarUrl?: string;
 }

@@ -5,12 +5,14 @@ import { runStatement } from '../db/sql';
 import { RollbackWith, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
+import { MemberStatus } from '../member/member.enums';
 import { normalizeCouponCode } from './coupon-code';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import {
   CouponAlreadyUsed,
   CouponExpired,
+  CouponHolderBanned,
   CouponNotFound,
   CouponNotVoidable,
   CouponVoided,
@@ -27,18 +29,24 @@ export class CouponCounterService {
     private readonly points: PointsLedgerService,
   ) {}
 
-  /** One conditional UPDATE decides; a second scan of the same code finds it USED. */
+  /**
+   * One conditional UPDATE decides; a second scan of the same code finds it USED. A banned member's
+   * coupons are refused (a removed member's stay good: they paid for them and may come back).
+   */
   async writeOff(ctx: ServiceContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
     const code = normalizeCouponCode(rawCode);
     const now = this.clock.now();
     const { affectedRows: affected } = await runStatement(
       ctx.em,
-      'update coupon set status = ?, used_at = ?, used_by_id = ? where code = ? and community_id = ? and status = ? and expires_at > ?',
-      [CouponStatus.USED, now, requireUserId(ctx), code, communityId, CouponStatus.UNUSED, now],
+      `update coupon set status = ?, used_at = ?, used_by_id = ?
+        where code = ? and community_id = ? and status = ? and expires_at > ?
+          and not exists (select 1 from member m where m.id = coupon.member_id and m.status = ?)`,
+      [CouponStatus.USED, now, requireUserId(ctx), code, communityId, CouponStatus.UNUSED, now, MemberStatus.BANNED],
     );
-    const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true });
+    const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true, populate: ['member'] });
     if (!coupon) return new CouponNotFound();
     if (affected === 1) return Object.assign(new CouponWrittenOff(), { coupon });
+    if (coupon.status === CouponStatus.UNUSED && coupon.expiresAt > now && coupon.member.status === MemberStatus.BANNED) return new CouponHolderBanned();
     switch (coupon.status) {
       case CouponStatus.USED:
         return new CouponAlreadyUsed(coupon.usedAt!);

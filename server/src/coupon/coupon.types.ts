@@ -12,6 +12,7 @@ export const CouponInactive = defineErrorResult('CouponInactive', 'COUPON_INACTI
 export const CouponTemplateNotFound = defineErrorResult('CouponTemplateNotFound', 'COUPON_TEMPLATE_NOT_FOUND', '没有找到这张优惠券');
 export const CouponNotFound = defineErrorResult('CouponNotFound', 'COUPON_NOT_FOUND', '券码无效，请核对后重试');
 export const CouponVoided = defineErrorResult('CouponVoided', 'COUPON_VOIDED', '这张券已作废');
+export const CouponHolderBanned = defineErrorResult('CouponHolderBanned', 'COUPON_HOLDER_BANNED', '持券人已被本群拉黑，这张券不能核销');
 export const CouponNotVoidable = defineErrorResult('CouponNotVoidable', 'COUPON_NOT_VOIDABLE', '只有未使用且未过期的券可以作废');
 
 @ObjectType({ implements: ErrorResult })
@@ -87,7 +88,7 @@ export class CouponWrittenOff {
 
 export const WriteOffCouponResult = createUnionType({
   name: 'WriteOffCouponResult',
-  types: () => [CouponWrittenOff, CouponNotFound, CouponAlreadyUsed, CouponExpired, CouponVoided] as const,
+  types: () => [CouponWrittenOff, CouponNotFound, CouponAlreadyUsed, CouponExpired, CouponVoided, CouponHolderBanned] as const,
 });
 
 @ObjectType()

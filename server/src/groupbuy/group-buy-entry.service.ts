@@ -28,6 +28,7 @@ import {
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import { entryColumns, insertEntries, type GroupBuyJoinBatches, type JoinClaim } from './group-buy-join-batch';
+import { releaseEntry } from './group-buy-entry-release';
 
 export interface JoinRequest {
   quantity: number;
@@ -205,18 +206,9 @@ export class GroupBuyEntryService {
       if (refusal) return refusal;
 
       const outcome = await inSqlTransaction<true | typeof REFUSED | typeof ENTRY_MOVED>(ctx, async (tx) => {
-        const released = await runStatement(
-          tx,
-          `update group_buy set sold_quantity = sold_quantity - ?, participant_count = participant_count - 1 where id = ? and ${ACCEPTING_CHANGES}`,
-          [entry.quantity, groupBuy.id, ...acceptingChangesParams(now)],
-        );
-        if (released.affectedRows !== 1) throw new RollbackWith(REFUSED);
-        const cancelled = await runStatement(
-          tx,
-          'update group_buy_entry set live_key = null, cancelled_at = ?, updated_at = ? where id = ? and quantity = ? and live_key = ?',
-          [now, now, entry.id, entry.quantity, LIVE],
-        );
-        if (cancelled.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
+        const released = await releaseEntry(tx, { id: entry.id, groupBuyId: groupBuy.id, quantity: entry.quantity }, now);
+        if (released === 'closed') throw new RollbackWith(REFUSED);
+        if (released === 'moved') throw new RollbackWith(ENTRY_MOVED);
         return true;
       });
       if (outcome === true) {

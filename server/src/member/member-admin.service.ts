@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { isMySql, placeholders, runStatement, selectRows } from '../db/sql';
@@ -10,6 +11,13 @@ import type { Clock } from '../common/clock';
 
 export type MemberActionOutcome = MemberUpdated | ErrorResult;
 
+/**
+ * What a ban gives back, in the ban's transaction: the member's live group-buy entries and sign-up
+ * seats in activities still open (the waitlist promoted). Implemented by the group-buy and sign-up
+ * domains, bound in app-services.ts (they depend on the member domain, not it on them).
+ */
+export type ReleaseBannedMember = (em: EntityManager, memberId: number, now: Date) => Promise<void>;
+
 const MEMBER_LIST_LIMIT = 500;
 
 /** Admin work on members. The guard has checked the caller is an admin of `communityId`. */
@@ -17,6 +25,7 @@ export class MemberAdminService {
   constructor(
     private readonly access: MemberAccessService,
     private readonly clock: Clock,
+    private readonly releaseBanned: ReleaseBannedMember,
   ) {}
 
   list(ctx: ServiceContext, communityId: number, status?: MemberStatus): Promise<Member[]> {
@@ -39,8 +48,16 @@ export class MemberAdminService {
     );
   }
 
+  /** Banned: they may not join again, do nothing more, and give back their live entries and seats (their coupons are refused at the counter). */
   ban(ctx: ServiceContext, communityId: number, memberId: number): Promise<MemberActionOutcome> {
-    return this.change(ctx, communityId, memberId, MemberRole.MEMBER, () => ({ status: MemberStatus.BANNED, role: MemberRole.MEMBER }));
+    return this.change(
+      ctx,
+      communityId,
+      memberId,
+      MemberRole.MEMBER,
+      (target) => (target.status === MemberStatus.BANNED ? {} : { status: MemberStatus.BANNED, role: MemberRole.MEMBER }),
+      (em, target, now) => this.releaseBanned(em, target.id, now),
+    );
   }
 
   /**
@@ -84,6 +101,8 @@ export class MemberAdminService {
     memberId: number,
     resultingRole: MemberRole,
     decide: (target: Member) => Partial<Pick<Member, 'role' | 'status'>> | ErrorResult,
+    /** More work in the change's transaction, after the member row changed (and is locked by it). */
+    alongside?: (em: EntityManager, target: Member, now: Date) => Promise<void>,
   ): Promise<MemberActionOutcome> {
     const actor = await this.access.requireActiveMember(ctx, communityId);
     const target = await ctx.em.findOne(Member, { id: memberId, community: communityId }, { populate: ['user'] });
@@ -96,14 +115,20 @@ export class MemberAdminService {
     if (Object.keys(changes).length === 0) return updated(target);
     const role = changes.role ?? target.role;
     const status = changes.status ?? target.status;
+    const now = this.clock.now();
     // Leaving: the moment an ACTIVE member stops being one (the community stats count members by it).
-    const leftAt = target.status === MemberStatus.ACTIVE && status !== MemberStatus.ACTIVE ? this.clock.now() : null;
-    const { affectedRows } = await runStatement(
-      ctx.em,
-      'update member set role = ?, status = ?, left_at = coalesce(?, left_at) where id = ? and role = ? and status = ?',
-      [role, status, leftAt, target.id, target.role, target.status],
-    );
-    if (affectedRows !== 1) return new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试');
+    const leftAt = target.status === MemberStatus.ACTIVE && status !== MemberStatus.ACTIVE ? now : null;
+    const outcome = await inTransaction<ErrorResult | null>(ctx, async (em) => {
+      const { affectedRows } = await runStatement(
+        em,
+        'update member set role = ?, status = ?, left_at = coalesce(?, left_at) where id = ? and role = ? and status = ?',
+        [role, status, leftAt, target.id, target.role, target.status],
+      );
+      if (affectedRows !== 1) throw new RollbackWith(new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试'));
+      await alongside?.(em, target, now);
+      return null;
+    });
+    if (outcome) return outcome;
     return updated(await ctx.em.refreshOrFail(target));
   }
 }

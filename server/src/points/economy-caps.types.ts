@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorResult } from '../graphql/error-result';
 import { EconomyCap } from './economy-caps';
@@ -46,6 +46,7 @@ export class SetEconomyCapsArgs {
   communityId!: string;
 
   @Field(() => EconomyCapsInput)
+  @ValidateNested()
   input!: EconomyCapsInput;
 }
 

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
 import type { ErrorResult } from '../graphql/error-result';
@@ -9,7 +10,7 @@ import { checkSignupAnswers } from './signup-answers';
 import { closedMessage, formStatusAt, lockFormRow } from './signup-form-rules';
 import { SignupForm } from './signup-form.entity';
 import { LIVE, SignupSubmission } from './signup-submission.entity';
-import { promoteWaitlisted } from './signup-waitlist';
+import { endSubmission, promoteWaitlisted } from './signup-waitlist';
 import { SignupFormStatus, SignupStatus } from './signup.enums';
 import { FormClosed, FormFull, FormNotFound, InvalidSignupAnswer, NotSignedUp, SignupAnswerInput, SignupCancelled, SignupSubmitted } from './signup.types';
 import type { NotificationService } from '../notification/notification.service';
@@ -98,6 +99,8 @@ export class SignupSubmissionService {
     if (!form) return new FormNotFound();
     const member = await this.access.callerMember(ctx, form.community.id);
     if (!member) return new FormNotFound();
+    // Removed and banned members do nothing (a ban has released their seats already).
+    if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
     const now = this.clock.now();
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
@@ -106,17 +109,29 @@ export class SignupSubmissionService {
       if (formStatusAt(locked, now) === SignupFormStatus.CLOSED) throw new RollbackWith(new FormClosed(`${closedMessage(locked)}，不能再取消`));
       const mine = await em.findOne(SignupSubmission, { form: formId, member: member.id, liveKey: LIVE }, { refresh: true });
       if (!mine) throw new RollbackWith(new NotSignedUp());
-      await runStatement(
-        em,
-        'update signup_submission set status = ?, live_key = null, cancelled_at = ?, updated_at = ? where id = ? and live_key = ?',
-        [SignupStatus.CANCELLED, now, now, mine.id, LIVE],
-      );
-      if (mine.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now, this.notices)) === 0) {
-        await runStatement(em, 'update signup_form set confirmed_count = confirmed_count - 1 where id = ?', [formId]);
-      }
+      await endSubmission(em, formId, mine, now, this.notices);
       return true;
     });
     if (outcome !== true) return outcome;
     return Object.assign(new SignupCancelled(), { form: await ctx.em.findOneOrFail(SignupForm, formId, { refresh: true }) });
+  }
+
+  /**
+   * A banned member's live submissions on forms still open end inside the ban's transaction, each
+   * under its form's lock like a cancel, their confirmed seats going to the waitlist. Submissions on
+   * closed forms stay as the record of who came. @returns how many were released.
+   */
+  async releaseMember(em: EntityManager, memberId: number, now: Date): Promise<number> {
+    const live = await em.find(SignupSubmission, { member: memberId, liveKey: LIVE }, { fields: ['id', 'form'], orderBy: { form: 'asc' } });
+    let released = 0;
+    for (const { form } of live) {
+      const locked = await lockFormRow(em, form.id);
+      if (!locked || formStatusAt(locked, now) === SignupFormStatus.CLOSED) continue;
+      const submission = await em.findOne(SignupSubmission, { form: form.id, member: memberId, liveKey: LIVE }, { refresh: true });
+      if (!submission) continue;
+      await endSubmission(em, form.id, submission, now, this.notices);
+      released += 1;
+    }
+    return released;
   }
 }

@@ -29,3 +29,19 @@ export async function promoteWaitlisted(em: EntityManager, formId: number, seats
   await notices.signupPromotedNotices(em, promoted, now);
   return promoted.length;
 }
+
+/**
+ * Ends a live submission on a form whose row lock the transaction holds: a confirmed seat goes to the
+ * earliest waitlisted submission, or back to the form when nobody waits. A member's cancel and a ban
+ * both end submissions this way.
+ */
+export async function endSubmission(em: EntityManager, formId: number, submission: Pick<SignupSubmission, 'id' | 'status'>, now: Date, notices: NotificationService): Promise<void> {
+  await runStatement(
+    em,
+    'update signup_submission set status = ?, live_key = null, cancelled_at = ?, updated_at = ? where id = ? and live_key = ?',
+    [SignupStatus.CANCELLED, now, now, submission.id, LIVE],
+  );
+  if (submission.status === SignupStatus.CONFIRMED && (await promoteWaitlisted(em, formId, 1, now, notices)) === 0) {
+    await runStatement(em, 'update signup_form set confirmed_count = confirmed_count - 1 where id = ?', [formId]);
+  }
+}

@@ -205,7 +205,7 @@ export const SubmitSignupResult = createUnionType({
 
 export const CancelSignupResult = createUnionType({
   name: 'CancelSignupResult',
-  types: () => [SignupCancelled, NotSignedUp, FormClosed, FormNotFound] as const,
+  types: () => [SignupCancelled, NotSignedUp, FormClosed, FormNotFound, NotActiveMember] as const,
 });
 
 /** An edit may not cut the capacity below the sign-ups already confirmed. */

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   updateCommunity: '修改社群资料',
   setJoinPolicy: '修改入群方式',
   setReferralRule: '修改邀请奖励',
+  setEconomyCaps: '修改积分上限',
   // 入群费: the admins' mutations, and what WeChat Pay and the payer did (the payer is the operator)
   setEntryFee: '设置入群费',
   refundEntryFee: '群主退款',

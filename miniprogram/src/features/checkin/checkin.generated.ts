@@ -18,7 +18,7 @@ export type MakeUpRefusal =
 
 export type CheckInRuleFieldsFragment = { basePoints: number, cycleDays: number, makeUpCost: number, makeUpMonthlyAllowance: number, bonuses: Array<{ day: number, points: number }> };
 
-export type CheckInRewardFieldsFragment = { date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, nextBonus: { day: number, inDays: number, points: number } | null };
+export type CheckInRewardFieldsFragment = { date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, capNote: string | null, nextBonus: { day: number, inDays: number, points: number } | null };
 
 export type CheckInMutationVariables = Exact<{
   communityId: string | number;
@@ -26,8 +26,8 @@ export type CheckInMutationVariables = Exact<{
 
 
 export type CheckInMutation = { checkIn:
-    | { __typename: 'AlreadyCheckedIn', errorCode: string, message: string, today: { date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, nextBonus: { day: number, inDays: number, points: number } | null } }
-    | { __typename: 'CheckInSuccess', date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, nextBonus: { day: number, inDays: number, points: number } | null }
+    | { __typename: 'AlreadyCheckedIn', errorCode: string, message: string, today: { date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, capNote: string | null, nextBonus: { day: number, inDays: number, points: number } | null } }
+    | { __typename: 'CheckInSuccess', date: string, pointsAwarded: number, bonusPoints: number, streak: number, balance: number, capNote: string | null, nextBonus: { day: number, inDays: number, points: number } | null }
     | { __typename: 'NotActiveMember', errorCode: string, message: string }
    };
 
@@ -97,6 +97,7 @@ export const CheckInRewardFieldsFragmentDoc = new TypedDocumentString(`
   bonusPoints
   streak
   balance
+  capNote
   nextBonus {
     day
     inDays
@@ -128,6 +129,7 @@ export const CheckInDocument = new TypedDocumentString(`
   bonusPoints
   streak
   balance
+  capNote
   nextBonus {
     day
     inDays

@@ -84,6 +84,7 @@ export type CancelSignupMutationVariables = Exact<{
 export type CancelSignupMutation = { cancelSignup:
     | { __typename: 'FormClosed', errorCode: string, message: string }
     | { __typename: 'FormNotFound', errorCode: string, message: string }
+    | { __typename: 'NotActiveMember', errorCode: string, message: string }
     | { __typename: 'NotSignedUp', errorCode: string, message: string }
     | { __typename: 'SignupCancelled', form: { id: string, title: string, description: string | null, capacity: number, waitlist: boolean, deadline: string | null, status: SignupFormStatus, confirmedCount: number, waitlistCount: number, createdAt: string, mySubmission: { id: string, status: SignupStatus, position: number | null, submittedAt: string, updatedAt: string, answers: Array<{ fieldId: string, label: string, value: string | null, values: Array<string> | null }>, member: { id: string, nickname: string | null, avatarUrl: string | null } } | null, fields: Array<{ id: string, label: string, type: SignupFieldType, required: boolean, options: Array<string> }> } }
    };

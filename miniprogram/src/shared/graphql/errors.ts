@@ -54,6 +54,8 @@ const RESULT_MESSAGES: Record<string, string> = {
   CouponExpired: '这张券已过期',
   CouponVoided: '这张券已作废',
   CouponNotVoidable: '只有未使用的券可以作废',
+  CouponHolderBanned: '持券人已被本群拉黑，这张券不能核销',
+  EconomyCapExceeded: '超出了群主设置的积分上限',
   // activities: questionnaire, group-buy, sign-up (SoldOut / LimitReached above are shared)
   InvalidAnswer: '有题目的回答不符合要求，请检查后再提交',
   QuestionnaireMissing: '社群还没有设置入群问卷，请等待管理员审核',

@@ -10,7 +10,7 @@ import {
   type WriteOffCouponMutation,
 } from './coupons-admin.generated'
 
-/** CouponWrittenOff (what the write-off changed; the rest is on the preview), or CouponNotFound | CouponAlreadyUsed | CouponExpired | CouponVoided */
+/** CouponWrittenOff (what the write-off changed; the rest is on the preview), or CouponNotFound | CouponAlreadyUsed | CouponExpired | CouponVoided | CouponHolderBanned */
 export type WriteOffCouponResult = WriteOffCouponMutation['writeOffCoupon']
 export type CouponWrittenOff = ResultMember<WriteOffCouponResult, 'CouponWrittenOff'>
 export type CouponAlreadyUsed = ResultMember<WriteOffCouponResult, 'CouponAlreadyUsed'>

@@ -39,6 +39,7 @@ export type WriteOffCouponMutationVariables = Exact<{
 export type WriteOffCouponMutation = { writeOffCoupon:
     | { __typename: 'CouponAlreadyUsed', errorCode: string, message: string, usedAt: string }
     | { __typename: 'CouponExpired', errorCode: string, message: string, expiresAt: string }
+    | { __typename: 'CouponHolderBanned', errorCode: string, message: string }
     | { __typename: 'CouponNotFound', errorCode: string, message: string }
     | { __typename: 'CouponVoided', errorCode: string, message: string }
     | { __typename: 'CouponWrittenOff', coupon: { id: string, code: string, status: CouponStatus, usedAt: string | null } }

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type EconomyCapsInput = {
+  /** 1..100000 */
+  maxPointsPerAction: number;
+  /** 1..1000000, at least maxPointsPerAction */
+  maxRulePointsPerMemberDay: number;
+};
+
 export type PointsEntryType =
   /** 管理员调整 */
   | 'ADMIN_ADJUST'
@@ -57,6 +64,23 @@ export type SetPointsAdjustPolicyMutationVariables = Exact<{
 
 export type SetPointsAdjustPolicyMutation = { setPointsAdjustPolicy: { perCallLimit: number, dailyLimit: number, usedToday: number } };
 
+export type EconomyCapsFieldsFragment = { maxPointsPerAction: number, maxRulePointsPerMemberDay: number };
+
+export type EconomyCapsQueryVariables = Exact<{
+  communityId: string | number;
+}>;
+
+
+export type EconomyCapsQuery = { economyCaps: { maxPointsPerAction: number, maxRulePointsPerMemberDay: number } };
+
+export type SetEconomyCapsMutationVariables = Exact<{
+  communityId: string | number;
+  input: EconomyCapsInput;
+}>;
+
+
+export type SetEconomyCapsMutation = { setEconomyCaps: { maxPointsPerAction: number, maxRulePointsPerMemberDay: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -82,6 +106,12 @@ export const PointsAdjustPolicyFieldsFragmentDoc = new TypedDocumentString(`
   usedToday
 }
     `, {"fragmentName":"PointsAdjustPolicyFields"}) as unknown as TypedDocumentString<PointsAdjustPolicyFieldsFragment, unknown>;
+export const EconomyCapsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EconomyCapsFields on EconomyCaps {
+  maxPointsPerAction
+  maxRulePointsPerMemberDay
+}
+    `, {"fragmentName":"EconomyCapsFields"}) as unknown as TypedDocumentString<EconomyCapsFieldsFragment, unknown>;
 export const AdjustPointsDocument = new TypedDocumentString(`
     mutation AdjustPoints($communityId: ID!, $memberId: ID!, $amount: Int!, $reason: String!) {
   adjustPoints(
@@ -145,3 +175,23 @@ export const SetPointsAdjustPolicyDocument = new TypedDocumentString(`
   dailyLimit
   usedToday
 }`) as unknown as TypedDocumentString<SetPointsAdjustPolicyMutation, SetPointsAdjustPolicyMutationVariables>;
+export const EconomyCapsDocument = new TypedDocumentString(`
+    query EconomyCaps($communityId: ID!) {
+  economyCaps(communityId: $communityId) {
+    ...EconomyCapsFields
+  }
+}
+    fragment EconomyCapsFields on EconomyCaps {
+  maxPointsPerAction
+  maxRulePointsPerMemberDay
+}`) as unknown as TypedDocumentString<EconomyCapsQuery, EconomyCapsQueryVariables>;
+export const SetEconomyCapsDocument = new TypedDocumentString(`
+    mutation SetEconomyCaps($communityId: ID!, $input: EconomyCapsInput!) {
+  setEconomyCaps(communityId: $communityId, input: $input) {
+    ...EconomyCapsFields
+  }
+}
+    fragment EconomyCapsFields on EconomyCaps {
+  maxPointsPerAction
+  maxRulePointsPerMemberDay
+}`) as unknown as TypedDocumentString<SetEconomyCapsMutation, SetEconomyCapsMutationVariables>;

@@ -19,6 +19,7 @@ export default function CheckInResult({ outcome, onClose }: { outcome: CheckInOu
             <View className='qy-checkin-result__reward qy-checkin-result__reward--bonus'>+{reward.bonusPoints} 连签奖励</View>
           )}
         </View>
+        {reward.capNote && <View className='qy-checkin-result__message'>{reward.capNote}</View>}
         <View className='qy-checkin-result__facts'>
           <View className='qy-checkin-result__fact'>
             <View className='qy-checkin-result__fact-value'>{reward.balance}</View>

@@ -2,6 +2,7 @@ import { Input, View } from '@tarojs/components'
 import { fetchCheckInRule } from '@/features/checkin/api'
 import { updateCheckInRule } from '@/features/checkin/admin/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
+import EconomyCapsCard from '@/features/points/admin/components/economy-caps-card'
 import RowsEditor from '@/shared/ui/rows-editor'
 import { useAdminCommunity } from '@/features/membership/admin/hooks/useAdminCommunity'
 import { useEditableCopy } from '@/shared/hooks/useEditableCopy'
@@ -39,14 +40,15 @@ export default function CheckInRulePage() {
 
   return (
     <AdminGate admin={admin}>
-      {() => (
+      {(self) => (
         <View className='qy-page'>
+          <EconomyCapsCard communityId={communityId} editable={self.role === 'OWNER'} />
           {rule.loading && <LoadingView />}
           {rule.error && <ErrorView message={rule.error.message} onRetry={rule.reload} />}
           {form && (
             <>
               <View className='qy-card'>
-                <FormField label='每日签到积分' required hint='成员每天签到获得的基础积分，会乘以会员等级的倍数'>
+                <FormField label='每日签到积分' required hint='成员每天签到获得的基础积分，会乘以会员等级的倍数；乘上最高倍数再加最大连签奖励，不能超过群主设置的单次上限'>
                   <Input
                     className='qy-field__input'
                     type='number'
