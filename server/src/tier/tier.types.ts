@@ -1,6 +1,9 @@
 import { IsInt, Length, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 
+/** A community has 1 to this many tiers. */
+export const MAX_TIERS = 10;
+
 @ObjectType('Tier')
 export class TierView {
   @Field(() => Int, { description: '0 for the entry tier' })
