@@ -79,7 +79,30 @@ describe('foundation: entry, member card, admin (H5)', () => {
     await app.current.locator('.qy-member-row').first().waitFor();
     const names = await app.current.locator('.qy-member-row__name').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['林店长', '小雅', '美美爱拿铁']));
+    expect(await app.textOf('.qy-members__summary')).toContain(`共 ${names.length} 人`);
     await app.screenshot('admin-members');
+
+    // The role chips ask the server for the owner only; 全部 brings everyone back.
+    const rows = app.current.locator('.qy-member-row');
+    await app.current.locator('.qy-member-filters__chip', { hasText: '群主' }).click();
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await app.current.locator('.qy-member-row__name').allTextContents()).toEqual(['林店长']);
+    await app.current.locator('.qy-member-filters__chip', { hasText: '全部' }).first().click();
+    await rows.nth(names.length - 1).waitFor();
+
+    // The search box (labelled for screen readers) searches nicknames on the server once typing pauses.
+    const search = app.current.locator('.qy-member-search__input input');
+    expect(await app.current.locator('.qy-member-search__input').getAttribute('aria-label')).toBe('搜索成员昵称');
+    await search.fill('美美');
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await app.current.locator('.qy-member-row__name').allTextContents()).toEqual(['美美爱拿铁']);
+    expect(await app.textOf('.qy-members__summary')).toContain('符合条件 1 人');
+    await app.screenshot('admin-members-search');
+
+    // Text at 1.5×: the search, tabs, chips and rows wrap instead of clipping.
+    await app.page.evaluate(`document.documentElement.style.fontSize = (parseFloat(getComputedStyle(document.documentElement).fontSize) * 1.5) + 'px'`);
+    await app.screenshot('admin-members-large-text');
+    await app.page.evaluate(`document.documentElement.style.fontSize = ''`);
 
     // 设为核销员: action sheet, confirmation, then the row shows the new role.
     const mei = app.current.locator('.qy-member-row', { hasText: '美美爱拿铁' });
