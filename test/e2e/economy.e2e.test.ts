@@ -161,6 +161,7 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     await row.waitFor();
     // the server's search answers once typing pauses: the other rows go
     await owner.current.locator('.qy-member-row').nth(1).waitFor({ state: 'detached' });
+    await row.waitFor();
     expect(await owner.current.locator('.qy-member-row').count()).toBe(1);
     await owner.screenshot('admin-points-adjust-picker');
     await row.click();
