@@ -156,8 +156,11 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     await adjustLink.scrollIntoViewIfNeeded();
     await owner.screenshot('admin-community-economy-links');
     await adjustLink.click();
-    await owner.current.locator('.qy-member-picker__search input').fill(MEMBER);
+    await owner.current.locator('.qy-member-search__input input').fill(MEMBER);
     const row = owner.current.locator('.qy-member-row', { hasText: MEMBER });
+    await row.waitFor();
+    // the server's search answers once typing pauses: the other rows go
+    await owner.current.locator('.qy-member-row').nth(1).waitFor({ state: 'detached' });
     await row.waitFor();
     expect(await owner.current.locator('.qy-member-row').count()).toBe(1);
     await owner.screenshot('admin-points-adjust-picker');

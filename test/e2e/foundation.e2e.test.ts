@@ -76,10 +76,52 @@ describe('foundation: entry, member card, admin (H5)', () => {
     await app.screenshot('admin-community');
 
     await app.current.locator('.qy-nav-row', { hasText: '成员管理' }).click();
-    await app.current.locator('.qy-member-row').first().waitFor();
-    const names = await app.current.locator('.qy-member-row__name').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['林店长', '小雅', '美美爱拿铁']));
+    const rows = app.current.locator('.qy-member-row');
+    const names = () => app.current.locator('.qy-member-row__name').allTextContents();
+    await rows.first().waitFor();
+    // 20 a page, newest first; the count is of them all
+    const total = Number(/共 (\d+) 人/.exec(await app.textOf('.qy-members__summary'))?.[1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await rows.count()).toBe(20);
     await app.screenshot('admin-members');
+
+    // Reaching the bottom loads the next page, up to 没有更多了, without a row twice.
+    // (as a finger does: Taro's H5 reach-bottom fires again only after the page has scrolled away from the bottom)
+    const scrollTo = (where: string) =>
+      app.page.evaluate(`(() => { const pages = document.querySelectorAll('.taro_page.taro_page_show'); const page = pages[pages.length - 1]; page.scrollTop = ${where}; })()`);
+    for (let shown = 20; shown < total; shown = Math.min(shown + 20, total)) {
+      await scrollTo('page.scrollHeight / 2');
+      await app.page.waitForTimeout(100);
+      await scrollTo('page.scrollHeight');
+      await rows.nth(Math.min(shown + 20, total) - 1).waitFor();
+    }
+    expect(await app.textOf('.qy-list-footer')).toBe('没有更多了');
+    const everyone = await names();
+    expect(everyone).toHaveLength(total);
+    expect(everyone).toEqual(expect.arrayContaining(['林店长', '小雅', '美美爱拿铁']));
+    await app.screenshot('admin-members-all');
+
+    // The role chips ask the server for the owner only; 全部 brings everyone back (a page of them).
+    await app.current.locator('.qy-member-filters__chip', { hasText: '群主' }).click();
+    await rows.nth(1).waitFor({ state: 'detached' });
+    await rows.first().waitFor();
+    expect(await names()).toEqual(['林店长']);
+    await app.current.locator('.qy-member-filters__chip', { hasText: '全部' }).first().click();
+    await rows.nth(19).waitFor();
+
+    // The search box (labelled for screen readers) searches nicknames on the server once typing pauses.
+    expect(await app.current.locator('.qy-member-search__input').getAttribute('aria-label')).toBe('搜索成员昵称');
+    await app.current.locator('.qy-member-search__input input').fill('美美');
+    await rows.nth(1).waitFor({ state: 'detached' });
+    await rows.first().waitFor();
+    expect(await names()).toEqual(['美美爱拿铁']);
+    expect(await app.textOf('.qy-members__summary')).toContain('符合条件 1 人');
+    await app.screenshot('admin-members-search');
+
+    // Text at 1.5×: the search, tabs, chips and rows wrap instead of clipping.
+    await app.page.evaluate(`document.documentElement.style.fontSize = (parseFloat(getComputedStyle(document.documentElement).fontSize) * 1.5) + 'px'`);
+    await app.screenshot('admin-members-large-text');
+    await app.page.evaluate(`document.documentElement.style.fontSize = ''`);
 
     // 设为核销员: action sheet, confirmation, then the row shows the new role.
     const mei = app.current.locator('.qy-member-row', { hasText: '美美爱拿铁' });

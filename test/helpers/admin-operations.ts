@@ -32,7 +32,11 @@ export interface AdminOperation {
  * new row here.
  */
 export const ADMIN_OPERATIONS: AdminOperation[] = [
-  { name: 'members', query: `query ($c: ID!) { members(communityId: $c) { id } }`, variables: (t) => ({ c: t.communityId }) },
+  {
+    name: 'members',
+    query: `query ($c: ID!) { members(communityId: $c, first: 5, search: "z", status: ACTIVE, role: MEMBER, tierLevel: 0) { totalCount edges { node { id } } } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
   { name: 'auditLog', query: `query ($c: ID!) { auditLog(communityId: $c) { edges { node { action } } } }`, variables: (t) => ({ c: t.communityId }) },
   {
     name: 'setMemberRole',

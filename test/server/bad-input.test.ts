@@ -110,6 +110,18 @@ describe('bad input and bad credentials', () => {
     expect((await owner.client.data(avatar, { u: wechatAvatar })).updateProfile.avatarUrl).toBe(wechatAvatar);
   });
 
+  it('refuses page sizes beyond a list\'s maximum, forged member cursors and oversize member filters', async () => {
+    const { owner, communityId } = await env.createCommunity('b-lists');
+    const members = `query ($c: ID!, $n: Int, $a: String, $s: String, $t: String, $l: Int) { members(communityId: $c, first: $n, after: $a, search: $s, tag: $t, tierLevel: $l) { totalCount } }`;
+    for (const bad of [{ n: 101 }, { n: 0 }, { a: 'not-a-cursor' }, { s: '字'.repeat(33) }, { t: '' }, { t: '标'.repeat(13) }, { l: 10 }, { l: -1 }]) {
+      expect(await owner.client.errorCode(members, { c: communityId, ...bad })).toBe('BAD_USER_INPUT');
+    }
+    for (const [field, max] of [['myCoupons', 200], ['communityCoupons', 200], ['couponTemplates', 100], ['groupBuys', 100], ['applications', 200], ['signupForms', 100], ['boundWeChatGroups', 100]] as const) {
+      expect(await owner.client.errorCode(`query ($c: ID!, $n: Int!) { ${field}(communityId: $c, first: $n) { __typename } }`, { c: communityId, n: max + 1 })).toBe('BAD_USER_INPUT');
+    }
+    expect(await owner.client.errorCode(`{ myMemberships(first: 101) { id } }`)).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a request body over the limit without a server error', async () => {
     const response = await fetch(`${env.url}/graphql`, {
       method: 'POST',

@@ -1,7 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, type DocumentNode, type GraphQLSchema, validate } from 'graphql';
+import {
+  buildSchema,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  typeFromAST,
+  validate,
+} from 'graphql';
+import { buildAppSchema } from '../../server/src/schema';
+import { costVariables, LARGEST_PAGE_SIZE, operationCost, QUERY_LIMITS } from '../../server/src/graphql/query-limits';
 import { clientFiles, clientOperations } from '../helpers/client-operations';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -43,5 +56,35 @@ describe('the mini-program GraphQL documents (miniprogram/src/**/*.graphql)', ()
     expect({ status: run.status, output: run.status === 0 ? '' : run.stdout + run.stderr }).toEqual({ status: 0, output: '' });
     const sources = clientFiles('.graphql').map((file) => file.replace(/\.graphql$/, ''));
     expect(clientFiles('.generated.ts').map((file) => file.replace(/\.generated\.ts$/, ''))).toEqual(sources);
+  });
+});
+
+/** A value of the type for every required variable: ids, texts and numbers change no cost. */
+function sampleValue(schema: GraphQLSchema, type: GraphQLInputType): unknown {
+  if (!isNonNullType(type)) return null;
+  const inner = type.ofType;
+  if (isListType(inner)) return [];
+  if (isEnumType(inner)) return inner.getValues()[0].value;
+  if (isInputObjectType(inner)) {
+    return Object.fromEntries(Object.values(inner.getFields()).flatMap((field) => (isNonNullType(field.type) ? [[field.name, sampleValue(schema, field.type)]] : [])));
+  }
+  return ({ Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' } as Record<string, unknown>)[inner.name] ?? '1';
+}
+
+describe('what the mini-program sends costs less than the limit', () => {
+  it('every operation, with each page-size variable at the largest page any field accepts', async () => {
+    const schema = await buildAppSchema();
+    const costs = clientOperations().map(({ file, name, definition, document }) => {
+      const paging = new Set(costVariables(document));
+      const variables = Object.fromEntries(
+        (definition.variableDefinitions ?? []).map((variable) => {
+          const name = variable.variable.name.value;
+          return [name, paging.has(name) ? LARGEST_PAGE_SIZE : sampleValue(schema, typeFromAST(schema, variable.type as never) as GraphQLInputType)];
+        }),
+      );
+      return { operation: `${file} ${name}`, cost: operationCost(schema, document, name, variables) };
+    });
+    console.info(costs.sort((a, b) => b.cost - a.cost).slice(0, 12).map(({ operation, cost }) => `${cost}\t${operation}`).join('\n'));
+    expect(costs.filter(({ cost }) => cost > QUERY_LIMITS.maxCost)).toEqual([]);
   });
 });

@@ -126,6 +126,9 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     h5Origin: null,
     action: null,
     status: null,
+    search: '对照',
+    tierLevel: 0,
+    tag: null,
     tiers: [{ name: '银卡', threshold: 500, multiplier: 1.2 }],
     answers: [],
     results: [{ templateId: 'no-such-template', status: 'reject' }],
@@ -135,6 +138,7 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     SignupFormInput: SIGNUP_FORM_INPUT,
     CouponTemplateInput: COUPON_TEMPLATE_INPUT,
     SaveQuestionnaireInput: { title: '入群问卷', autoApprove: true, passScore: 0, welcomePoints: 0, questions: [{ title: '你从哪里知道我们？', type: 'TEXT', required: true }] },
+    EconomyCapsInput: { maxPointsPerAction: 1000, maxRulePointsPerMemberDay: 2000 },
   };
   const variables: Record<string, unknown> = {};
   for (const definition of operation.definition.variableDefinitions ?? []) {

@@ -25,7 +25,7 @@ describe('coupons: 100 points = ¥1', () => {
     expect(redeemCoupon.coupon.code).toMatch(/^[A-Z2-9]{12}$/);
     expect(Date.parse(redeemCoupon.coupon.expiresAt)).toBe(clock.now().getTime() + 7 * DAY);
 
-    const mine = await member.client.data(`{ myCoupons(communityId: ${shop.communityId}, status: UNUSED) { id code qrCodeDataUrl } couponTemplates(communityId: ${shop.communityId}) { id remaining myRedeemedCount } }`);
+    const mine = await member.client.data(`{ myCoupons(communityId: ${shop.communityId}, status: UNUSED, first: 5) { id code qrCodeDataUrl } couponTemplates(communityId: ${shop.communityId}) { id remaining myRedeemedCount } }`);
     expect(mine.myCoupons).toHaveLength(1);
     expect(mine.myCoupons[0].qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(mine.couponTemplates).toEqual([{ id: shop.templateId, remaining: 9, myRedeemedCount: 1 }]);

@@ -98,10 +98,11 @@ describe('communities and membership', () => {
     const a = await env.join('m-list-a', joinCode);
     await env.join('m-list-b', joinCode);
     await owner.client.data(BAN, { c: communityId, m: a.memberId });
-    const all = await owner.client.data(`{ members(communityId: ${communityId}) { nickname role status } }`);
-    expect(all.members.map((m: { status: string }) => m.status).sort()).toEqual(['ACTIVE', 'ACTIVE', 'BANNED']);
-    const banned = await owner.client.data(`{ members(communityId: ${communityId}, status: BANNED) { id } }`);
-    expect(banned.members).toEqual([{ id: a.memberId }]);
+    const all = await owner.client.data(`{ members(communityId: ${communityId}) { totalCount edges { node { nickname role status } } } }`);
+    expect(all.members.edges.map((edge: { node: { status: string } }) => edge.node.status).sort()).toEqual(['ACTIVE', 'ACTIVE', 'BANNED']);
+    expect(all.members.totalCount).toBe(3);
+    const banned = await owner.client.data(`{ members(communityId: ${communityId}, status: BANNED) { edges { node { id } } } }`);
+    expect(banned.members.edges).toEqual([{ node: { id: a.memberId } }]);
     const audit = await owner.client.data(`{ auditLog(communityId: ${communityId}) { edges { node { action targetType targetId outcome actor { id } detail } } } }`);
     expect(audit.auditLog.edges[0].node).toMatchObject({ action: 'banMember', targetType: 'member', targetId: a.memberId, outcome: 'OK', actor: { id: owner.userId } });
   });

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../points/points.types';
+import { PageInfo } from '../graphql/cursor-page';
 import { AuditLog } from './audit-log.entity';
 
 @ArgsType()

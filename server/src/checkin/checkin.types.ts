@@ -3,6 +3,10 @@ import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from
 import { NotActiveMember } from '../graphql/common-errors';
 import { ErrorResult } from '../graphql/error-result';
 import { EconomyCapExceeded } from '../points/economy-caps.types';
+import { MaxItems } from '../graphql/query-limits';
+
+/** The longest streak-bonus cycle, and so the most bonuses a rule has (one per day of it). */
+export const MAX_CYCLE_DAYS = 31;
 
 @ObjectType()
 export class StreakBonus {
@@ -22,6 +26,7 @@ export class CheckInRuleView {
   cycleDays!: number;
 
   @Field(() => [StreakBonus])
+  @MaxItems(MAX_CYCLE_DAYS)
   bonuses!: StreakBonus[];
 
   @Field(() => Int, { description: '补签: points one make-up check-in costs' })
@@ -153,12 +158,12 @@ export class CheckInRuleInput {
   @Field(() => Int)
   @IsInt()
   @Min(1, { message: '连签周期至少 1 天' })
-  @Max(31, { message: '连签周期最多 31 天' })
+  @Max(MAX_CYCLE_DAYS, { message: `连签周期最多 ${MAX_CYCLE_DAYS} 天` })
   cycleDays!: number;
 
   @Field(() => [StreakBonusInput])
   @ValidateNested({ each: true })
-  @ArrayMaxSize(31)
+  @ArrayMaxSize(MAX_CYCLE_DAYS)
   bonuses!: StreakBonusInput[];
 
   @Field(() => Int, { nullable: true, description: '补签 cost in points; omitted: unchanged' })

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../graphql/error-result';
 import { MemberProfile } from '../member/member-profile';
@@ -35,6 +35,15 @@ export class JoinCodeArgs {
 export class CommunityIdArgs {
   @Field(() => ID)
   communityId!: string;
+}
+
+/** A community's list that is short in practice (its sign-up forms, its bound chats), bounded all the same. */
+@ArgsType()
+export class CommunityListArgs extends CommunityIdArgs {
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(100)
+  first!: number;
 }
 
 /** What a visitor sees of a community before joining it. */

@@ -35,9 +35,9 @@ export class CouponQueryService {
     }
   }
 
-  async mine(ctx: ServiceContext, communityId: number, status?: CouponStatus): Promise<Coupon[]> {
+  async mine(ctx: ServiceContext, communityId: number, status: CouponStatus | undefined, first: number): Promise<Coupon[]> {
     const member = await this.access.requireActiveMember(ctx, communityId);
-    return ctx.em.find(Coupon, { $and: [{ member: member.id }, this.statusFilter(ctx, status)] }, { populate: ['template'], orderBy: { id: 'desc' }, limit: 200 });
+    return ctx.em.find(Coupon, { $and: [{ member: member.id }, this.statusFilter(ctx, status)] }, { populate: ['template'], orderBy: { id: 'desc' }, limit: first });
   }
 
   /** Its owner, or the community's staff and admins; nobody else learns it exists. */

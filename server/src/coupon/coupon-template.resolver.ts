@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from 'type-graphql';
+import { Max, Min } from 'class-validator';
 import type { RequestContext } from '../context';
 import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
@@ -15,6 +16,11 @@ class CouponTemplatesArgs {
 
   @Field({ defaultValue: false, description: 'Admins only: also deactivated and ended templates' })
   includeInactive!: boolean;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(100)
+  first!: number;
 }
 
 const templateCommunity = communityOfRow('coupon_template', 'templateId');
@@ -23,8 +29,8 @@ const templateCommunity = communityOfRow('coupon_template', 'templateId');
 export class CouponTemplateResolver {
   @Authorized()
   @Query(() => [CouponTemplate], { description: 'The coupon shop' })
-  couponTemplates(@Args() { communityId, includeInactive }: CouponTemplatesArgs, @Ctx() ctx: RequestContext): Promise<CouponTemplate[]> {
-    return ctx.services.couponTemplates.list(ctx, parseId(communityId, 'communityId'), includeInactive);
+  couponTemplates(@Args() { communityId, includeInactive, first }: CouponTemplatesArgs, @Ctx() ctx: RequestContext): Promise<CouponTemplate[]> {
+    return ctx.services.couponTemplates.list(ctx, parseId(communityId, 'communityId'), includeInactive, first);
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

@@ -15,7 +15,7 @@ export class CouponTemplateService {
     private readonly access: MemberAccessService,
   ) {}
 
-  async list(ctx: ServiceContext, communityId: number, includeInactive: boolean): Promise<CouponTemplate[]> {
+  async list(ctx: ServiceContext, communityId: number, includeInactive: boolean, first: number): Promise<CouponTemplate[]> {
     const member = await this.access.requireActiveMember(ctx, communityId);
     if (includeInactive && !ADMIN_ROLES.includes(member.role as (typeof ADMIN_ROLES)[number])) throw forbidden('只有管理员可以查看已下架的券');
     const now = this.clock.now();
@@ -24,7 +24,7 @@ export class CouponTemplateService {
       includeInactive
         ? { community: communityId }
         : { community: communityId, active: true, $and: [{ $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }] },
-      { orderBy: { active: 'desc', faceValueFen: 'asc', id: 'asc' } },
+      { orderBy: { active: 'desc', faceValueFen: 'asc', id: 'asc' }, limit: first },
     );
   }
 

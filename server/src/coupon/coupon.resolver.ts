@@ -5,18 +5,18 @@ import type { RequestContext } from '../context';
 import { communityOfRow, RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
+import { IMAGE_RENDER_COST } from '../graphql/query-limits';
 import { memberProfile, MemberProfile } from '../member/member-profile';
 import { ADMIN_ROLES, WRITE_OFF_ROLES } from '../member/member.enums';
 import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import {
-  CommunityCouponsArgs,
   CouponCodeArgs,
+  CouponListArgs,
   CouponRedeemed,
   CouponVoidedResult,
   CouponWrittenOff,
-  MyCouponsArgs,
   RedeemCouponArgs,
   RedeemCouponResult,
   VoidCouponResult,
@@ -35,8 +35,8 @@ export class CouponResolver {
 
   @Authorized()
   @Query(() => [Coupon], { description: "The caller's coupons, newest first" })
-  myCoupons(@Args() { communityId, status }: MyCouponsArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
-    return ctx.services.couponQueries.mine(ctx, parseId(communityId, 'communityId'), status);
+  myCoupons(@Args() { communityId, status, first }: CouponListArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
+    return ctx.services.couponQueries.mine(ctx, parseId(communityId, 'communityId'), status, first);
   }
 
   @Authorized()
@@ -53,7 +53,7 @@ export class CouponResolver {
 
   @RequireCommunityRole(ADMIN_ROLES)
   @Query(() => [Coupon], { description: 'Admin: coupons issued in the community, newest first' })
-  communityCoupons(@Args() { communityId, status, first }: CommunityCouponsArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
+  communityCoupons(@Args() { communityId, status, first }: CouponListArgs, @Ctx() ctx: RequestContext): Promise<Coupon[]> {
     return ctx.services.couponQueries.ofCommunity(ctx, parseId(communityId), status, first);
   }
 
@@ -85,7 +85,7 @@ export class CouponResolver {
     return memberProfile(ctx, ctx.services.tiers, coupon.member.id);
   }
 
-  @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: 20 })
+  @FieldResolver(() => String, { description: 'The code as a QR image (data:image/png;base64,…) to show at the counter', complexity: IMAGE_RENDER_COST })
   qrCodeDataUrl(@Root() coupon: Coupon): Promise<string> {
     return QRCode.toDataURL(coupon.code, { errorCorrectionLevel: 'M', margin: 1, width: 360 });
   }

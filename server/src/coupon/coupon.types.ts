@@ -187,17 +187,15 @@ export class CouponCodeArgs {
   code!: string;
 }
 
+/** The caller's coupons, or the community's for its admins: newest first. */
 @ArgsType()
-export class MyCouponsArgs {
+export class CouponListArgs {
   @Field(() => ID)
   communityId!: string;
 
   @Field(() => CouponStatus, { nullable: true })
   status?: CouponStatus;
-}
 
-@ArgsType()
-export class CommunityCouponsArgs extends MyCouponsArgs {
   @Field(() => Int, { defaultValue: 50 })
   @Min(1)
   @Max(200)

@@ -174,6 +174,14 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
+/**
+ * `<column> like ? escape '!'` and its value: the rows whose column contains `text` as typed, its `%` and `_`
+ * matching only themselves. The same on MySQL and SQLite (no backslash, whatever the SQL mode).
+ */
+export function containsText(column: string, text: string): { sql: string; value: string } {
+  return { sql: `${column} like ? escape '!'`, value: `%${text.replace(/[!%_]/g, '!$&')}%` };
+}
+
 async function execute(target: SqlTarget, sql: string, params: unknown[], method: 'all' | 'run'): Promise<unknown> {
   if (target instanceof SqlTransaction) return (await target.send([withValues(target.em, sql, params)]))[0];
   const em = target;

@@ -1,4 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
 import { badInput } from './graphql-errors';
+
+/** Where a page of a cursor connection ends: pass endCursor as `after` for the next one. */
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
 
 /**
  * Cursor paging, one way for every connection: opaque cursors (`<prefix>:<n>[:<n>…]`, base64url, integers

@@ -3,16 +3,23 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
   DocumentNode,
+  getNamedType,
   getNullableType,
   GraphQLError,
   GraphQLField,
   GraphQLSchema,
+  isIntrospectionType,
   isListType,
+  isObjectType,
+  isInterfaceType,
+  isLeafType,
   Kind,
   separateOperations,
   visit,
+  type GraphQLNamedType,
 } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+import { Extensions } from 'type-graphql';
 import { variablesCoerce } from './variable-coercion';
 
 /**
@@ -32,8 +39,6 @@ export const QUERY_LIMITS = {
   maxCost: 2000,
 } as const;
 
-/** Assumed size of a list without a page-size argument (a group-buy's 接龙 list, a form's fields…). */
-export const UNPAGED_LIST_SIZE = 10;
 /** Page-size arguments, and the size assumed when the argument is left out and has no default. */
 const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'];
 const DEFAULT_PAGE_SIZE = 20;
@@ -43,7 +48,64 @@ const CONNECTION_LISTS = new Set(['edges', 'nodes']);
  * The largest page any field accepts (its class-validator @Max): a larger value is refused at execution
  * as BAD_USER_INPUT, so it is costed as this, and the client learns the real limit.
  */
-const LARGEST_PAGE_SIZE = 200;
+export const LARGEST_PAGE_SIZE = 200;
+/**
+ * What a field that renders an image (a QR code, a poster) costs: one request renders at most
+ * maxCost / IMAGE_RENDER_COST = 20 of them, wherever they are asked for (lists multiply it).
+ */
+export const IMAGE_RENDER_COST = 100;
+/** The introspection lists (types, fields, arguments) are bounded by the schema; costed as this many each. */
+const INTROSPECTION_LIST_SIZE = 10;
+
+/** The field extension that states how many items an unpaged list field can hold at most. */
+const MAX_ITEMS = 'maxItems';
+
+/**
+ * Declares the most items an unpaged list field can return: the bound its write validation holds
+ * (a form's 30 fields, 10 tiers, a cycle's 31 streak bonuses). The cost counts the field's children that
+ * many times. A list of objects needs either this or a page-size argument (`first`); one with neither is
+ * refused by the cost estimator and makes the server refuse to start (`unboundedListFields`). A list of
+ * scalars (tags, dates) is one value of its field: its resolver runs once and nothing runs per item.
+ */
+export function MaxItems(items: number) {
+  if (!Number.isInteger(items) || items < 1) throw new Error(`MaxItems needs a positive integer, not ${items}`);
+  return Extensions({ [MAX_ITEMS]: items });
+}
+
+function declaredMaxItems(field: GraphQLField<unknown, unknown>): number | undefined {
+  const items = field.extensions?.[MAX_ITEMS];
+  return typeof items === 'number' ? items : undefined;
+}
+
+const isConnectionList = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>) => parent.name.endsWith('Connection') && CONNECTION_LISTS.has(field.name);
+const hasPageSizeArgument = (field: GraphQLField<unknown, unknown>) => field.args.some((arg) => PAGE_SIZE_ARGUMENTS.includes(arg.name));
+
+/**
+ * How many items a list field is costed as, apart from its page size: a connection's edges are its page
+ * (1: the connection field's page size has multiplied them already), an unpaged list its declared
+ * MaxItems. Undefined: a list that is neither, which nothing may cost.
+ */
+function unpagedListSize(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): number | undefined {
+  if (isConnectionList(parent, field)) return 1;
+  if (isIntrospectionType(parent)) return INTROSPECTION_LIST_SIZE;
+  return declaredMaxItems(field);
+}
+
+/** A list whose items are objects: each item's selection runs once per item, so the list's length is its cost. */
+const isObjectList = (field: GraphQLField<unknown, unknown>) => isListType(getNullableType(field.type)) && !isLeafType(getNamedType(field.type));
+
+/**
+ * The lists of objects in the schema with neither a page-size argument nor a declared MaxItems (nor a
+ * connection's edges): `Type.field`. Empty for a schema whose every list is bounded.
+ */
+export function unboundedListFields(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap()).flatMap((type) => {
+    if ((!isObjectType(type) && !isInterfaceType(type)) || isIntrospectionType(type)) return [];
+    return Object.values(type.getFields())
+      .filter((field) => isObjectList(field) && !hasPageSizeArgument(field) && unpagedListSize(type, field) === undefined)
+      .map((field) => `${type.name}.${field.name}`);
+  });
+}
 
 function queryTooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
@@ -66,28 +128,34 @@ function pageSizeOf(field: GraphQLField<unknown, unknown>, args: Record<string, 
 }
 
 /**
- * 1 per field plus its children; a field with a page-size argument (`first`…) costs its children that many
- * times, a list without one UNPAGED_LIST_SIZE times.
+ * What a request costs is the objects it makes the server build, each list counted at the most items it
+ * can return, plus the declared cost of fields that do work of their own (an image render). An object
+ * costs 1 and its fields; a list of objects as many objects as its page size (`first`…) or its declared
+ * MaxItems; a connection (a field with a page size that is not a list) its children that many times. A
+ * scalar is a value of the object it is read from: 0 unless its field declares a `complexity`. A list
+ * of objects with no bound has no cost: the request is refused (and the server does not start with one,
+ * see queryLimits).
  */
-const listMultiplyingEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const objectCountingEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
   const pageSize = pageSizeOf(field, args);
-  if (pageSize !== undefined) return 1 + childComplexity * Math.max(1, pageSize);
-  // A connection's edges are its page: the connection field's page size has multiplied them already.
-  if (CONNECTION_LISTS.has(field.name)) return 1 + childComplexity;
-  return 1 + (isListType(getNullableType(field.type)) ? childComplexity * UNPAGED_LIST_SIZE : childComplexity);
+  const items = pageSize ?? (isObjectList(field) ? unpagedListSize(type, field) : 1);
+  if (items === undefined) throw new Error(`${type.name}.${field.name} is a list without a page size or a declared MaxItems`);
+  return Math.max(1, items) * (1 + childComplexity);
 };
 
-function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+/** What an operation costs with these variables (throws when it has no cost: an unbounded list). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
   const query = operationName ? separateOperations(document)[operationName] ?? document : document;
   // A field's own `complexity` (e.g. the QR image) is multiplied by the lists above it like any other.
-  return getComplexity({ schema, query, variables, operationName, estimators: [fieldExtensionsEstimator(), listMultiplyingEstimator] });
+  return getComplexity({ schema, query, variables, operationName, estimators: [fieldExtensionsEstimator(), objectCountingEstimator] });
 }
 
 /**
  * The variables a document's cost depends on: those given to a page-size argument or to `@include`/`@skip`.
  * Everything else (a requestId, a note, an id) leaves the cost as it is.
  */
-function costVariables(document: DocumentNode): string[] {
+export function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   const collect = (argument: { name: { value: string }; value: { kind: Kind } & Partial<{ name: { value: string } }> }, relevant: boolean) => {
     if (relevant && argument.value.kind === Kind.VARIABLE && argument.value.name) names.add(argument.value.name.value);
@@ -143,6 +211,8 @@ function queryCostPlugin(schema: GraphQLSchema): ApolloServerPlugin {
 
 /** The plugins and validation rules that bound every request, for the Apollo server. */
 export function queryLimits(schema: GraphQLSchema, options: { production: boolean }) {
+  const unbounded = unboundedListFields(schema);
+  if (unbounded.length) throw new Error(`List fields without a page size (first) or a declared @MaxItems: ${unbounded.join(', ')}`);
   const armor = new ApolloArmor({
     // graphql-js counts tokens while it parses (Apollo's parseOptions, below); armor's would parse a second time
     maxTokens: { enabled: false },

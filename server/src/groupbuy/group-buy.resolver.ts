@@ -12,14 +12,14 @@ import { GroupBuyOutcome, GroupBuyStatus } from './group-buy.enums';
 import { groupBuyExport } from './group-buy.export';
 import { groupBuyCommunity } from './group-buy.locators';
 import { closedAtAt, outcomeAt, statusAt } from './group-buy-status';
-import { CreateGroupBuyArgs, GroupBuyIdArgs, GroupBuysArgs, GroupBuySaved, SaveGroupBuyResult, UpdateGroupBuyArgs } from './group-buy.types';
+import { CreateGroupBuyArgs, GroupBuyEntriesArgs, GroupBuyIdArgs, GroupBuysArgs, GroupBuySaved, SaveGroupBuyResult, UpdateGroupBuyArgs } from './group-buy.types';
 
 @Resolver(() => GroupBuy)
 export class GroupBuyResolver {
   @Authorized()
   @Query(() => [GroupBuy], { description: 'Members: published ones; admins: drafts too. Newest start first' })
-  groupBuys(@Args() { communityId, status }: GroupBuysArgs, @Ctx() ctx: RequestContext): Promise<GroupBuy[]> {
-    return ctx.services.groupBuys.list(ctx, parseId(communityId, 'communityId'), status);
+  groupBuys(@Args() { communityId, status, first }: GroupBuysArgs, @Ctx() ctx: RequestContext): Promise<GroupBuy[]> {
+    return ctx.services.groupBuys.list(ctx, parseId(communityId, 'communityId'), status, first);
   }
 
   @Authorized()
@@ -94,16 +94,15 @@ export class GroupBuyResolver {
     return groupBuy.images ?? [];
   }
 
-  @FieldResolver(() => [GroupBuyEntry], { description: 'The 接龙 list by 接龙号, cancelled entries left out' })
-  entries(@Root() groupBuy: GroupBuy, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry[]> {
-    return ctx.loaders.groupBuyLiveEntries.load(groupBuy.id);
+  @FieldResolver(() => [GroupBuyEntry], { description: 'The 接龙 list by 接龙号, cancelled entries left out: its first `first` entries (participantCount counts them all)' })
+  entries(@Root() groupBuy: GroupBuy, @Args() { first }: GroupBuyEntriesArgs, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry[]> {
+    return ctx.loaders.groupBuyLiveEntries.load({ groupBuyId: groupBuy.id, first });
   }
 
   @FieldResolver(() => GroupBuyEntry, { nullable: true, description: "The caller's live entry" })
   async myEntry(@Root() groupBuy: GroupBuy, @Ctx() ctx: RequestContext): Promise<GroupBuyEntry | null> {
     const member = await ctx.services.access.callerMember(ctx, groupBuy.community.id);
     if (!member || member.status !== MemberStatus.ACTIVE) return null;
-    const entries = await ctx.loaders.groupBuyLiveEntries.load(groupBuy.id);
-    return entries.find((entry) => entry.member.id === member.id) ?? null;
+    return ctx.loaders.groupBuyMemberEntry.load({ groupBuyId: groupBuy.id, memberId: member.id });
   }
 }

@@ -15,7 +15,6 @@ import { EntryNotFound, GroupBuyClosed, GroupBuyInput, GroupBuyNotFound, GroupBu
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
-const LIST_LIMIT = 100;
 const MAX_DURATION_MS = 366 * 24 * 3600 * 1000;
 
 /**
@@ -30,7 +29,7 @@ export class GroupBuyService {
   ) {}
 
   /** Members see published ones (open, closed, cancelled); admins also see drafts. Newest start first. */
-  async list(ctx: ServiceContext, communityId: number, status?: GroupBuyStatus): Promise<GroupBuy[]> {
+  async list(ctx: ServiceContext, communityId: number, status: GroupBuyStatus | undefined, first: number): Promise<GroupBuy[]> {
     const member = await this.access.requireActiveMember(ctx, communityId);
     const admin = isAdmin(member.role);
     if (!admin && status === GroupBuyStatus.DRAFT) return [];
@@ -44,7 +43,7 @@ export class GroupBuyService {
           admin ? {} : { state: { $ne: GroupBuyState.DRAFT } },
         ],
       },
-      { orderBy: { startsAt: 'desc', id: 'desc' }, limit: LIST_LIMIT },
+      { orderBy: { startsAt: 'desc', id: 'desc' }, limit: first },
     );
   }
 

@@ -91,6 +91,19 @@ export class GroupBuysArgs {
   @IsOptional()
   @IsEnum(GroupBuyStatus)
   status?: GroupBuyStatus;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(100)
+  first!: number;
+}
+
+@ArgsType()
+export class GroupBuyEntriesArgs {
+  @Field(() => Int, { defaultValue: 100 })
+  @Min(1)
+  @Max(200)
+  first!: number;
 }
 
 @ArgsType()

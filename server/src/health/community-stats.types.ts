@@ -1,4 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { MaxItems } from '../graphql/query-limits';
+import { MAX_RANGE_DAYS } from './local-day-range';
 
 @ArgsType()
 export class CommunityStatsArgs {
@@ -96,5 +98,6 @@ export class CommunityStats {
   joinsByInvite!: number;
 
   @Field(() => [CommunityDayStats])
+  @MaxItems(MAX_RANGE_DAYS)
   days!: CommunityDayStats[];
 }

@@ -1,7 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Member } from '../member/member.entity';
-import { PageInfo } from '../points/points.types';
+import { PageInfo } from '../graphql/cursor-page';
 
 @ObjectType({ description: 'ACTIVE members silent for at least 7 / 15 / 30 days (the three wake-up steps)' })
 export class DormantSummary {

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, Length, Matches } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SoldOut } from '../graphql/common-errors';
+import { MaxItems } from '../graphql/query-limits';
 import { MAX_GRANT_MEMBERS } from '../coupon/coupon-grant.service';
 import { CouponTemplate } from '../coupon/coupon-template.entity';
 import { Coupon } from '../coupon/coupon.entity';
@@ -46,6 +47,7 @@ export class CouponsGranted {
   template!: CouponTemplate;
 
   @Field(() => [Coupon])
+  @MaxItems(MAX_GRANT_MEMBERS)
   coupons!: Coupon[];
 
   @Field(() => Int)
@@ -60,6 +62,7 @@ export const GrantCouponResult = createUnionType({
 @ObjectType()
 export class MembersRemoved {
   @Field(() => [Member])
+  @MaxItems(MAX_GRANT_MEMBERS)
   members!: Member[];
 
   @Field(() => Int)

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import { badInput } from '../graphql/graphql-errors';
 import { parseId } from '../graphql/ids';
+import { IMAGE_RENDER_COST } from '../graphql/query-limits';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import type { EconomyCapExceeded } from '../points/economy-caps.types';
@@ -19,7 +20,7 @@ export class InviteResolver {
 
   @FieldResolver(() => String, {
     description: 'The invite as a QR image (data:image/png;base64,…) for the poster: of the H5 link when h5Origin (http(s)://host[:port]) is given, else of the mini-program path',
-    complexity: 20,
+    complexity: IMAGE_RENDER_COST,
   })
   qrCodeDataUrl(@Root() invite: MyInvite, @Arg('h5Origin', () => String, { nullable: true }) h5Origin: string | null): Promise<string> {
     if (h5Origin && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(h5Origin)) throw badInput('h5Origin 应为 http(s)://域名[:端口]', 'h5Origin');

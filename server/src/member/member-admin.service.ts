@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
-import { isMySql, placeholders, runStatement, selectRows } from '../db/sql';
+import { decodeCursor, encodeCursor, pageOf } from '../graphql/cursor-page';
+import { columnsOf, mapPrefixed } from '../db/entity-rows';
+import { containsText, isMySql, placeholders, runStatement, selectRows, type SqlTarget } from '../db/sql';
 import { inTransaction, RollbackWith } from '../db/transaction';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus, ROLE_RANK } from './member.enums';
-import { MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';
+import { MemberConnection, MemberNotFound, MemberUpdated, RoleNotAllowed } from './member.types';
 import type { MemberAccessService } from './member-access.service';
 import type { Clock } from '../common/clock';
 
@@ -18,7 +20,19 @@ export type MemberActionOutcome = MemberUpdated | ErrorResult;
  */
 export type ReleaseBannedMember = (em: EntityManager, memberId: number, now: Date) => Promise<void>;
 
-const MEMBER_LIST_LIMIT = 500;
+/** What an admin narrows the member list by; every filter given must hold. */
+export interface MemberFilters {
+  /** Part of the nickname, as typed. */
+  search?: string | null;
+  /** Without it: everyone but REMOVED. */
+  status?: MemberStatus | null;
+  role?: MemberRole | null;
+  tierLevel?: number | null;
+  tag?: string | null;
+}
+
+const CURSOR = 'mb';
+const cursorOf = (member: Member) => encodeCursor(CURSOR, member.joinedAt.getTime(), member.id);
 
 /** Admin work on members. The guard has checked the caller is an admin of `communityId`. */
 export class MemberAdminService {
@@ -28,12 +42,27 @@ export class MemberAdminService {
     private readonly releaseBanned: ReleaseBannedMember,
   ) {}
 
-  list(ctx: ServiceContext, communityId: number, status?: MemberStatus): Promise<Member[]> {
-    return ctx.em.find(
-      Member,
-      { community: communityId, ...(status ? { status } : { status: { $ne: MemberStatus.REMOVED } }) },
-      { populate: ['user'], orderBy: { joinedAt: 'desc', id: 'desc' }, limit: MEMBER_LIST_LIMIT },
-    );
+  /**
+   * The community's members, newest first (by join, then id), a page at a time by cursor, narrowed by the
+   * filters. The (community, status, joined_at) index serves a status; the others are tested on the
+   * community's rows in join order, a community being at most a few thousand members.
+   */
+  async list(ctx: ServiceContext, communityId: number, filters: MemberFilters, first: number, after?: string | null): Promise<MemberConnection> {
+    const matching = memberFilter(ctx.em, communityId, filters);
+    const from = matching.needsUser ? 'member m join app_user u on u.id = m.user_id' : 'member m';
+    const position = after ? afterPosition(after) : null;
+    const [rows, [count]] = await Promise.all([
+      selectRows<Record<string, unknown>>(
+        ctx.em,
+        `select ${columnsOf(ctx.em, Member, 'm')} from ${from}
+          where ${matching.sql}${position ? ' and (m.joined_at < ? or (m.joined_at = ? and m.id < ?))' : ''}
+          order by m.joined_at desc, m.id desc limit ?`,
+        [...matching.values, ...(position ? [position.joinedAt, position.joinedAt, position.id] : []), first + 1],
+      ),
+      selectRows<{ total: number | string }>(ctx.em, `select count(*) as total from ${from} where ${matching.sql}`, matching.values),
+    ]);
+    const members = rows.map((row) => mapPrefixed(ctx.em, Member, 'm', row));
+    return { ...pageOf(members, first, cursorOf, (member) => member), totalCount: Number(count?.total ?? 0) };
   }
 
   setRole(ctx: ServiceContext, communityId: number, memberId: number, role: MemberRole): Promise<MemberActionOutcome> {
@@ -131,6 +160,37 @@ export class MemberAdminService {
     if (outcome) return outcome;
     return updated(await ctx.em.refreshOrFail(target));
   }
+}
+
+function afterPosition(cursor: string): { joinedAt: Date; id: number } {
+  const [joinedAt, id] = decodeCursor(CURSOR, cursor, 2);
+  return { joinedAt: new Date(joinedAt), id };
+}
+
+/** The WHERE of the member list (over `member m`, and `app_user u` when it searches nicknames) and its values. */
+function memberFilter(target: SqlTarget, communityId: number, filters: MemberFilters): { sql: string; values: unknown[]; needsUser: boolean } {
+  const conditions = ['m.community_id = ?', filters.status ? 'm.status = ?' : 'm.status <> ?'];
+  const values: unknown[] = [communityId, filters.status ?? MemberStatus.REMOVED];
+  if (filters.role) {
+    conditions.push('m.role = ?');
+    values.push(filters.role);
+  }
+  if (filters.tierLevel != null) {
+    conditions.push('m.tier_level = ?');
+    values.push(filters.tierLevel);
+  }
+  if (filters.tag) {
+    // tags is a JSON array of strings (MariaDB: LONGTEXT holding JSON; SQLite: text)
+    conditions.push(isMySql(target) ? 'json_contains(m.tags, json_quote(?))' : 'exists (select 1 from json_each(m.tags) where json_each.value = ?)');
+    values.push(filters.tag);
+  }
+  const search = filters.search?.trim();
+  if (search) {
+    const nickname = containsText('u.nickname', search);
+    conditions.push(nickname.sql);
+    values.push(nickname.value);
+  }
+  return { sql: conditions.join(' and '), values, needsUser: !!search };
 }
 
 function updated(member: Member): MemberUpdated {

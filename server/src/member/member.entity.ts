@@ -12,6 +12,7 @@ import { MemberRole, MemberStatus } from './member.enums';
 @Unique({ properties: ['community', 'user'] })
 @Index({ properties: ['community', 'status', 'lastActiveAt'] })
 @Index({ properties: ['community', 'joinedAt'] }) // community stats: new members and the retention cohort
+@Index({ properties: ['community', 'status', 'joinedAt'] }) // the admin member list, by status, newest first
 export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags' | 'rulePointsThatDay'> {
   @ManyToOne(() => Community)
   community!: Community;

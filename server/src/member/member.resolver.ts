@@ -7,7 +7,7 @@ import { CommunityIdArgs, JoinCodeArgs } from '../community/community.types';
 import { TierView } from '../tier/tier.types';
 import { Member } from './member.entity';
 import { ADMIN_ROLES } from './member.enums';
-import { JoinCommunityResult, MemberActionResult, MembersArgs, MemberTargetArgs, SetMemberRoleArgs } from './member.types';
+import { JoinCommunityResult, MemberActionResult, MemberConnection, MembersArgs, MyMembershipsArgs, MemberTargetArgs, SetMemberRoleArgs } from './member.types';
 import type { JoinOutcome } from './membership.service';
 import type { MemberActionOutcome } from './member-admin.service';
 
@@ -21,8 +21,8 @@ export class MemberResolver {
 
   @Authorized()
   @Query(() => [Member], { description: "The caller's communities (active or applying), newest first" })
-  myMemberships(@Ctx() ctx: RequestContext): Promise<Member[]> {
-    return ctx.services.memberships.myMemberships(ctx);
+  myMemberships(@Args() { first }: MyMembershipsArgs, @Ctx() ctx: RequestContext): Promise<Member[]> {
+    return ctx.services.memberships.myMemberships(ctx, first);
   }
 
   @Authorized()
@@ -32,9 +32,9 @@ export class MemberResolver {
   }
 
   @RequireCommunityRole(ADMIN_ROLES)
-  @Query(() => [Member], { description: 'Admin: members, newest first (removed ones only when asked by status)' })
-  members(@Args() { communityId, status }: MembersArgs, @Ctx() ctx: RequestContext): Promise<Member[]> {
-    return ctx.services.memberAdmin.list(ctx, parseId(communityId), status);
+  @Query(() => MemberConnection, { description: 'Admin: members, newest first, by cursor; search by nickname, filters by status (removed ones only when asked), role, tier and tag' })
+  members(@Args() { communityId, first, after, ...filters }: MembersArgs, @Ctx() ctx: RequestContext): Promise<MemberConnection> {
+    return ctx.services.memberAdmin.list(ctx, parseId(communityId), filters, first, after);
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

@@ -1,13 +1,19 @@
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
-import { IsEnum, IsOptional } from 'class-validator';
-import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { IsEnum, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/cursor-page';
 import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
 import { PaymentRequired, PaymentUnavailable } from '../payment/payment.types';
 import { ChooseGroupCommunity, InvalidGroupData, GroupNotBound } from '../wechat/wechat-group.types';
+import { MAX_TIERS } from '../tier/tier.types';
+import { MAX_TAG_LENGTH } from '../questionnaire/questionnaire.types';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
+
+/** A nickname search is no longer than a nickname. */
+const MAX_NICKNAME_SEARCH = 32;
 
 export const MemberBanned = defineErrorResult('MemberBanned', 'MEMBER_BANNED', '你已被该社群拉黑，无法加入');
 export const MemberNotFound = defineErrorResult('MemberNotFound', 'MEMBER_NOT_FOUND', '没有找到这位成员');
@@ -42,14 +48,72 @@ export const MemberActionResult = createUnionType({
 });
 
 @ArgsType()
+export class MyMembershipsArgs {
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(100)
+  first!: number;
+}
+
+@ArgsType()
 export class MembersArgs {
   @Field(() => ID)
   communityId!: string;
 
-  @Field(() => MemberStatus, { nullable: true })
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(100)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the nickname (as typed: % and _ are plain characters)' })
+  @IsOptional()
+  @MaxLength(MAX_NICKNAME_SEARCH, { message: `搜索词最多 ${MAX_NICKNAME_SEARCH} 个字` })
+  search?: string | null;
+
+  @Field(() => MemberStatus, { nullable: true, description: 'Only this status; without it everyone but REMOVED' })
   @IsOptional()
   @IsEnum(MemberStatus)
-  status?: MemberStatus;
+  status?: MemberStatus | null;
+
+  @Field(() => MemberRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(MemberRole)
+  role?: MemberRole | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only members of the tier of this level' })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_TIERS - 1)
+  tierLevel?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Only members with this questionnaire tag' })
+  @IsOptional()
+  @Length(1, MAX_TAG_LENGTH, { message: `标签需要 1 到 ${MAX_TAG_LENGTH} 个字` })
+  tag?: string | null;
+}
+
+@ObjectType()
+export class MemberEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Member)
+  node!: Member;
+}
+
+@ObjectType()
+export class MemberConnection {
+  @Field(() => [MemberEdge])
+  edges!: MemberEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Members that match the filters, on every page' })
+  totalCount!: number;
 }
 
 @ArgsType()

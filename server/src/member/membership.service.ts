@@ -116,12 +116,12 @@ export class MembershipService {
     return member;
   }
 
-  myMemberships(ctx: ServiceContext): Promise<Member[]> {
+  myMemberships(ctx: ServiceContext, first: number): Promise<Member[]> {
     const user = requireUser(ctx);
     return ctx.em.find(
       Member,
       { user, status: { $in: [MemberStatus.ACTIVE, MemberStatus.APPLICANT] } },
-      { populate: ['community'], orderBy: { joinedAt: 'desc', id: 'desc' } },
+      { populate: ['community'], orderBy: { joinedAt: 'desc', id: 'desc' }, limit: first },
     );
   }
 }

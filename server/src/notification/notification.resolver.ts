@@ -2,9 +2,11 @@ import { Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-grap
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import { parseId } from '../graphql/ids';
+import { MaxItems } from '../graphql/query-limits';
 import { requireUserId } from '../auth/require-user';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { CommunityIdArgs } from '../community/community.types';
+import { NotificationKind } from './notification.enums';
 import {
   InboxConnection,
   MarkMessagesReadArgs,
@@ -16,22 +18,28 @@ import {
   SubscriptionTemplate,
 } from './notification.types';
 
+/** One configured template per kind at most: the template and consent lists hold no more. */
+const TEMPLATE_KINDS = Object.values(NotificationKind).length;
+
 @Resolver()
 export class NotificationResolver {
   @Authorized()
   @Query(() => [SubscriptionTemplate], { description: 'The configured one-time templates, for wx.requestSubscribeMessage' })
+  @MaxItems(TEMPLATE_KINDS)
   subscriptionTemplates(@Ctx() ctx: RequestContext): SubscriptionTemplate[] {
     return ctx.services.notifications.templates();
   }
 
   @Authorized()
   @Query(() => [SubscriptionConsentState], { description: "The caller's unused accepts per configured template" })
+  @MaxItems(TEMPLATE_KINDS)
   mySubscriptionConsents(@Ctx() ctx: RequestContext): Promise<SubscriptionConsentState[]> {
     return ctx.services.notifications.consents(ctx, requireUserId(ctx));
   }
 
   @Authorized()
   @Mutation(() => [SubscriptionConsentState], { description: "Records wx.requestSubscribeMessage's answer: each accept allows one message of that template" })
+  @MaxItems(TEMPLATE_KINDS)
   recordSubscriptionConsent(@Args() { communityId, results }: RecordSubscriptionConsentArgs, @Ctx() ctx: RequestContext): Promise<SubscriptionConsentState[]> {
     return ctx.services.notifications.recordConsent(ctx, parseId(communityId, 'communityId'), results);
   }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../points/points.types';
+import { PageInfo } from '../graphql/cursor-page';
 import { NotificationMessage } from './notification-message.entity';
 import { NotificationKind } from './notification.enums';
 

@@ -1,18 +1,10 @@
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/cursor-page';
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';
-
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
 
 @ObjectType()
 export class PointsEntryEdge {

@@ -37,8 +37,6 @@ import type { PointsLedgerService } from '../points/points-ledger.service';
 import type { QuestionnaireService } from './questionnaire.service';
 import type { EntryRefundService } from '../payment/entry-refund.service';
 
-const LIST_LIMIT = 200;
-
 /**
  * 入群申请: an applicant answers, the server scores; a pass with auto-approve admits at once,
  * anything else waits for an admin. Admission is one transaction: the member row moves
@@ -119,8 +117,8 @@ export class ApplicationService {
     return member ? this.latest(ctx.em, member.id) : null;
   }
 
-  list(ctx: ServiceContext, communityId: number, status?: ApplicationStatus): Promise<Application[]> {
-    return ctx.em.find(Application, { community: communityId, ...(status ? { status } : {}) }, { orderBy: { id: 'desc' }, limit: LIST_LIMIT });
+  list(ctx: ServiceContext, communityId: number, status: ApplicationStatus | undefined, first: number): Promise<Application[]> {
+    return ctx.em.find(Application, { community: communityId, ...(status ? { status } : {}) }, { orderBy: { id: 'desc' }, limit: first });
   }
 
   /** Admin decision on a pending application; approving admits the member like a passing auto-approval. */

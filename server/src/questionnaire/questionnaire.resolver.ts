@@ -3,6 +3,7 @@ import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
+import { MaxItems } from '../graphql/query-limits';
 import { Member } from '../member/member.entity';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { Application } from './application.entity';
@@ -13,6 +14,7 @@ import {
   ApplicationReviewed,
   ApplicationsArgs,
   ApplicationSubmitted,
+  MAX_QUESTIONS,
   QuestionnaireView,
   ReviewApplicationArgs,
   ReviewApplicationResult,
@@ -50,8 +52,8 @@ export class QuestionnaireResolver {
 
   @RequireCommunityRole(ADMIN_ROLES)
   @Query(() => [Application], { description: 'Admin: applications, newest first' })
-  applications(@Args() { communityId, status }: ApplicationsArgs, @Ctx() ctx: RequestContext): Promise<Application[]> {
-    return ctx.services.applications.list(ctx, parseId(communityId), status);
+  applications(@Args() { communityId, status, first }: ApplicationsArgs, @Ctx() ctx: RequestContext): Promise<Application[]> {
+    return ctx.services.applications.list(ctx, parseId(communityId), status, first);
   }
 
   @RequireCommunityRole(ADMIN_ROLES, applicationCommunity)
@@ -61,6 +63,7 @@ export class QuestionnaireResolver {
   }
 
   @FieldResolver(() => [ApplicationAnswer], { description: 'With the questions as they were when answered' })
+  @MaxItems(MAX_QUESTIONS)
   answers(@Root() application: Application): ApplicationAnswer[] {
     return application.answers.map((answer) => Object.assign(new ApplicationAnswer(), answer));
   }

@@ -2,10 +2,17 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, Lengt
 import { ArgsType, createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { NotActiveMember } from '../graphql/common-errors';
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
+import { MaxItems } from '../graphql/query-limits';
 import { Member } from '../member/member.entity';
 import { EconomyCapExceeded } from '../points/economy-caps.types';
 import { Application } from './application.entity';
 import { ApplicationStatus, QuestionType } from './questionnaire.enums';
+
+/** A questionnaire has at most this many questions, a choice question this many options. */
+export const MAX_QUESTIONS = 30;
+export const MAX_OPTIONS = 20;
+/** A tag an option gives is 1 to this many characters. */
+export const MAX_TAG_LENGTH = 12;
 
 // ─── views ──────────────────────────────────────────────────────────────────────
 
@@ -39,6 +46,7 @@ export class QuestionView {
   required!: boolean;
 
   @Field(() => [QuestionOptionView])
+  @MaxItems(MAX_OPTIONS)
   options!: QuestionOptionView[];
 
   @Field(() => Int, { nullable: true, description: 'TEXT: most characters accepted' })
@@ -57,6 +65,7 @@ export class QuestionnaireView {
   intro!: string | null;
 
   @Field(() => [QuestionView])
+  @MaxItems(MAX_QUESTIONS)
   questions!: QuestionView[];
 
   @Field(() => Int, { nullable: true, description: 'Admins only' })
@@ -115,7 +124,7 @@ export class QuestionOptionInput {
   @Field(() => [String], { nullable: true, description: 'Given to the member on approval' })
   @IsOptional()
   @ArrayMaxSize(5, { message: '每个选项最多 5 个标签' })
-  @Length(1, 12, { each: true, message: '标签需要 1 到 12 个字' })
+  @Length(1, MAX_TAG_LENGTH, { each: true, message: `标签需要 1 到 ${MAX_TAG_LENGTH} 个字` })
   tags?: string[] | null;
 }
 
@@ -140,7 +149,7 @@ export class QuestionInput {
 
   @Field(() => [QuestionOptionInput], { nullable: true, description: 'Choice questions: 2 to 20; TEXT: none' })
   @IsOptional()
-  @ArrayMaxSize(20, { message: '每题最多 20 个选项' })
+  @ArrayMaxSize(MAX_OPTIONS, { message: `每题最多 ${MAX_OPTIONS} 个选项` })
   @ValidateNested({ each: true })
   options?: QuestionOptionInput[] | null;
 
@@ -181,7 +190,7 @@ export class SaveQuestionnaireInput {
 
   @Field(() => [QuestionInput])
   @ArrayMinSize(1, { message: '至少需要一道题' })
-  @ArrayMaxSize(30, { message: '最多 30 道题' })
+  @ArrayMaxSize(MAX_QUESTIONS, { message: `最多 ${MAX_QUESTIONS} 道题` })
   @ValidateNested({ each: true })
   questions!: QuestionInput[];
 }
@@ -194,7 +203,7 @@ export class AnswerInput {
 
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_OPTIONS)
   optionIds?: string[] | null;
 
   @Field(() => String, { nullable: true })
@@ -221,7 +230,7 @@ export class SubmitApplicationArgs {
   communityId!: string;
 
   @Field(() => [AnswerInput])
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(MAX_QUESTIONS)
   @ValidateNested({ each: true })
   answers!: AnswerInput[];
 }
@@ -235,6 +244,11 @@ export class ApplicationsArgs {
   @IsOptional()
   @IsEnum(ApplicationStatus)
   status?: ApplicationStatus;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(200)
+  first!: number;
 }
 
 @ArgsType()

@@ -3,6 +3,8 @@ import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
 import type { ErrorResult } from '../graphql/error-result';
 import { parseId } from '../graphql/ids';
+import { MaxItems } from '../graphql/query-limits';
+import { CommunityListArgs } from '../community/community.types';
 import { ExportFormat } from '../export/export.enums';
 import { ExportFile } from '../export/export.types';
 import { ADMIN_ROLES } from '../member/member.enums';
@@ -19,6 +21,7 @@ import {
   CancelSignupResult,
   CreateSignupFormArgs,
   FormIdArgs,
+  MAX_FIELDS,
   SignupCancelled,
   SignupField,
   SignupSubmissionsArgs,
@@ -32,8 +35,8 @@ import {
 export class SignupFormResolver {
   @Authorized()
   @Query(() => [SignupForm], { description: "The community's sign-up forms, newest first (active members)" })
-  signupForms(@Arg('communityId', () => ID) communityId: string, @Ctx() ctx: RequestContext): Promise<SignupForm[]> {
-    return ctx.services.signupForms.list(ctx, parseId(communityId, 'communityId'));
+  signupForms(@Args() { communityId, first }: CommunityListArgs, @Ctx() ctx: RequestContext): Promise<SignupForm[]> {
+    return ctx.services.signupForms.list(ctx, parseId(communityId, 'communityId'), first);
   }
 
   @Authorized()
@@ -74,8 +77,8 @@ export class SignupFormResolver {
 
   @RequireCommunityRole(ADMIN_ROLES, signupFormCommunity)
   @Query(() => [SignupSubmission], { description: 'Admin: confirmed first, then the waitlist in order, then cancelled' })
-  signupSubmissions(@Args() { formId, status }: SignupSubmissionsArgs, @Ctx() ctx: RequestContext): Promise<SignupSubmission[]> {
-    return ctx.services.signupForms.submissions(ctx, parseId(formId), status);
+  signupSubmissions(@Args() { formId, status, first }: SignupSubmissionsArgs, @Ctx() ctx: RequestContext): Promise<SignupSubmission[]> {
+    return ctx.services.signupForms.submissions(ctx, parseId(formId), status, first);
   }
 
   @RequireCommunityRole(ADMIN_ROLES, signupFormCommunity)
@@ -85,6 +88,7 @@ export class SignupFormResolver {
   }
 
   @FieldResolver(() => [SignupField])
+  @MaxItems(MAX_FIELDS)
   fields(@Root() form: SignupForm): SignupField[] {
     return form.fields.map((field) => Object.assign(new SignupField(), field));
   }

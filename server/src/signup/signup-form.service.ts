@@ -13,9 +13,6 @@ import type { NotificationService } from '../notification/notification.service';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
-const LIST_LIMIT = 100;
-const SUBMISSION_LIMIT = 5000;
-
 /** Forms as admins build them and members read them. Admin methods run behind @RequireCommunityRole(ADMIN_ROLES). */
 export class SignupFormService {
   constructor(
@@ -24,9 +21,9 @@ export class SignupFormService {
     private readonly access: MemberAccessService,
   ) {}
 
-  async list(ctx: ServiceContext, communityId: number): Promise<SignupForm[]> {
+  async list(ctx: ServiceContext, communityId: number, first: number): Promise<SignupForm[]> {
     await this.access.assertActiveMember(ctx, communityId);
-    return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: LIST_LIMIT });
+    return ctx.em.find(SignupForm, { community: communityId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
   }
 
   /** Null unless the caller is an active member of the form's community. */
@@ -74,8 +71,8 @@ export class SignupFormService {
   }
 
   /** Admin list: confirmed by when they got the seat, waitlisted by position, cancelled last; or one status. */
-  async submissions(ctx: ServiceContext, formId: number, status?: SignupStatus): Promise<SignupSubmission[]> {
-    const rows = await ctx.em.find(SignupSubmission, { form: formId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' }, limit: SUBMISSION_LIMIT });
+  async submissions(ctx: ServiceContext, formId: number, status: SignupStatus | undefined, first: number): Promise<SignupSubmission[]> {
+    const rows = await ctx.em.find(SignupSubmission, { form: formId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' }, limit: first });
     return sortForAdmins(rows);
   }
 }

@@ -1,9 +1,10 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
+import { MaxItems } from '../graphql/query-limits';
 import { memberProfile, MemberProfile } from '../member/member-profile';
 import { SignupSubmission } from './signup-submission.entity';
 import { SignupStatus } from './signup.enums';
-import { SignupAnswer } from './signup.types';
+import { MAX_FIELDS, SignupAnswer } from './signup.types';
 
 @Resolver(() => SignupSubmission)
 export class SignupSubmissionResolver {
@@ -14,6 +15,7 @@ export class SignupSubmissionResolver {
   }
 
   @FieldResolver(() => [SignupAnswer], { description: 'As submitted, with the labels of that moment' })
+  @MaxItems(MAX_FIELDS)
   answers(@Root() submission: SignupSubmission): SignupAnswer[] {
     return submission.answers.map(({ fieldId, label, value, values }) => Object.assign(new SignupAnswer(), { fieldId, label, value, values }));
   }

@@ -7,6 +7,8 @@ import { SignupSubmission } from './signup-submission.entity';
 import { SignupFieldType, SignupStatus } from './signup.enums';
 
 export const MAX_CAPACITY = 100_000;
+/** A form has at most this many fields. */
+export const MAX_FIELDS = 30;
 
 // ─── views of the JSON columns ──────────────────────────────────────────────────
 
@@ -84,7 +86,7 @@ export class SignupFormInput {
 
   @Field(() => [SignupFieldInput])
   @ArrayMinSize(1, { message: '至少需要一个字段' })
-  @ArrayMaxSize(30, { message: '最多 30 个字段' })
+  @ArrayMaxSize(MAX_FIELDS, { message: `最多 ${MAX_FIELDS} 个字段` })
   @ValidateNested({ each: true })
   fields!: SignupFieldInput[];
 
@@ -150,7 +152,7 @@ export class UpdateSignupFormArgs extends FormIdArgs {
 @ArgsType()
 export class SubmitSignupArgs extends FormIdArgs {
   @Field(() => [SignupAnswerInput])
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(MAX_FIELDS)
   @ValidateNested({ each: true })
   answers!: SignupAnswerInput[];
 }
@@ -161,6 +163,11 @@ export class SignupSubmissionsArgs extends FormIdArgs {
   @IsOptional()
   @IsEnum(SignupStatus)
   status?: SignupStatus;
+
+  @Field(() => Int, { defaultValue: 50, description: 'The first sign-ups by submission, shown in the order above' })
+  @Min(1)
+  @Max(200)
+  first!: number;
 }
 
 // ─── failures and results ───────────────────────────────────────────────────────

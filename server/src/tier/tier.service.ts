@@ -9,7 +9,7 @@ import { bumpSettingsVersion, settingsVersionOf } from '../community/settings-ve
 import type { Member } from '../member/member.entity';
 import { retierMembers } from '../member/member-rows';
 import { DEFAULT_TIERS, Tier } from './tier.entity';
-import { TiersSaved, type TierInput, type TierView } from './tier.types';
+import { MAX_TIERS, TiersSaved, type TierInput, type TierView } from './tier.types';
 import type { EconomyCapExceeded } from '../points/economy-caps.types';
 import type { EconomyCapsService } from '../points/economy-caps.service';
 import type { Clock } from '../common/clock';
@@ -70,7 +70,7 @@ export class TierService {
    * Thresholds start at 0 and rise strictly; names are distinct.
    */
   async setTiers(ctx: ServiceContext, communityId: number, input: TierInput[]): Promise<TiersSaved | EconomyCapExceeded> {
-    if (input.length === 0 || input.length > 10) throw badInput('等级数量需要在 1 到 10 个之间', 'tiers');
+    if (input.length === 0 || input.length > MAX_TIERS) throw badInput(`等级数量需要在 1 到 ${MAX_TIERS} 个之间`, 'tiers');
     if (input[0].threshold !== 0) throw badInput('第一个等级的门槛必须是 0', 'tiers');
     input.forEach((tier, i) => {
       if (i > 0 && tier.threshold <= input[i - 1].threshold) throw badInput('等级门槛必须逐级升高', 'tiers');

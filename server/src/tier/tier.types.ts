@@ -1,6 +1,10 @@
 import { IsInt, Length, Max, Min } from 'class-validator';
 import { createUnionType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { EconomyCapExceeded } from '../points/economy-caps.types';
+import { MaxItems } from '../graphql/query-limits';
+
+/** A community has 1 to this many tiers. */
+export const MAX_TIERS = 10;
 
 @ObjectType('Tier')
 export class TierView {
@@ -38,6 +42,7 @@ export class TierInput {
 @ObjectType({ description: 'The tiers as saved; every member re-tiered' })
 export class TiersSaved {
   @Field(() => [TierView])
+  @MaxItems(MAX_TIERS)
   tiers!: TierView[];
 }
 

@@ -6,7 +6,7 @@ import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { JoinCommunityResult } from '../member/member.types';
 import type { JoinOutcome } from '../member/membership.service';
-import { CommunityIdArgs } from '../community/community.types';
+import { CommunityListArgs } from '../community/community.types';
 import {
   BindWeChatGroupArgs,
   BindWeChatGroupResult,
@@ -41,7 +41,7 @@ export class WeChatGroupResolver {
 
   @RequireCommunityRole(ADMIN_ROLES)
   @Query(() => [BoundWeChatGroup], { description: 'Admin: the WeChat chats bound to the community' })
-  boundWeChatGroups(@Args() { communityId }: CommunityIdArgs, @Ctx() ctx: RequestContext): Promise<BoundWeChatGroup[]> {
-    return ctx.services.wechatGroups.boundGroups(ctx, parseId(communityId));
+  boundWeChatGroups(@Args() { communityId, first }: CommunityListArgs, @Ctx() ctx: RequestContext): Promise<BoundWeChatGroup[]> {
+    return ctx.services.wechatGroups.boundGroups(ctx, parseId(communityId), first);
   }
 }

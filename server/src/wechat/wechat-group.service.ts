@@ -13,6 +13,7 @@ import {
   BoundWeChatGroup,
   ChooseGroupCommunity,
   GroupCommunityChoice,
+  MAX_GROUP_CHOICES,
   GroupNotBound,
   InvalidGroupData,
   WeChatGroupBound,
@@ -86,15 +87,15 @@ export class WeChatGroupService {
   }
 
   /** Admin: the chats bound to the community. */
-  async boundGroups(ctx: ServiceContext, communityId: number): Promise<BoundWeChatGroup[]> {
+  async boundGroups(ctx: ServiceContext, communityId: number, first: number): Promise<BoundWeChatGroup[]> {
     const rows = await selectRows<{ id: number; createdAt: Date | string; nickname: string | null; fromChat: number; others: number }>(
       ctx.em,
       `select g.id, g.created_at as createdAt, u.nickname,
               (select count(*) from wechat_group_member gm where gm.group_id = g.id) as fromChat,
               (select count(*) from wechat_group o where o.open_gid = g.open_gid and o.community_id <> g.community_id) as others
          from wechat_group g join app_user u on u.id = g.bound_by_id
-        where g.community_id = ? order by g.id desc`,
-      [communityId],
+        where g.community_id = ? order by g.id desc limit ?`,
+      [communityId, first],
     );
     return rows.map((row) =>
       Object.assign(new BoundWeChatGroup(), {
@@ -128,21 +129,20 @@ export class WeChatGroupService {
               (select count(*) from wechat_group_member gm join member m on m.id = gm.member_id where gm.group_id = g.id and m.status = ?) as fromChat,
               (select count(*) from member m where m.community_id = c.id and m.status = ?) as members
          from wechat_group g join community c on c.id = g.community_id
-        where g.id in (${placeholders(ids.length)})`,
-      [MemberRole.OWNER, MemberStatus.ACTIVE, MemberStatus.ACTIVE, ...ids],
+        where g.id in (${placeholders(ids.length)})
+        order by fromChat desc, g.created_at, g.id limit ?`,
+      [MemberRole.OWNER, MemberStatus.ACTIVE, MemberStatus.ACTIVE, ...ids, MAX_GROUP_CHOICES],
     );
-    return rows
-      .map((row) =>
-        Object.assign(new GroupCommunityChoice(), {
-          communityId: String(row.communityId),
-          name: row.name,
-          ownerNickname: row.owner,
-          membersFromThisChat: Number(row.fromChat),
-          memberCount: Number(row.members),
-          boundAt: new Date(row.boundAt),
-        }),
-      )
-      .sort((a, b) => b.membersFromThisChat - a.membersFromThisChat || a.boundAt.getTime() - b.boundAt.getTime());
+    return rows.map((row) =>
+      Object.assign(new GroupCommunityChoice(), {
+        communityId: String(row.communityId),
+        name: row.name,
+        ownerNickname: row.owner,
+        membersFromThisChat: Number(row.fromChat),
+        memberCount: Number(row.members),
+        boundAt: new Date(row.boundAt),
+      }),
+    );
   }
 
   /** Decrypts with the caller's own session_key; any refusal is a typed InvalidGroupData. */

@@ -2,6 +2,10 @@ import { Length } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
+import { MaxItems } from '../graphql/query-limits';
+
+/** A member entering from a chat that many communities bound chooses among the first this many (most of this chat's members first). */
+export const MAX_GROUP_CHOICES = 20;
 
 export const InvalidGroupData = defineErrorResult('InvalidGroupData', 'INVALID_GROUP_DATA', '群信息无效，请从群聊中的小程序卡片重新进入');
 export const GroupNotBound = defineErrorResult('GroupNotBound', 'GROUP_NOT_BOUND', '这个群还没有开通群友，请联系群主在群里绑定');
@@ -81,6 +85,7 @@ export class GroupCommunityChoice {
 @ObjectType({ description: 'Several communities are bound to this chat: enter again with the chosen communityId' })
 export class ChooseGroupCommunity {
   @Field(() => [GroupCommunityChoice], { description: 'Most members of this chat first' })
+  @MaxItems(MAX_GROUP_CHOICES)
   choices!: GroupCommunityChoice[];
 }
 

@@ -1,12 +1,33 @@
-import type { Member, MemberRole, MemberStatus } from '@/features/membership/api'
+import type { MemberRole, MemberStatus } from '@/features/membership/api'
 import { graphql } from '@/shared/graphql/client'
-import { BanMemberDocument, MembersDocument, RemoveMemberDocument, SetMemberRoleDocument, type SetMemberRoleMutation } from './members.generated'
+import {
+  BanMemberDocument,
+  type MemberListFieldsFragment,
+  MembersDocument,
+  type MembersQuery,
+  RemoveMemberDocument,
+  SetMemberRoleDocument,
+  type SetMemberRoleMutation,
+} from './members.generated'
 
 /** MemberUpdated, or MemberNotFound | … (the refusal's message says why). */
 export type MemberActionResult = SetMemberRoleMutation['setMemberRole']
 
-export async function fetchMembers(communityId: string, status?: MemberStatus): Promise<Member[]> {
-  const data = await graphql(MembersDocument, { communityId, status })
+/** A member as the admin list shows them: the card's fields, their tier and questionnaire tags. */
+export type MemberListItem = MemberListFieldsFragment
+
+/** What the admin narrows the member list by (all given must hold). */
+export interface MemberFilters {
+  search?: string
+  status?: MemberStatus
+  role?: MemberRole
+  tierLevel?: number
+  tag?: string
+}
+
+/** One page of 20 members, newest first, after the cursor of the previous page. */
+export async function fetchMembers(communityId: string, filters: MemberFilters, after: string | null): Promise<MembersQuery['members']> {
+  const data = await graphql(MembersDocument, { communityId, after, ...filters })
   return data.members
 }
 

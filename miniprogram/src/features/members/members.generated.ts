@@ -36,13 +36,20 @@ export type MemberActionResultFieldsFragment =
   | MemberActionResultFields_RoleNotAllowed_Fragment
 ;
 
+export type MemberListFieldsFragment = { tags: Array<string>, id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, tier: { level: number, name: string } };
+
 export type MembersQueryVariables = Exact<{
   communityId: string | number;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
   status?: MemberStatus | null | undefined;
+  role?: MemberRole | null | undefined;
+  tierLevel?: number | null | undefined;
+  tag?: string | null | undefined;
 }>;
 
 
-export type MembersQuery = { members: Array<{ id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }> };
+export type MembersQuery = { members: { totalCount: number, edges: Array<{ cursor: string, node: { tags: Array<string>, id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, tier: { level: number, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SetMemberRoleMutationVariables = Exact<{
   communityId: string | number;
@@ -125,13 +132,62 @@ export const MemberActionResultFieldsFragmentDoc = new TypedDocumentString(`
   joinedAt
   lastActiveAt
 }`, {"fragmentName":"MemberActionResultFields"}) as unknown as TypedDocumentString<MemberActionResultFieldsFragment, unknown>;
-export const MembersDocument = new TypedDocumentString(`
-    query Members($communityId: ID!, $status: MemberStatus) {
-  members(communityId: $communityId, status: $status) {
-    ...MemberFields
+export const MemberListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberListFields on Member {
+  ...MemberFields
+  tags
+  tier {
+    level
+    name
   }
 }
     fragment MemberFields on Member {
+  id
+  role
+  status
+  points
+  lifetimePoints
+  streak
+  checkedInToday
+  nickname
+  avatarUrl
+  joinedAt
+  lastActiveAt
+}`, {"fragmentName":"MemberListFields"}) as unknown as TypedDocumentString<MemberListFieldsFragment, unknown>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($communityId: ID!, $after: String, $search: String, $status: MemberStatus, $role: MemberRole, $tierLevel: Int, $tag: String) {
+  members(
+    communityId: $communityId
+    first: 20
+    after: $after
+    search: $search
+    status: $status
+    role: $role
+    tierLevel: $tierLevel
+    tag: $tag
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...MemberListFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MemberListFields on Member {
+  ...MemberFields
+  tags
+  tier {
+    level
+    name
+  }
+}
+fragment MemberFields on Member {
   id
   role
   status

@@ -2,4 +2,6 @@
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>
   pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  /** How many items match in all, on connections that count them. */
+  totalCount?: number
 }

@@ -7,6 +7,7 @@ interface LoadedPages<T> {
   items: T[]
   endCursor: string | null
   hasNextPage: boolean
+  totalCount: number | null
 }
 
 function pagesOf<T>(connection: Connection<T>): LoadedPages<T> {
@@ -14,6 +15,7 @@ function pagesOf<T>(connection: Connection<T>): LoadedPages<T> {
     items: connection.edges.map((edge) => edge.node),
     endCursor: connection.pageInfo.endCursor,
     hasNextPage: connection.pageInfo.hasNextPage,
+    totalCount: connection.totalCount ?? null,
   }
 }
 
@@ -57,6 +59,8 @@ export function useCursorList<T>(
   return {
     items: data?.items,
     hasNextPage: data?.hasNextPage ?? false,
+    /** As the first page counted it (null when the connection does not count). */
+    totalCount: data?.totalCount ?? null,
     loading: first.loading,
     error: first.error,
     refresh: first.refresh,

@@ -1,38 +1,43 @@
-import { Input, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { Member } from '@/features/membership/api'
-import EmptyView from '@/shared/ui/empty-view'
+import { View } from '@tarojs/components'
+import { useReachBottom } from '@tarojs/taro'
+import type { MemberListItem } from '@/features/members/api'
 import MemberRow from '@/features/members/components/member-row'
+import MemberSearch from '@/features/members/components/member-search'
+import { useMemberList } from '@/features/members/hooks/useMemberList'
+import EmptyView from '@/shared/ui/empty-view'
+import ErrorView from '@/shared/ui/error-view'
+import ListFooter from '@/shared/ui/list-footer'
+import LoadingView from '@/shared/ui/loading-view'
 import './index.css'
 
 interface MemberPickerProps {
-  members: Member[]
+  communityId: string
   selfId: string
-  onPick: (member: Member) => void
+  onPick: (member: MemberListItem) => void
 }
 
-/** Search by nickname, tap to choose. */
-export default function MemberPicker({ members, selfId, onPick }: MemberPickerProps) {
-  const [keyword, setKeyword] = useState('')
-  const needle = keyword.trim().toLowerCase()
-  const shown = needle ? members.filter((member) => (member.nickname ?? '').toLowerCase().includes(needle)) : members
+/** The community's active members, searched by nickname on the server and paged as the page scrolls; tap to choose. */
+export default function MemberPicker({ communityId, selfId, onPick }: MemberPickerProps) {
+  const members = useMemberList(communityId, { status: 'ACTIVE' }, { enabled: !!communityId })
+  useReachBottom(() => void members.loadMore())
+  const rows = members.items ?? []
   return (
     <View className='qy-member-picker'>
-      <Input
-        className='qy-member-picker__search'
-        value={keyword}
-        placeholder='搜索成员昵称'
-        confirmType='search'
-        onInput={(event) => setKeyword(event.detail.value)}
-      />
-      {shown.length === 0 ? (
-        <EmptyView icon='人' tone='gray' title='没有找到成员' description={needle ? `没有昵称包含「${keyword.trim()}」的成员` : undefined} />
-      ) : (
-        <View className='qy-card qy-member-picker__list'>
-          {shown.map((member) => (
-            <MemberRow key={member.id} member={member} isSelf={member.id === selfId} actionLabel='选择' onClick={() => onPick(member)} />
-          ))}
-        </View>
+      <MemberSearch value={members.keyword} onChange={members.setKeyword} />
+      {members.loading && <LoadingView />}
+      {!members.loading && members.error && <ErrorView message={members.error.message} onRetry={members.reload} />}
+      {!members.loading && !members.error && rows.length === 0 && (
+        <EmptyView icon='人' tone='gray' title='没有找到成员' description={members.search ? `没有昵称包含「${members.search}」的成员` : undefined} />
+      )}
+      {!members.loading && rows.length > 0 && (
+        <>
+          <View className='qy-card qy-member-picker__list'>
+            {rows.map((member) => (
+              <MemberRow key={member.id} member={member} isSelf={member.id === selfId} actionLabel='选择' onClick={() => onPick(member)} />
+            ))}
+          </View>
+          <ListFooter loadingMore={members.loadingMore} error={members.loadMoreError} hasNextPage={members.hasNextPage} onRetry={() => void members.loadMore()} />
+        </>
       )}
     </View>
   )

@@ -2,7 +2,6 @@ import { Input, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { isErrorResult, messageOf } from '@/shared/graphql/errors'
 import { type Member } from '@/features/membership/api'
-import { fetchMembers } from '@/features/members/api'
 import { adjustPoints, fetchPointsAdjustPolicy } from '@/features/points/admin/api'
 import AdjustPolicyCard from '@/features/points/admin/components/adjust-policy-card'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
@@ -12,9 +11,7 @@ import { useAdminCommunity } from '@/features/membership/admin/hooks/useAdminCom
 import { parseWhole } from '@/shared/format/number-text'
 import ActionButton from '@/shared/ui/action-button'
 import ChoiceList from '@/shared/ui/choice-list'
-import ErrorView from '@/shared/ui/error-view'
 import FormField from '@/shared/ui/form-field'
-import LoadingView from '@/shared/ui/loading-view'
 import NoticeBar from '@/shared/ui/notice-bar'
 import type { Option } from '@/shared/format/option'
 import { signedPoints } from '@/features/points/labels'
@@ -45,11 +42,10 @@ function amountError(text: string): string | null {
 export default function PointsAdjustPage() {
   const admin = useAdminCommunity()
   const communityId = admin.communityId ?? ''
-  const members = useQuery(() => fetchMembers(communityId, 'ACTIVE'), [communityId], { enabled: admin.allowed })
   const policy = useQuery(() => fetchPointsAdjustPolicy(communityId), [communityId], { enabled: admin.allowed })
   usePageRefresh(async () => {
     await admin.refresh()
-    if (admin.allowed) await Promise.all([members.refresh(), policy.refresh()])
+    if (admin.allowed) await policy.refresh()
   })
 
   const [picked, setPicked] = useState<Member | null>(null)
@@ -86,7 +82,6 @@ export default function PointsAdjustPage() {
       setAmount('')
       setReason('')
       setShowErrors(false)
-      void members.refresh()
       void policy.refresh()
     } catch (caught) {
       void alertMessage(messageOf(caught), '调整失败')
@@ -116,9 +111,7 @@ export default function PointsAdjustPage() {
           {!picked && (
             <>
               <View className='qy-section-title qy-points-adjust__step'>选择成员</View>
-              {members.loading && <LoadingView />}
-              {members.error && <ErrorView message={members.error.message} onRetry={members.reload} />}
-              {members.data && <MemberPicker members={members.data} selfId={self.id} onPick={pick} />}
+              <MemberPicker communityId={communityId} selfId={self.id} onPick={pick} />
             </>
           )}
           {picked && (
