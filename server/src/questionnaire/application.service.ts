@@ -11,7 +11,7 @@ import { Member } from '../member/member.entity';
 import { ADMIN_ROLES, MemberStatus } from '../member/member.enums';
 import { lockMember } from '../member/member-lock';
 import { localDate } from '../common/local-date';
-import { capRuleAwards, earnedByRulesOn } from '../points/economy-caps';
+import { capRuleAwards, earnedByRulesOn, type EconomyCaps } from '../points/economy-caps';
 import type { EconomyCapsService } from '../points/economy-caps.service';
 import { admitApplicant } from '../member/member-rows';
 import { PointsEntry } from '../points/points-entry.entity';
@@ -36,6 +36,14 @@ import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
 import type { QuestionnaireService } from './questionnaire.service';
 import type { EntryRefundService } from '../payment/entry-refund.service';
+
+/** A welcome to pay (入群奖励): its points, and the community's caps and timezone it is paid within. */
+interface Welcome {
+  communityId: number;
+  points: number;
+  timezone: string;
+  caps: EconomyCaps;
+}
 
 /**
  * 入群申请: an applicant answers, the server scores; a pass with auto-approve admits at once,
@@ -71,6 +79,7 @@ export class ApplicationService {
     const passed = scored.score >= questionnaire.passScore;
     const admitNow = passed && questionnaire.autoApprove;
     const now = this.clock.now();
+    const welcome = admitNow ? await this.welcomeOf(ctx, communityId, questionnaire.welcomePoints) : null;
     let applicationId: number | ErrorResult;
     try {
       applicationId = await inTransaction<number | ErrorResult>(ctx, async (em) => {
@@ -90,7 +99,7 @@ export class ApplicationService {
             createdAt: now,
           }),
         );
-        if (admitNow) await this.welcome(ctx, em, communityId, member.id, id, questionnaire.welcomePoints, now);
+        if (welcome) await this.welcome(em, welcome, member.id, id, now);
         return id;
       });
     } catch (error) {
@@ -130,7 +139,7 @@ export class ApplicationService {
     if (!application) return new ApplicationNotFound();
     if (application.status !== ApplicationStatus.PENDING) return new ApplicationAlreadyReviewed();
     const now = this.clock.now();
-    const welcomePoints = approve ? ((await this.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : 0;
+    const welcome = approve ? await this.welcomeOf(ctx, application.community.id, (await this.questionnaires.find(ctx, application.community.id))?.welcomePoints ?? 0) : null;
 
     const outcome = await inTransaction<true | ErrorResult>(ctx, async (em) => {
       const decided = await runStatement(
@@ -143,7 +152,7 @@ export class ApplicationService {
         if (!(await admitApplicant(em, application.member.id, application.tags, now))) {
           throw new RollbackWith(new ApplicationAlreadyReviewed('申请人已不在待审核状态（可能已被移出或拉黑）'));
         }
-        await this.welcome(ctx, em, application.community.id, application.member.id, applicationId, welcomePoints, now);
+        if (welcome) await this.welcome(em, welcome, application.member.id, applicationId, now);
       }
       await this.notices.applicationReviewedNotice(em, applicationId, now);
       return true;
@@ -155,24 +164,29 @@ export class ApplicationService {
     return Object.assign(new ApplicationReviewed(), { application: fresh, member });
   }
 
+  /** What a welcome pays and within which caps, read before the admission's transaction (the caps and the community come from the request's own reads). */
+  private async welcomeOf(ctx: ServiceContext, communityId: number, points: number): Promise<Welcome> {
+    const community = await ctx.loaders.community.load(communityId);
+    return { communityId, points, timezone: community!.timezone, caps: await this.economyCaps.capsOf(ctx, communityId) };
+  }
+
   /**
    * 入群奖励, once per member: someone removed and admitted again is not welcomed twice. Called
    * after activate(), whose UPDATE holds the member row, so the check cannot race. A rule's pay:
    * within the OWNER's economy caps.
    */
-  private async welcome(ctx: ServiceContext, em: EntityManager, communityId: number, memberId: number, applicationId: number, points: number, now: Date): Promise<void> {
-    if (points <= 0 || (await em.count(PointsEntry, { member: memberId, type: PointsEntryType.WELCOME }))) return;
+  private async welcome(em: EntityManager, welcome: Welcome, memberId: number, applicationId: number, now: Date): Promise<void> {
+    if (welcome.points <= 0 || (await em.count(PointsEntry, { member: memberId, type: PointsEntryType.WELCOME }))) return;
     const locked = await lockMember(em, memberId);
-    const caps = await this.economyCaps.capsOf(ctx, communityId);
-    const day = localDate(now, (await ctx.loaders.community.load(communityId))!.timezone);
+    const day = localDate(now, welcome.timezone);
     await this.points.payRuleAwards(em, {
-      communityId,
+      communityId: welcome.communityId,
       memberId,
       locked,
       day,
       at: now,
       reference: `application:${applicationId}`,
-      awards: capRuleAwards([{ amount: points, type: PointsEntryType.WELCOME, note: '入群奖励' }], caps, earnedByRulesOn(locked, day)),
+      awards: capRuleAwards([{ amount: welcome.points, type: PointsEntryType.WELCOME, note: '入群奖励' }], welcome.caps, earnedByRulesOn(locked, day)),
     });
   }
 
