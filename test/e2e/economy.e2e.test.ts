@@ -188,6 +188,23 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     await owner.current.getByText('保存签到规则').click();
     await owner.waitForToast('签到规则已保存');
 
+    // The owner's 积分上限 above the rule: lowered under the demo rule (10 × 1.5 + 30 = 45 a check-in), the rule no longer saves.
+    expect(await owner.textOf('.qy-limits__row')).toContain('积分上限：单次最多 1000 · 每人每日最多 2000');
+    const setPerAction = async (points: string) => {
+      await owner.current.locator('.qy-limits__edit').click();
+      await owner.current.locator('.qy-limits__field input').first().fill(points);
+      await owner.current.getByText('保存上限').click();
+      await owner.waitForToast('已保存');
+    };
+    await setPerAction('40');
+    expect(await owner.textOf('.qy-limits__row')).toContain('单次最多 40');
+    await owner.waitForToastGone();
+    await owner.screenshot('admin-checkin-rule-caps');
+    await owner.current.getByText('保存签到规则').click();
+    expect(await owner.waitForModal('保存失败')).toContain('按这条规则一次最多可得 45 积分，超过了群主设置的单次上限 40 积分');
+    await owner.confirmModal();
+    await setPerAction('1000');
+
     await owner.open(`/admin/pages/tiers/index?id=${demo.id}`);
     await owner.current.locator('.qy-rows__row').nth(2).waitFor();
     expect(await owner.current.locator('.qy-rows__row').first().locator('input').first().inputValue()).toBe('新人');
