@@ -33,6 +33,11 @@ export const ECONOMY_ADMIN_OPERATIONS: AdminOperation[] = [
     variables: (t) => ({ t: t.templateId }),
   },
   {
+    name: 'setCouponIssuingPaused',
+    query: `mutation ($c: ID!) { setCouponIssuingPaused(communityId: $c, paused: true, reason: "越权暂停") { id } }`,
+    variables: (t) => ({ c: t.communityId }),
+  },
+  {
     name: 'voidCoupon',
     query: `mutation ($id: ID!) { voidCoupon(couponId: $id) { __typename } }`,
     variables: (t) => ({ id: t.couponId }),

@@ -61,7 +61,7 @@ describe('authorization of admin operations', () => {
       audit: await em.count(AuditLog, {}),
       groups: await em.count(WeChatGroup, {}),
       target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}`),
-      community: await em.findOneOrFail(Community, Number(communityId)).then((c) => `${c.adjustPerCallLimit}/${c.adjustDailyLimit}/${c.maxPointsPerAction}/${c.maxRulePointsPerMemberDay}`),
+      community: await em.findOneOrFail(Community, Number(communityId)).then((c) => `${c.adjustPerCallLimit}/${c.adjustDailyLimit}/${c.maxPointsPerAction}/${c.maxRulePointsPerMemberDay}/${c.couponIssuingPausedAt}`),
       ledger: await em.count(PointsEntry, {}),
       coupons: await em.count(Coupon, { status: CouponStatus.UNUSED }),
       templates: await em.count(CouponTemplate, { active: true }),

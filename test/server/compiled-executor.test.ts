@@ -127,6 +127,7 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     action: null,
     status: null,
     search: '对照',
+    paused: false,
     tierLevel: 0,
     tag: null,
     tiers: [{ name: '银卡', threshold: 500, multiplier: 1.2 }],

@@ -12,7 +12,7 @@ export const DEFAULT_ECONOMY_CAPS = { maxPointsPerAction: 1_000, maxRulePointsPe
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen' | 'maxPointsPerAction' | 'maxRulePointsPerMemberDay'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen' | 'maxPointsPerAction' | 'maxRulePointsPerMemberDay' | 'couponIssuingPausedAt' | 'couponIssuingPauseReason'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -64,6 +64,15 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   /** 邀请奖励: rewarded invitees per inviter per community-local day; later first check-ins that day pay nothing. */
   @Property({ default: DEFAULT_REFERRAL_DAILY_LIMIT })
   referralDailyLimit: number = DEFAULT_REFERRAL_DAILY_LIMIT;
+
+  /** 暂停发放 (setCouponIssuingPaused): since when redemptions and grants are refused; null while coupons are issued. */
+  @Field(() => Date, { nullable: true, description: '暂停发放: since when no coupon is redeemed or granted (null: issuing)' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  couponIssuingPausedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why coupon issuing is paused, as members read it in the shop' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  couponIssuingPauseReason?: string | null;
 
   /** 入群费 in fen; 0 = free. Set by admins through payment/ (setEntryFee). */
   @Field(() => Int, { description: '入群费 in fen (0 = free): joining by code or invite asks for it through WeChat Pay' })

@@ -13,6 +13,7 @@ import { insertCoupons, takeStock } from './coupon-issue';
 import { CouponTemplate } from './coupon-template.entity';
 import { Coupon } from './coupon.entity';
 import { CouponInactive, CouponTemplateNotFound } from './coupon.types';
+import { issuingPaused } from './coupon-issuing';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 
@@ -78,6 +79,8 @@ export class CouponGrantService {
         return refuse(new AdjustLimitExceeded(daily, Math.max(0, daily - used), `送出的券面值计入每日调整上限：今天已用 ${used}，本次 ${worth}，上限 ${daily}（100 积分 = ¥1）`));
       }
       if (!(await takeStock(tx, template, ids.length))) {
+        const paused = await issuingPaused(tx, communityId);
+        if (paused) return refuse(paused);
         const [{ remaining, active }] = await selectRows<{ remaining: number | null; active: unknown }>(tx, 'select stock - issued_count as remaining, active from coupon_template where id = ?', [template.id]);
         if (!Number(active)) return refuse(new CouponInactive('这张券已停用，不能赠送'));
         return refuse(new SoldOut(`库存不足：还剩 ${Math.max(Number(remaining ?? 0), 0)} 张，需要 ${ids.length} 张，未发出任何券`));

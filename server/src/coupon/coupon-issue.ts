@@ -22,12 +22,15 @@ export async function takeStock(tx: SqlTarget, template: IssuedTemplate, count: 
 export function takeStockStatement(template: IssuedTemplate, count: number, redemption?: { now: Date; tierLevel: number }): Statement {
   // The template as it is now, not as it was read: switched off or stock changed since, and for a redemption
   // out of its window or its tier raised — all decided by this one guarded statement.
+  // While the community has paused issuing (暂停发放) nothing is taken: the subquery reads the community row
+  // with a shared lock (a locking read inside an UPDATE), so a pause waits for the issues reading it and
+  // every issue after the pause committed sees it.
   return {
     sql: `update coupon_template set issued_count = issued_count + ?
       where id = ? and (stock is null or issued_count + ? <= stock) and active = ?${
         redemption ? ' and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?) and min_tier_level <= ?' : ''
-      }`,
-    params: [count, template.id, count, true, ...(redemption ? [redemption.now, redemption.now, redemption.tierLevel] : [])],
+      } and not exists (select 1 from community c where c.id = ? and c.coupon_issuing_paused_at is not null)`,
+    params: [count, template.id, count, true, ...(redemption ? [redemption.now, redemption.now, redemption.tierLevel] : []), template.community.id],
   };
 }
 

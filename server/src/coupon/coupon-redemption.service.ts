@@ -21,7 +21,8 @@ import { CouponTemplate, pointsCostOf } from './coupon-template.entity';
 import { Community } from '../community/community.entity';
 import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
-import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, TierTooLow } from './coupon.types';
+import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, IssuingPaused, TierTooLow } from './coupon.types';
+import { issuingPaused } from './coupon-issuing';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
@@ -60,7 +61,7 @@ export class CouponRedemptionService {
     // A replayed requestId answers with its first result, never with what would refuse it now
     // (sold out since, the limit reached by that very coupon…). Replays that pass these checks
     // are caught in the transaction, by the unique (member, requestId) key.
-    const refusal = await this.refusal(ctx, template, member.id, member.tierLevel);
+    const refusal = pauseOf(row) ?? (await this.refusal(ctx, template, member.id, member.tierLevel));
     if (refusal) return (await this.previousResult(ctx.em, member.id, requestId)) ?? refusal;
 
     const outcome = await inSqlTransaction<CouponRedeemed | ErrorResult | typeof REPLAYED>(ctx, async (tx) => {
@@ -107,6 +108,8 @@ export class CouponRedemptionService {
         throw error;
       }
       if (!taken.changed) {
+        const paused = await issuingPaused(tx, template.community.id);
+        if (paused) return refuse(paused);
         const current = await this.template(ctx.em.fork(), template.id);
         const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
         return refuse(why ?? new SoldOut('这张券已经被兑完了'));
@@ -168,9 +171,19 @@ export class CouponRedemptionService {
   }
 }
 
-/** Coupon templates' columns (prefix `t__`) by id, in one statement. */
+/** Coupon templates' columns (prefix `t__`) by id, with their community's 暂停发放 (`paused_at`, `pause_reason`), in one statement. */
 function templateRowsById(em: EntityManager, ids: readonly number[]): Promise<Record<string, unknown>[]> {
-  return selectRows<Record<string, unknown>>(em, `select ${columnsOf(em, CouponTemplate, 't')} from coupon_template t where t.id in (${placeholders(ids.length)})`, [...ids]);
+  return selectRows<Record<string, unknown>>(
+    em,
+    `select ${columnsOf(em, CouponTemplate, 't')}, c.coupon_issuing_paused_at as paused_at, c.coupon_issuing_pause_reason as pause_reason
+       from coupon_template t join community c on c.id = t.community_id where t.id in (${placeholders(ids.length)})`,
+    [...ids],
+  );
+}
+
+/** The pause the template's row was read with: the early answer (the stock UPDATE decides again under its lock). */
+function pauseOf(row: Record<string, unknown>): IssuingPaused | null {
+  return row.paused_at ? new IssuingPaused(String(row.pause_reason ?? '')) : null;
 }
 
 /** What a redemption decides on of its template: the entity, or the same values out of its row. */

@@ -7,7 +7,8 @@ import { parseId } from '../graphql/ids';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { TierView } from '../tier/tier.types';
 import { CouponTemplate } from './coupon-template.entity';
-import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued, UpdateCouponTemplateResult } from './coupon.types';
+import { Community } from '../community/community.entity';
+import { CouponTemplateInput, CouponTemplateSaved, SetCouponIssuingPausedArgs, StockBelowIssued, UpdateCouponTemplateResult } from './coupon.types';
 
 @ArgsType()
 class CouponTemplatesArgs {
@@ -49,6 +50,12 @@ export class CouponTemplateResolver {
   @Mutation(() => CouponTemplate, { description: 'Admin: take off the shelf, or put back' })
   setCouponTemplateActive(@Arg('templateId', () => ID) templateId: string, @Arg('active') active: boolean, @Ctx() ctx: RequestContext): Promise<CouponTemplate> {
     return ctx.services.couponTemplates.setActive(ctx, parseId(templateId, 'templateId'), active);
+  }
+
+  @RequireCommunityRole(ADMIN_ROLES)
+  @Mutation(() => Community, { description: 'Admin: 暂停发放 — redemptions and grants refused with the reason until resumed (write-offs go on); audited' })
+  setCouponIssuingPaused(@Args() { communityId, paused, reason }: SetCouponIssuingPausedArgs, @Ctx() ctx: RequestContext): Promise<Community> {
+    return ctx.services.couponTemplates.setIssuingPaused(ctx, parseId(communityId), paused, reason);
   }
 
   @FieldResolver(() => Int, { description: 'Face value in yuan × 100' })

@@ -3,6 +3,7 @@ import { badInput, forbidden } from '../graphql/graphql-errors';
 import { runStatement } from '../db/sql';
 import { insertNew } from '../db/transaction';
 import { ADMIN_ROLES } from '../member/member.enums';
+import { Community } from '../community/community.entity';
 import { CouponTemplate } from './coupon-template.entity';
 import { CouponTemplateInput, CouponTemplateSaved, StockBelowIssued } from './coupon.types';
 import type { Clock } from '../common/clock';
@@ -56,6 +57,23 @@ export class CouponTemplateService {
   async setActive(ctx: ServiceContext, templateId: number, active: boolean): Promise<CouponTemplate> {
     await runStatement(ctx.em, 'update coupon_template set active = ? where id = ?', [active, templateId]);
     return ctx.em.findOneOrFail(CouponTemplate, templateId, { refresh: true });
+  }
+
+  /**
+   * 暂停发放 / 恢复发放 (admins; the guard audits it): pausing needs a reason members will read; resuming
+   * clears it. The stock UPDATE of every redemption and grant reads the pause (coupon-issue.ts).
+   */
+  async setIssuingPaused(ctx: ServiceContext, communityId: number, paused: boolean, reason: string | null | undefined): Promise<Community> {
+    const why = reason?.trim() ?? '';
+    if (paused && !why) throw badInput('请填写暂停原因，成员会在兑换页看到它', 'reason');
+    await runStatement(
+      ctx.em,
+      paused
+        ? 'update community set coupon_issuing_paused_at = coalesce(coupon_issuing_paused_at, ?), coupon_issuing_pause_reason = ? where id = ?'
+        : 'update community set coupon_issuing_paused_at = null, coupon_issuing_pause_reason = null where id = ?',
+      paused ? [this.clock.now(), why, communityId] : [communityId],
+    );
+    return ctx.em.findOneOrFail(Community, communityId, { refresh: true });
   }
 }
 

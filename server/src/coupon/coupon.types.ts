@@ -28,6 +28,19 @@ export class TierTooLow extends ErrorResult {
   }
 }
 
+@ObjectType({ implements: ErrorResult, description: '暂停发放: the community stopped issuing coupons for now' })
+export class IssuingPaused extends ErrorResult {
+  @Field({ description: "The operator's reason, as members read it" })
+  reason!: string;
+
+  constructor(reason: string) {
+    super();
+    this.errorCode = 'ISSUING_PAUSED';
+    this.message = reason ? `优惠券暂停发放：${reason}` : '优惠券暂停发放，请稍后再来';
+    this.reason = reason;
+  }
+}
+
 @ObjectType({ implements: ErrorResult })
 export class CouponAlreadyUsed extends ErrorResult {
   @Field()
@@ -77,7 +90,7 @@ export class CouponRedeemed {
 
 export const RedeemCouponResult = createUnionType({
   name: 'RedeemCouponResult',
-  types: () => [CouponRedeemed, InsufficientPoints, SoldOut, LimitReached, TierTooLow, CouponInactive, CouponTemplateNotFound, NotActiveMember] as const,
+  types: () => [CouponRedeemed, InsufficientPoints, SoldOut, LimitReached, TierTooLow, CouponInactive, CouponTemplateNotFound, NotActiveMember, IssuingPaused] as const,
 });
 
 @ObjectType()
@@ -226,3 +239,17 @@ export const UpdateCouponTemplateResult = createUnionType({
   name: 'UpdateCouponTemplateResult',
   types: () => [CouponTemplateSaved, StockBelowIssued] as const,
 });
+
+@ArgsType()
+export class SetCouponIssuingPausedArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field()
+  paused!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Required when pausing: what members read in the shop (1–60 characters)' })
+  @IsOptional()
+  @MaxLength(60, { message: '暂停原因最多 60 个字' })
+  reason?: string | null;
+}

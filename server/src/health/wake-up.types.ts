@@ -5,7 +5,7 @@ import { MaxItems } from '../graphql/query-limits';
 import { MAX_GRANT_MEMBERS } from '../coupon/coupon-grant.service';
 import { CouponTemplate } from '../coupon/coupon-template.entity';
 import { Coupon } from '../coupon/coupon.entity';
-import { CouponInactive, CouponTemplateNotFound } from '../coupon/coupon.types';
+import { CouponInactive, CouponTemplateNotFound, IssuingPaused } from '../coupon/coupon.types';
 import { Member } from '../member/member.entity';
 import { MemberNotFound, RoleNotAllowed } from '../member/member.types';
 import { AdjustLimitExceeded, AdjustNotAllowed } from '../points/points.types';
@@ -56,7 +56,7 @@ export class CouponsGranted {
 
 export const GrantCouponResult = createUnionType({
   name: 'GrantCouponResult',
-  types: () => [CouponsGranted, SoldOut, CouponTemplateNotFound, CouponInactive, MemberNotFound, AdjustNotAllowed, AdjustLimitExceeded] as const,
+  types: () => [CouponsGranted, SoldOut, CouponTemplateNotFound, CouponInactive, MemberNotFound, AdjustNotAllowed, AdjustLimitExceeded, IssuingPaused] as const,
 });
 
 @ObjectType()

@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   setJoinPolicy: '修改入群方式',
   setReferralRule: '修改邀请奖励',
   setEconomyCaps: '修改积分上限',
+  setCouponIssuingPaused: '暂停或恢复发放优惠券',
   // 入群费: the admins' mutations, and what WeChat Pay and the payer did (the payer is the operator)
   setEntryFee: '设置入群费',
   refundEntryFee: '群主退款',

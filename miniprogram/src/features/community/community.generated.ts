@@ -32,7 +32,7 @@ export type JoinPolicy =
   /** New members are applicants until the entry questionnaire passes or an admin approves */
   | 'QUESTIONNAIRE';
 
-export type CommunityFieldsFragment = { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string };
+export type CommunityFieldsFragment = { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string };
 
 export type CommunityPreviewQueryVariables = Exact<{
   joinCode: string;
@@ -46,7 +46,7 @@ export type CreateCommunityMutationVariables = Exact<{
 }>;
 
 
-export type CreateCommunityMutation = { createCommunity: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
+export type CreateCommunityMutation = { createCommunity: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -79,6 +79,8 @@ export const CommunityFieldsFragmentDoc = new TypedDocumentString(`
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }
     `, {"fragmentName":"CommunityFields"}) as unknown as TypedDocumentString<CommunityFieldsFragment, unknown>;
@@ -119,5 +121,7 @@ export const CreateCommunityDocument = new TypedDocumentString(`
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<CreateCommunityMutation, CreateCommunityMutationVariables>;

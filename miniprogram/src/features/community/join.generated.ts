@@ -58,7 +58,7 @@ export type JoinResultFields_InviteInvalid_Fragment = { __typename: 'InviteInval
 
 export type JoinResultFields_InviteRequired_Fragment = { __typename: 'InviteRequired', errorCode: string, message: string };
 
-export type JoinResultFields_JoinedCommunity_Fragment = { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
+export type JoinResultFields_JoinedCommunity_Fragment = { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } };
 
 export type JoinResultFields_MemberBanned_Fragment = { __typename: 'MemberBanned', errorCode: string, message: string };
 
@@ -93,7 +93,7 @@ export type JoinCommunityMutation = { joinCommunity:
     | { __typename: 'InvalidGroupData', errorCode: string, message: string }
     | { __typename: 'InviteInvalid', errorCode: string, message: string }
     | { __typename: 'InviteRequired', errorCode: string, message: string }
-    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
+    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
     | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
     | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
@@ -114,7 +114,7 @@ export type EnterFromGroupMutation = { enterFromGroup:
     | { __typename: 'InvalidGroupData', errorCode: string, message: string }
     | { __typename: 'InviteInvalid', errorCode: string, message: string }
     | { __typename: 'InviteRequired', errorCode: string, message: string }
-    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
+    | { __typename: 'JoinedCommunity', alreadyMember: boolean, member: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null }, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } }
     | { __typename: 'MemberBanned', errorCode: string, message: string }
     | { __typename: 'PaymentRequired', communityName: string, amountFen: number }
     | { __typename: 'PaymentUnavailable', errorCode: string, message: string }
@@ -184,6 +184,8 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`, {"fragmentName":"JoinResultFields"}) as unknown as TypedDocumentString<JoinResultFieldsFragment, unknown>;
 export const JoinCommunityDocument = new TypedDocumentString(`
@@ -237,6 +239,8 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<JoinCommunityMutation, JoinCommunityMutationVariables>;
 export const EnterFromGroupDocument = new TypedDocumentString(`
@@ -303,5 +307,7 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<EnterFromGroupMutation, EnterFromGroupMutationVariables>;

@@ -42,6 +42,7 @@ export type RedeemCouponMutation = { redeemCoupon:
     | { __typename: 'CouponRedeemed', balance: number, coupon: { id: string, code: string, status: CouponStatus, title: string, faceValueFen: number, minSpendFen: number, pointsCost: number, redeemedAt: string, expiresAt: string, usedAt: string | null, voidedAt: string | null, template: { id: string, description: string | null }, member: { id: string, nickname: string | null, avatarUrl: string | null } } }
     | { __typename: 'CouponTemplateNotFound', errorCode: string, message: string }
     | { __typename: 'InsufficientPoints', errorCode: string, message: string, required: number, balance: number }
+    | { __typename: 'IssuingPaused', errorCode: string, message: string }
     | { __typename: 'LimitReached', errorCode: string, message: string, limit: number }
     | { __typename: 'NotActiveMember', errorCode: string, message: string }
     | { __typename: 'SoldOut', errorCode: string, message: string }

@@ -54,6 +54,7 @@ export type GrantCouponMutation = { grantCoupon:
     | { __typename: 'CouponInactive', errorCode: string, message: string }
     | { __typename: 'CouponTemplateNotFound', errorCode: string, message: string }
     | { __typename: 'CouponsGranted', grantedCount: number, template: { title: string } }
+    | { __typename: 'IssuingPaused', errorCode: string, message: string }
     | { __typename: 'MemberNotFound', errorCode: string, message: string }
     | { __typename: 'SoldOut', errorCode: string, message: string }
    };

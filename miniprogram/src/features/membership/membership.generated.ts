@@ -48,19 +48,19 @@ export type MemberFieldsFragment = { id: string, role: MemberRole, status: Membe
 
 export type TierProgressFieldsFragment = { pointsToNextTier: number | null, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null };
 
-export type MembershipFieldsFragment = { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null };
+export type MembershipFieldsFragment = { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null };
 
 export type MyMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyMembershipsQuery = { myMemberships: Array<{ id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null }> };
+export type MyMembershipsQuery = { myMemberships: Array<{ id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null }> };
 
 export type MembershipQueryVariables = Exact<{
   communityId: string | number;
 }>;
 
 
-export type MembershipQuery = { membership: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null } | null };
+export type MembershipQuery = { membership: { id: string, role: MemberRole, status: MemberStatus, points: number, lifetimePoints: number, streak: number, checkedInToday: boolean, nickname: string | null, avatarUrl: string | null, joinedAt: string, lastActiveAt: string | null, pointsToNextTier: number | null, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string }, tier: { level: number, name: string, threshold: number, multiplier: number }, nextTier: { level: number, name: string, threshold: number, multiplier: number } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -159,6 +159,8 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`, {"fragmentName":"MembershipFields"}) as unknown as TypedDocumentString<MembershipFieldsFragment, unknown>;
 export const MyMembershipsDocument = new TypedDocumentString(`
@@ -214,6 +216,8 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<MyMembershipsQuery, MyMembershipsQueryVariables>;
 export const MembershipDocument = new TypedDocumentString(`
@@ -269,5 +273,7 @@ fragment CommunityFields on Community {
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<MembershipQuery, MembershipQueryVariables>;

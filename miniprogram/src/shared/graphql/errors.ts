@@ -55,6 +55,7 @@ const RESULT_MESSAGES: Record<string, string> = {
   CouponVoided: '这张券已作废',
   CouponNotVoidable: '只有未使用的券可以作废',
   CouponHolderBanned: '持券人已被本群拉黑，这张券不能核销',
+  IssuingPaused: '优惠券暂停发放，请稍后再来',
   EconomyCapExceeded: '超出了群主设置的积分上限',
   // activities: questionnaire, group-buy, sign-up (SoldOut / LimitReached above are shared)
   InvalidAnswer: '有题目的回答不符合要求，请检查后再提交',

@@ -29,7 +29,7 @@ export type CommunityQueryVariables = Exact<{
 }>;
 
 
-export type CommunityQuery = { community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } | null };
+export type CommunityQuery = { community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -68,5 +68,7 @@ export const CommunityDocument = new TypedDocumentString(`
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<CommunityQuery, CommunityQueryVariables>;

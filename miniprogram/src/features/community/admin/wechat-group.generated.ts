@@ -33,7 +33,7 @@ export type BindWeChatGroupMutationVariables = Exact<{
 
 export type BindWeChatGroupMutation = { bindWeChatGroup:
     | { __typename: 'InvalidGroupData', errorCode: string, message: string }
-    | { __typename: 'WeChatGroupBound', alreadyBound: boolean, otherCommunities: number, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } }
+    | { __typename: 'WeChatGroupBound', alreadyBound: boolean, otherCommunities: number, community: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } }
    };
 
 export type BoundWeChatGroupsQueryVariables = Exact<{
@@ -106,6 +106,8 @@ export const BindWeChatGroupDocument = new TypedDocumentString(`
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<BindWeChatGroupMutation, BindWeChatGroupMutationVariables>;
 export const BoundWeChatGroupsDocument = new TypedDocumentString(`

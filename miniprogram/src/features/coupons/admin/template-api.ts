@@ -3,6 +3,7 @@ import type { ResultMember } from '@/shared/graphql/errors'
 import type { CouponTemplate, CouponTemplateInput } from '../template-api'
 import {
   CreateCouponTemplateDocument,
+  SetCouponIssuingPausedDocument,
   SetCouponTemplateActiveDocument,
   UpdateCouponTemplateDocument,
   type UpdateCouponTemplateMutation,
@@ -25,4 +26,9 @@ export async function updateCouponTemplate(templateId: string, input: CouponTemp
 export async function setCouponTemplateActive(templateId: string, active: boolean): Promise<CouponTemplate> {
   const data = await graphql(SetCouponTemplateActiveDocument, { templateId, active })
   return data.setCouponTemplateActive
+}
+
+/** Admin: 暂停发放 with the reason members read in the shop, or 恢复发放. */
+export async function setCouponIssuingPaused(communityId: string, paused: boolean, reason?: string): Promise<void> {
+  await graphql(SetCouponIssuingPausedDocument, { communityId, paused, reason: reason ?? null })
 }

@@ -45,6 +45,15 @@ export type SetCouponTemplateActiveMutationVariables = Exact<{
 
 export type SetCouponTemplateActiveMutation = { setCouponTemplateActive: { id: string, title: string, description: string | null, faceValueFen: number, minSpendFen: number, pointsCost: number, validDays: number, stock: number | null, remaining: number | null, perMemberLimit: number | null, minTierLevel: number, active: boolean, startsAt: string | null, endsAt: string | null, myRedeemedCount: number, issuedCount: number, minTier: { level: number, name: string, threshold: number, multiplier: number } | null } };
 
+export type SetCouponIssuingPausedMutationVariables = Exact<{
+  communityId: string | number;
+  paused: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type SetCouponIssuingPausedMutation = { setCouponIssuingPaused: { id: string, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -175,3 +184,16 @@ fragment TierFields on Tier {
   threshold
   multiplier
 }`) as unknown as TypedDocumentString<SetCouponTemplateActiveMutation, SetCouponTemplateActiveMutationVariables>;
+export const SetCouponIssuingPausedDocument = new TypedDocumentString(`
+    mutation SetCouponIssuingPaused($communityId: ID!, $paused: Boolean!, $reason: String) {
+  setCouponIssuingPaused(
+    communityId: $communityId
+    paused: $paused
+    reason: $reason
+  ) {
+    id
+    couponIssuingPausedAt
+    couponIssuingPauseReason
+  }
+}
+    `) as unknown as TypedDocumentString<SetCouponIssuingPausedMutation, SetCouponIssuingPausedMutationVariables>;

@@ -59,7 +59,7 @@ export type SetJoinPolicyMutationVariables = Exact<{
 }>;
 
 
-export type SetJoinPolicyMutation = { setJoinPolicy: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, createdAt: string } };
+export type SetJoinPolicyMutation = { setJoinPolicy: { id: string, name: string, category: CommunityCategory, description: string | null, joinPolicy: JoinPolicy, joinCode: string, sharePath: string, timezone: string, memberCount: number, boundGroupCount: number, entryFeeFen: number, couponIssuingPausedAt: string | null, couponIssuingPauseReason: string | null, createdAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -160,5 +160,7 @@ export const SetJoinPolicyDocument = new TypedDocumentString(`
   memberCount
   boundGroupCount
   entryFeeFen
+  couponIssuingPausedAt
+  couponIssuingPauseReason
   createdAt
 }`) as unknown as TypedDocumentString<SetJoinPolicyMutation, SetJoinPolicyMutationVariables>;

@@ -7,19 +7,22 @@ import './index.css'
 
 interface CouponTemplateCardProps {
   template: CouponTemplate
+  /** 暂停发放: the community stopped issuing coupons for now. */
+  paused: boolean
   redeeming: boolean
   onRedeem: () => void
 }
 
-function blockedLabel(template: CouponTemplate): string | null {
+function blockedLabel(template: CouponTemplate, paused: boolean): string | null {
+  if (paused) return '暂停兑换'
   if (template.remaining === 0) return '已兑完'
   if (template.perMemberLimit !== null && template.myRedeemedCount >= template.perMemberLimit) return '已达上限'
   return null
 }
 
 /** A coupon in the shop: what it is worth, its rules, its price in points and 兑换. */
-export default function CouponTemplateCard({ template, redeeming, onRedeem }: CouponTemplateCardProps) {
-  const blocked = blockedLabel(template)
+export default function CouponTemplateCard({ template, paused, redeeming, onRedeem }: CouponTemplateCardProps) {
+  const blocked = blockedLabel(template, paused)
   return (
     <CouponTicket
       title={template.title}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { fetchCouponTemplates } from '@/features/coupons/template-api'
 import CouponTemplateCard from '@/features/coupons/components/coupon-template-card'
 import EmptyView from '@/shared/ui/empty-view'
+import NoticeBar from '@/shared/ui/notice-bar'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
 import MemberGate from '@/features/membership/components/member-gate'
@@ -45,6 +46,9 @@ export default function CouponShopPage() {
             </View>
             <View className='qy-shop__rate'>100 积分 = ¥1</View>
           </View>
+          {membership.community.couponIssuingPausedAt && (
+            <NoticeBar tone='warning' title='优惠券暂停兑换' description={membership.community.couponIssuingPauseReason ?? '请稍后再来'} />
+          )}
 
           {templates.loading && <LoadingView />}
           {templates.error && <ErrorView message={templates.error.message} onRetry={templates.reload} />}
@@ -55,6 +59,7 @@ export default function CouponShopPage() {
             <CouponTemplateCard
               key={template.id}
               template={template}
+              paused={membership.community.couponIssuingPausedAt !== null}
               redeeming={pendingId === template.id}
               onRedeem={() => void redeem(template)}
             />

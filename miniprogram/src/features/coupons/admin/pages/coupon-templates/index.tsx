@@ -7,6 +7,7 @@ import AdminGate from '@/features/membership/admin/components/admin-gate'
 import { useAdminCommunity } from '@/features/membership/admin/hooks/useAdminCommunity'
 import ActionButton from '@/shared/ui/action-button'
 import CouponTicket from '@/features/coupons/components/coupon-ticket'
+import IssuingPauseCard from '@/features/coupons/admin/components/issuing-pause-card'
 import EmptyView from '@/shared/ui/empty-view'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
@@ -49,8 +50,14 @@ export default function CouponTemplatesPage() {
 
   return (
     <AdminGate admin={admin}>
-      {() => (
+      {(self) => (
         <View className='qy-page qy-templates'>
+          <IssuingPauseCard
+            communityId={communityId}
+            pausedAt={self.community.couponIssuingPausedAt}
+            reason={self.community.couponIssuingPauseReason}
+            onChanged={admin.refresh}
+          />
           <ActionButton className='qy-templates__create' onClick={() => openPage(routes.adminCouponTemplateEdit(communityId))}>
             + 新建优惠券
           </ActionButton>
