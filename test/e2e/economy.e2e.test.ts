@@ -197,13 +197,14 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
       await owner.waitForToast('已保存');
     };
     await setPerAction('40');
-    expect(await owner.textOf('.qy-limits__row')).toContain('单次最多 40');
+    await owner.current.locator('.qy-limits__row', { hasText: '单次最多 40 ·' }).waitFor();
     await owner.waitForToastGone();
     await owner.screenshot('admin-checkin-rule-caps');
     await owner.current.getByText('保存签到规则').click();
     expect(await owner.waitForModal('保存失败')).toContain('按这条规则一次最多可得 45 积分，超过了群主设置的单次上限 40 积分');
     await owner.confirmModal();
     await setPerAction('1000');
+    await owner.current.locator('.qy-limits__row', { hasText: '单次最多 1000 ·' }).waitFor();
 
     await owner.open(`/admin/pages/tiers/index?id=${demo.id}`);
     await owner.current.locator('.qy-rows__row').nth(2).waitFor();
@@ -349,5 +350,30 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     await unused.waitFor({ state: 'detached' });
     await owner.current.locator('.qy-tabs__item', { hasText: '已作废' }).click();
     await owner.current.locator('.qy-ticket', { hasText: '林店长' }).getByText('已作废').first().waitFor();
+  });
+
+  it('the owner pauses coupon issuing (暂停发放): the shop says why and redeems nothing; resumed, it sells again', async () => {
+    await owner.open(`/admin/pages/coupon-templates/index?id=${demo.id}`);
+    await owner.current.locator('.qy-issuing-pause__reason input').fill('券面值有误，修正后恢复');
+    await owner.current.getByText('暂停发放', { exact: true }).click();
+    expect(await owner.waitForModal('暂停发放优惠券')).toContain('成员会看到：券面值有误，修正后恢复');
+    await owner.confirmModal();
+    expect(await owner.textOf('.qy-notice__title')).toBe('优惠券已暂停发放');
+    await owner.waitForToastGone();
+    await owner.screenshot('admin-coupons-paused');
+
+    await member.open(`/pages/coupon-shop/index?id=${demo.id}`);
+    expect(await member.textOf('.qy-notice__description')).toBe('券面值有误，修正后恢复');
+    const card = member.current.locator('.qy-ticket', { hasText: template.title });
+    expect(((await card.locator('.qy-button').textContent()) ?? '').trim()).toBe('暂停兑换');
+    await member.screenshot('economy-coupon-shop-paused');
+
+    await owner.current.getByText('恢复发放').click();
+    await owner.waitForModal('恢复发放优惠券');
+    await owner.confirmModal();
+    await owner.current.locator('.qy-issuing-pause__reason').waitFor();
+    await member.open(`/pages/coupon-shop/index?id=${demo.id}`);
+    await member.current.locator('.qy-ticket', { hasText: template.title }).waitFor();
+    expect(await member.current.locator('.qy-notice').count()).toBe(0);
   });
 });
