@@ -1,7 +1,11 @@
 import { DeadlockException, EntityName, LockWaitTimeoutException, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { ServiceContext } from '../service-context';
 import { isMySql, SqlTarget, sqlTransaction } from './sql';
+
+/** What a transaction starts from: the request's EntityManager (a service's context has one; db/ knows no request). */
+export interface WithEntityManager {
+  em: EntityManager;
+}
 
 const ATTEMPTS = 4;
 
@@ -25,7 +29,7 @@ export class RollbackWith<T> {
  * InnoDB may pick a transaction as a deadlock victim when many members act at once; that one is
  * retried from the start. `throw new RollbackWith(x)` undoes everything and returns x.
  */
-export function inTransaction<T>(ctx: ServiceContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export function inTransaction<T>(ctx: WithEntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return retried(() =>
     ctx.em.fork({ clear: true }).transactional(async (em) => {
       const result = await work(em as EntityManager);
@@ -40,7 +44,7 @@ export function inTransaction<T>(ctx: ServiceContext, work: (em: EntityManager) 
  * runs on a pooled connection without the ORM's transaction machinery, which costs three times
  * the statements' own CPU; on SQLite it is an ORM transaction like any other.
  */
-export function inSqlTransaction<T>(ctx: ServiceContext, work: (tx: SqlTarget) => Promise<T>): Promise<T> {
+export function inSqlTransaction<T>(ctx: WithEntityManager, work: (tx: SqlTarget) => Promise<T>): Promise<T> {
   if (!isMySql(ctx.em)) return inTransaction(ctx, work);
   return retried(() => sqlTransaction(ctx.em, work));
 }
@@ -59,7 +63,7 @@ async function retried<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 /** Saves one new row without flushing the request's EntityManager (see inTransaction for why). */
-export async function insertNew<T extends object>(ctx: ServiceContext, entityName: EntityName<T>, data: RequiredEntityData<T>): Promise<T> {
+export async function insertNew<T extends object>(ctx: WithEntityManager, entityName: EntityName<T>, data: RequiredEntityData<T>): Promise<T> {
   const em = ctx.em.fork({ clear: true });
   const entity = em.create(entityName, data);
   await em.flush();
