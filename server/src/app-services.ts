@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from './config';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
-import { CheckInRuleService } from './checkin/checkin-rule.service';
+import { CheckInRuleService, createDefaultCheckInRule } from './checkin/checkin-rule.service';
 import { CheckInService } from './checkin/checkin.service';
 import { MakeUpCheckInService } from './checkin/make-up.service';
 import { InviteService } from './invite/invite.service';
@@ -13,7 +13,7 @@ import { CouponRedemptionService } from './coupon/coupon-redemption.service';
 import { CouponTemplateService } from './coupon/coupon-template.service';
 import { PointsLedgerService } from './points/points-ledger.service';
 import { PointsService } from './points/points.service';
-import { TierService } from './tier/tier.service';
+import { createDefaultTiers, TierService } from './tier/tier.service';
 import { SessionTokenService } from './auth/session-token.service';
 import { CommunityCounts } from './community/community-counts';
 import type { Clock } from './common/clock';
@@ -44,6 +44,7 @@ import { CouponGrantService } from './coupon/coupon-grant.service';
 import { releaseEntriesOfMember } from './groupbuy/group-buy-entry-release';
 import type { ReleaseBannedMember } from './member/member-admin.service';
 import { EconomyCapsService } from './points/economy-caps.service';
+import type { FoundEconomy } from './community/community.service';
 import { EntryPaymentService } from './payment/entry-payment.service';
 import { EntryRefundService } from './payment/entry-refund.service';
 import { PaymentOrderViews } from './payment/payment-order-views';
@@ -72,7 +73,12 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const referralRewards = new ReferralRewardService(points);
   const invites = new InviteService(clock, access, tiers, economyCaps);
   const communityCounts = new CommunityCounts(orm);
-  const communities = new CommunityService(clock, access, tiers, rateLimits, invites, communityCounts);
+  // A new community's default tiers and check-in rule, in its founding transaction.
+  const foundEconomy: FoundEconomy = (em, communityId, at) => {
+    createDefaultTiers(em, communityId, at);
+    createDefaultCheckInRule(em, communityId, at);
+  };
+  const communities = new CommunityService(clock, access, tiers, rateLimits, invites, communityCounts, foundEconomy);
   // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
   const requestEntryPayment: RequestEntryPayment = (ctx, community, admission) => entryPayments.requestPayment(ctx, community, admission);
   const memberships = new MembershipService(clock, rateLimits, invites, activity, communities, requestEntryPayment);

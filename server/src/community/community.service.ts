@@ -12,13 +12,18 @@ import { memberProfile } from '../member/member-profile';
 import { addFounder } from '../member/member-rows';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
-import { createDefaultTiers, TierService } from '../tier/tier.service';
-import { createDefaultCheckInRule } from '../checkin/checkin-rule.service';
+import type { TierService } from '../tier/tier.service';
 import type { RateLimits } from '../rate-limit/rate-limits';
 import type { InviteService } from '../invite/invite.service';
 import type { CommunityCounts } from './community-counts';
 
 const JOIN_CODE_ATTEMPTS = 5;
+
+/**
+ * A new community's economy (its default tiers and check-in rule), created in the founding transaction:
+ * the economy's domains' answer, bound in app-services.ts (community/ does not reach into them).
+ */
+export type FoundEconomy = (em: EntityManager, communityId: number, at: Date) => void;
 
 export class CommunityService {
   constructor(
@@ -28,6 +33,7 @@ export class CommunityService {
     private readonly rateLimits: RateLimits,
     private readonly invites: InviteService,
     private readonly counts: CommunityCounts,
+    private readonly foundEconomy: FoundEconomy,
   ) {}
 
   /** The caller founds a community and becomes its OWNER, in one transaction. */
@@ -46,8 +52,7 @@ export class CommunityService {
           const now = this.clock.now();
           await em.flush();
           addFounder(em as EntityManager, community.id, user.id, now);
-          createDefaultTiers(em as EntityManager, community.id, now);
-          createDefaultCheckInRule(em as EntityManager, community.id, now);
+          this.foundEconomy(em as EntityManager, community.id, now);
           return community;
         });
       } catch (error) {
