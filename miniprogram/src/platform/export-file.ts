@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
-import { API_BASE } from '@/shared/graphql/config'
-import type { ExportFile, ExportFormat } from '@/features/exports/api'
 import { IS_H5 } from './wechat'
 
-function absoluteUrl(url: string): string {
-  return /^https?:\/\//.test(url) ? url : `${API_BASE}${url}`
+/** A file the server wrote, at an absolute (signed) URL. */
+export interface DownloadableFile {
+  url: string
+  filename: string
 }
 
 /** H5: the server answers with Content-Disposition: attachment, so the page stays where it is. */
@@ -23,8 +23,8 @@ function downloadInBrowser(url: string, filename: string): void {
  * needed) and open XLSX in the document viewer, whose menu forwards or saves it; CSV, which
  * the viewer cannot open, goes to a chat as a file. Resolves with what happened, for the toast.
  */
-export async function deliverExportFile(file: ExportFile, format: ExportFormat): Promise<'downloaded' | 'opened' | 'shared'> {
-  const url = absoluteUrl(file.url)
+export async function deliverExportFile(file: DownloadableFile, format: 'XLSX' | 'CSV'): Promise<'downloaded' | 'opened' | 'shared'> {
+  const { url } = file
   if (IS_H5) {
     downloadInBrowser(url, file.filename)
     return 'downloaded'

@@ -1,4 +1,3 @@
-import type { Community } from '@/features/community/api'
 
 export const HOME_PATH = '/pages/index/index'
 
@@ -13,7 +12,7 @@ export function h5JoinUrl(joinCode: string): string {
   return `${origin}/#${joinPath(joinCode)}`
 }
 
-export function shareTitle(community: Pick<Community, 'name'>): string {
+export function shareTitle(community: { name: string }): string {
   return `邀请你加入「${community.name}」`
 }
 

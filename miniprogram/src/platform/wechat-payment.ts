@@ -1,13 +1,20 @@
 import Taro from '@tarojs/taro'
-import type { PayParams } from '@/features/payment/order-api'
 
 export type CashierOutcome = 'paid' | 'cancelled' | { failed: string }
+
+/** The server's signed JSAPI params (RSA), as wx.requestPayment takes them. */
+export interface CashierParams {
+  timeStamp: string
+  nonceStr: string
+  package: string
+  paySign: string
+}
 
 /**
  * WeChat's cashier (wx.requestPayment) with the server's signed params. Its success only means the
  * payer finished on the cashier: the membership waits for WeChat Pay's own notification to the server.
  */
-export function openWeChatCashier(params: PayParams): Promise<CashierOutcome> {
+export function openWeChatCashier(params: CashierParams): Promise<CashierOutcome> {
   return new Promise((resolve) => {
     Taro.requestPayment({
       timeStamp: params.timeStamp,

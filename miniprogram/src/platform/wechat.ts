@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ApiError } from '@/shared/graphql/errors'
+import { PlatformFailure } from './failure'
 
 export const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 export const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -28,7 +28,7 @@ export function readGroupData(): Promise<EncryptedGroupData> {
   return new Promise((resolve, reject) => {
     const success = (result: { encryptedData: string; iv: string }) =>
       resolve({ encryptedData: result.encryptedData, iv: result.iv })
-    const fail = () => reject(new ApiError('GROUP_INFO_UNAVAILABLE'))
+    const fail = () => reject(new PlatformFailure('GROUP_INFO_UNAVAILABLE'))
     if (Taro.canIUse('getGroupEnterInfo')) {
       Taro.getGroupEnterInfo({ success, fail })
       return
@@ -44,7 +44,7 @@ export async function wechatLoginCode(): Promise<string> {
     const { code } = await Taro.login()
     return code
   } catch {
-    throw new ApiError('WECHAT_LOGIN_FAILED')
+    throw new PlatformFailure('WECHAT_LOGIN_FAILED')
   }
 }
 

@@ -1,5 +1,5 @@
 import { login } from '@/features/session/api'
-import { saveToken } from '@/platform/session'
+import { saveToken } from '@/shared/session-token'
 import { type EncryptedGroupData, readGroupData, wechatLoginCode, wechatSessionValid } from '@/platform/wechat'
 
 /**

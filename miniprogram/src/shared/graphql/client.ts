@@ -1,6 +1,6 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
 import { type HttpResponse, postJson } from '@/platform/http'
-import { dropToken, getToken } from '@/platform/session'
+import { dropToken, getToken } from '@/shared/session-token'
 import { GRAPHQL_URL, REQUEST_TIMEOUT_MS } from './config'
 import { ApiError } from './errors'
 

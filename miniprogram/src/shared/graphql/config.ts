@@ -8,3 +8,8 @@ export const API_BASE = (origin ?? '').replace(/\/+$/, '')
 export const GRAPHQL_URL = `${API_BASE}/graphql`
 
 export const REQUEST_TIMEOUT_MS = 15000
+
+/** A server path (an export file's `/exports/<token>`) as a URL the phone can fetch; absolute URLs stay. */
+export function absoluteApiUrl(url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${API_BASE}${url}`
+}

@@ -1,3 +1,4 @@
+import { PlatformFailure } from '@/platform/failure'
 /**
  * Every failure the user can see, mapped to one Chinese message.
  * Thrown GraphQL errors carry `extensions.code`; business failures come back as union
@@ -105,6 +106,7 @@ export class ApiError extends Error {
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
+  if (error instanceof PlatformFailure) return new ApiError(error.code)
   return new ApiError('CLIENT_ERROR', error instanceof Error ? error.message : undefined)
 }
 

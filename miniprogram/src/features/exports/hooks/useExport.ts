@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { messageOf } from '@/shared/graphql/errors'
 import type { ExportFile, ExportFormat } from '@/features/exports/api'
 import { deliverExportFile } from '@/platform/export-file'
+import { absoluteApiUrl } from '@/shared/graphql/config'
 import { alertMessage } from '@/platform/feedback'
 import { toastText } from '@/platform/feedback'
 
@@ -16,7 +17,7 @@ export function useExport(exportFile: (format: ExportFormat) => Promise<ExportFi
     setPending(format)
     try {
       const file = await exportFile(format)
-      const outcome = await deliverExportFile(file, format)
+      const outcome = await deliverExportFile({ url: absoluteApiUrl(file.url), filename: file.filename }, format)
       if (DONE_TEXT[outcome]) toastText(DONE_TEXT[outcome])
     } catch (caught) {
       // Closing WeChat's share panel is a choice, not a failure.

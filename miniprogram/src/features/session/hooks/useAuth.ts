@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { login, logout as endServerSessions, updateProfile } from '@/features/session/api'
 import { messageOf } from '@/shared/graphql/errors'
-import { dropToken, saveToken } from '@/platform/session'
+import { dropToken, saveToken } from '@/shared/session-token'
 import { wechatLoginCode } from '@/platform/wechat'
 import { useToken } from './useSession'
 

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { currentCommunityStore } from '@/features/community/current-community'
-import { sessionStore } from '@/platform/session'
+import { sessionStore } from '@/shared/session-token'
 
 /** The session token (null when logged out); every page re-renders when it changes. */
 export function useToken(): string | null {

@@ -1,7 +1,7 @@
 import { readStorage, STORAGE_KEYS, writeStorage } from '@/platform/storage'
 import { createStore } from '@/shared/create-store'
 
-/** The session token; the user itself is fetched (`me`) or returned by `login`. */
+/** The session token, kept in storage (platform/storage.ts) and shared by every page; the user itself is fetched (`me`) or returned by `login`. */
 export const sessionStore = createStore<string | null>(readStorage(STORAGE_KEYS.token))
 
 export function getToken(): string | null {
