@@ -1,6 +1,6 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/cursor-page';
+import { CursorConnection } from '../graphql/cursor-page';
 import { AuditLog } from './audit-log.entity';
 
 @ArgsType()
@@ -32,19 +32,4 @@ export class AuditLogArgs {
 }
 
 @ObjectType()
-export class AuditEntryEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => AuditLog)
-  node!: AuditLog;
-}
-
-@ObjectType()
-export class AuditLogConnection {
-  @Field(() => [AuditEntryEdge])
-  edges!: AuditEntryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class AuditLogConnection extends CursorConnection(AuditLog, 'AuditEntryEdge') {}

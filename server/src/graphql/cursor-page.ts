@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { type ClassType, Field, ObjectType } from 'type-graphql';
 import { badInput } from './graphql-errors';
 
 /** Where a page of a cursor connection ends: pass endCursor as `after` for the next one. */
@@ -9,6 +9,32 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * The types of a cursor connection of `Node`: its edge (named `edgeName` in the schema) and an abstract
+ * connection (`edges`, `pageInfo`) that each connection extends under its own name, with its own counts.
+ */
+export function CursorConnection<TNode extends object>(Node: ClassType<TNode>, edgeName: string) {
+  @ObjectType(edgeName)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => Node)
+    node!: TNode;
+  }
+
+  // Never a type of the schema itself: only the connections that extend it are (type-graphql emits what is used).
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return Connection;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Member } from '../member/member.entity';
-import { PageInfo } from '../graphql/cursor-page';
+import { CursorConnection } from '../graphql/cursor-page';
 
 @ObjectType({ description: 'ACTIVE members silent for at least 7 / 15 / 30 days (the three wake-up steps)' })
 export class DormantSummary {
@@ -28,22 +28,7 @@ export class DormantMember {
 }
 
 @ObjectType()
-export class DormantMemberEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => DormantMember)
-  node!: DormantMember;
-}
-
-@ObjectType()
-export class DormantMemberConnection {
-  @Field(() => [DormantMemberEdge])
-  edges!: DormantMemberEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class DormantMemberConnection extends CursorConnection(DormantMember, 'DormantMemberEdge') {
   @Field(() => Int)
   totalCount!: number;
 }

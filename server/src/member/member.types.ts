@@ -1,7 +1,7 @@
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { IsEnum, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/cursor-page';
+import { CursorConnection } from '../graphql/cursor-page';
 import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
@@ -96,22 +96,7 @@ export class MembersArgs {
 }
 
 @ObjectType()
-export class MemberEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Member)
-  node!: Member;
-}
-
-@ObjectType()
-export class MemberConnection {
-  @Field(() => [MemberEdge])
-  edges!: MemberEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class MemberConnection extends CursorConnection(Member, 'MemberEdge') {
   @Field(() => Int, { description: 'Members that match the filters, on every page' })
   totalCount!: number;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/cursor-page';
+import { CursorConnection } from '../graphql/cursor-page';
 import { NotificationMessage } from './notification-message.entity';
 import { NotificationKind } from './notification.enums';
 
@@ -65,22 +65,7 @@ export class MyMessagesArgs {
 }
 
 @ObjectType()
-export class InboxMessageEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => NotificationMessage)
-  node!: NotificationMessage;
-}
-
-@ObjectType()
-export class InboxConnection {
-  @Field(() => [InboxMessageEdge])
-  edges!: InboxMessageEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class InboxConnection extends CursorConnection(NotificationMessage, 'InboxMessageEdge') {
   @Field(() => Int)
   unreadCount!: number;
 }

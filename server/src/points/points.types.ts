@@ -1,28 +1,13 @@
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../graphql/cursor-page';
+import { CursorConnection } from '../graphql/cursor-page';
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
 import { MemberNotFound } from '../member/member.types';
 import { PointsEntry } from './points-entry.entity';
 
 @ObjectType()
-export class PointsEntryEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => PointsEntry)
-  node!: PointsEntry;
-}
-
-@ObjectType()
-export class PointsLedgerConnection {
-  @Field(() => [PointsEntryEdge])
-  edges!: PointsEntryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class PointsLedgerConnection extends CursorConnection(PointsEntry, 'PointsEntryEdge') {}
 
 @ArgsType()
 export class PointsLedgerArgs {
