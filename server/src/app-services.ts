@@ -47,6 +47,7 @@ import { EconomyCapsService } from './points/economy-caps.service';
 import { EntryPaymentService } from './payment/entry-payment.service';
 import { EntryRefundService } from './payment/entry-refund.service';
 import { PaymentOrderViews } from './payment/payment-order-views';
+import type { Metrics } from './metrics/metrics';
 import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
 import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 
@@ -54,7 +55,7 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
  * no service reaches another through the request context. Resolvers reach them as `ctx.services`.
  */
-export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
+export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits, metrics: Metrics | null = null) {
   const sessions = new SessionTokenService(config.session, orm);
   const wechat = new WeChatApiClient(config.wechat);
   const messageApi = new WeChatMessageApi(config.wechat);
@@ -93,6 +94,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     orm,
     clock,
     log,
+    /** Null unless METRICS_PORT is set. */
+    metrics,
     sessions,
     rateLimits,
     auth,

@@ -14,11 +14,14 @@ import { answeringUnavailable, rethrowAsServiceUnavailable, RETRY_AFTER_SECONDS 
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { countRefusals } from './metrics/refusal-counting';
 import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
 
 export async function createApp(services: AppServices, httpServer: Server) {
-  const { config, log } = services;
+  const { config, log, metrics } = services;
   const schema = await buildAppSchema();
+  if (metrics) countRefusals(schema, (context) => (context as RequestContext).services.metrics);
   const limits = queryLimits(schema, { production: config.production });
   const executeOperation = config.graphqlExecutor === 'reference' ? referenceExecutor(schema) : compiledExecutor(schema);
   const apollo = new ApolloServer<RequestContext>({
@@ -35,10 +38,15 @@ export async function createApp(services: AppServices, httpServer: Server) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
       rateLimitPlugin(),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
       // Installed by default, it wraps every field resolver to compute cache hints; nothing here caches by them.
       ApolloServerPluginCacheControlDisabled(),
     ],
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, config.production, log),
+    formatError: (formatted, error) => {
+      const answered = formatGraphQLError(formatted, error, config.production, log);
+      metrics?.countError(answered.extensions?.code);
+      return answered;
+    },
   });
   await apollo.start();
 
