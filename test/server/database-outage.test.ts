@@ -10,7 +10,7 @@ import { FAKE_APPID, FAKE_SECRET, FakeWeChatServer } from '../helpers/fake-wecha
 import { GraphQLClient } from '../helpers/graphql-client';
 import { checkEconomyInvariants } from '../helpers/invariants';
 import { startPrivateMariaDb, type PrivateMariaDb } from '../helpers/private-mariadb';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { freePort, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { TEST_DB } from '../helpers/test-database';
 
 /**
@@ -81,12 +81,15 @@ describeOnMySql('the database goes away under load and comes back (a MariaDB of 
   let db: PrivateMariaDb;
   let wechat: FakeWeChatServer;
   let server: ServerProcess;
+  let metricsUrl: string;
   beforeAll(async () => {
     db = await startPrivateMariaDb();
     wechat = await new FakeWeChatServer().start();
     const admin = await mysql.createConnection(db.url);
     await admin.query('create database qunyou character set utf8mb4 collate utf8mb4_unicode_ci');
     await admin.end();
+    const metricsPort = await freePort();
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     server = await startServerProcess({
       DATABASE_URL: `${db.url}/qunyou`,
       WECHAT_LOGIN: 'wechat',
@@ -98,6 +101,7 @@ describeOnMySql('the database goes away under load and comes back (a MariaDB of 
       LOG_LEVEL: 'warn',
       // the members below make a request every few tens of milliseconds for a while
       RATE_LIMIT_MUTATIONS: '100000/60',
+      METRICS_PORT: String(metricsPort),
     });
   }, 90_000);
   afterAll(async () => {
@@ -225,6 +229,12 @@ describeOnMySql('the database goes away under load and comes back (a MariaDB of 
     expect(firstServed!.at - backAt).toBeLessThan(RECOVERY_MS);
     expect(answers.filter((a) => a.sentAt >= firstServed!.at && a.status !== 200)).toEqual([]);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    // The operator sees the outage in the metrics: one SERVICE_UNAVAILABLE counted per 503 answered.
+    const metrics = await (await fetch(metricsUrl)).text();
+    const counted = Number(/^qunyou_graphql_errors_total\{code="SERVICE_UNAVAILABLE"\} (\d+)$/m.exec(metrics)?.[1]);
+    expect(counted).toBe(answers.filter((a) => a.status === 503).length + 2);
+    expect(metrics).not.toMatch(/^qunyou_graphql_errors_total\{code="INTERNAL_SERVER_ERROR"\}/m);
 
     // Every acknowledged write is there: the check-ins answered CheckInSuccess, the coupons answered CouponRedeemed, ledger = balance.
     const orm: MikroORM = await initORM({ kind: 'mysql', url: `${db.url}/qunyou` });
