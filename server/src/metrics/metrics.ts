@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names become labels only while there are at most this many of them: a client names its operations. */
-const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_LABELS = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** The one label of anonymous operations, of names that are not names, and of names past the limit. */
 export const OTHER_OPERATION = '_other';
@@ -25,7 +25,7 @@ export interface OutboxBacklog {
  * requests and latency per GraphQL operation, errors by code, business refusals by errorCode, the
  * database pool, the notification outbox, rate-limit refusals, and Node's own process metrics. Served on
  * METRICS_PORT only (metrics-server.ts), never on the public port. Labels are bounded: operation names
- * (at most MAX_OPERATION_LABELS, the rest `_other`), error codes and refusal codes (the server's own),
+ * (at most MAX_OPERATION_LABELS, the rest `_other`: the mini-program sends about 90), error codes and refusal codes (the server's own),
  * rate-limit rules (three).
  */
 export class Metrics {
