@@ -57,8 +57,9 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
  */
 export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits, metrics: Metrics | null = null) {
   const sessions = new SessionTokenService(config.session, orm);
-  const wechat = new WeChatApiClient(config.wechat);
-  const messageApi = new WeChatMessageApi(config.wechat);
+  const outboundCallFailed = metrics ? (call: string, errcode: string) => metrics.countOutboundFailure(call, errcode) : undefined;
+  const wechat = new WeChatApiClient(config.wechat, outboundCallFailed);
+  const messageApi = new WeChatMessageApi(config.wechat, outboundCallFailed);
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
   const points = new PointsLedgerService();
   const activity = new MemberActivityService();
@@ -77,7 +78,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
   const requestEntryPayment: RequestEntryPayment = (ctx, community, admission) => entryPayments.requestPayment(ctx, community, admission);
   const memberships = new MembershipService(clock, rateLimits, invites, activity, communities, requestEntryPayment);
-  const wechatPay = createWeChatPayGateway(config.wechatPay);
+  const wechatPay = createWeChatPayGateway(config.wechatPay, outboundCallFailed);
   const entryRefunds = new EntryRefundService(wechatPay, clock, log, audit, orm, memberships);
   const entryPayments: EntryPaymentService = new EntryPaymentService(config, wechatPay, clock, log, audit, orm, memberships, entryRefunds, (order): Promise<void> => paymentReconciliation.reconcile(order));
   const paymentReconciliation: PaymentReconciliationService = new PaymentReconciliationService(config.wechatPay, wechatPay, clock, audit, orm, entryPayments, entryRefunds);

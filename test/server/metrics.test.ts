@@ -52,6 +52,13 @@ describe('metrics', () => {
     expect(moved('qunyou_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
   });
 
+  it('counts failed WeChat calls by errcode', async () => {
+    const series = 'qunyou_wechat_call_errors_total{call="jscode2session",errcode="40029"}';
+    const before = sample(await scrape(), series);
+    expect(await env.anonymous.errorCode('mutation { login(code: "err:40029") { token } }')).toBe('WECHAT_CODE_INVALID');
+    expect(sample(await scrape(), series) - before).toBe(1);
+  });
+
   it('keeps operation labels bounded: anonymous operations and names past the limit share one label', async () => {
     const client = (await env.login('m-namer')).client;
     const before = await scrape();

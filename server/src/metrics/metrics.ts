@@ -22,8 +22,8 @@ export interface OutboxBacklog {
 
 /**
  * The server's Prometheus metrics (prom-client), one registry per server: what an operator watches —
- * requests and latency per GraphQL operation, errors by code, business refusals by errorCode, the
- * database pool, the notification outbox, rate-limit refusals, and Node's own process metrics. Served on
+ * requests and latency per GraphQL operation, errors by code, business refusals by errorCode, failed
+ * WeChat and WeChat Pay calls by errcode, the database pool, the notification outbox, rate-limit refusals, and Node's own process metrics. Served on
  * METRICS_PORT only (metrics-server.ts), never on the public port. Labels are bounded: operation names
  * (at most MAX_OPERATION_LABELS, the rest `_other`: the mini-program sends about 90), error codes and refusal codes (the server's own),
  * rate-limit rules (three).
@@ -46,6 +46,12 @@ export class Metrics {
     labelNames: ['errorCode'],
     registers: [this.registry],
   });
+  private readonly outboundFailures = new Counter({
+    name: 'qunyou_wechat_call_errors_total',
+    help: "Failed calls to WeChat and WeChat Pay, by call and WeChat's errcode (WeChat Pay's code; unreachable: no answer)",
+    labelNames: ['call', 'errcode'],
+    registers: [this.registry],
+  });
   private readonly rateLimitRefusals = new Counter({ name: 'qunyou_rate_limit_refusals_total', help: 'Calls refused by a rate limit, by rule', labelNames: ['rule'], registers: [this.registry] });
 
   constructor() {
@@ -65,6 +71,10 @@ export class Metrics {
 
   countRefusal(errorCode: string): void {
     this.refusals.inc({ errorCode });
+  }
+
+  countOutboundFailure(call: string, errcode: string): void {
+    this.outboundFailures.inc({ call, errcode });
   }
 
   countRateLimitRefusal(rule: string): void {
