@@ -1,8 +1,7 @@
-import { ConnectionException, DeadlockException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ConnectionException, DeadlockException, DriverException, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import mysql from 'mysql2/promise';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { MikroORM } from '@mikro-orm/core';
 import { isDatabaseUnreachable } from '../../server/src/db/database-unreachable';
 import { initORM } from '../../server/src/orm';
 import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/economy';
