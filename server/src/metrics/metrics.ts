@@ -23,10 +23,11 @@ export interface OutboxBacklog {
 /**
  * The server's Prometheus metrics (prom-client), one registry per server: what an operator watches —
  * requests and latency per GraphQL operation, errors by code, business refusals by errorCode, failed
- * WeChat and WeChat Pay calls by errcode, the database pool, the notification outbox, rate-limit refusals, and Node's own process metrics. Served on
- * METRICS_PORT only (metrics-server.ts), never on the public port. Labels are bounded: operation names
- * (at most MAX_OPERATION_LABELS, the rest `_other`: the mini-program sends about 90), error codes and refusal codes (the server's own),
- * rate-limit rules (three).
+ * WeChat and WeChat Pay calls by errcode, the database pool, the notification outbox, rate-limit refusals,
+ * and Node's own process metrics. Served on METRICS_PORT only (metrics-server.ts), never on the public
+ * port. Labels are bounded: operation names (at most MAX_OPERATION_LABELS, the rest `_other`: the
+ * mini-program's documents have about 90), error and refusal codes (the server's own), WeChat's errcodes,
+ * rate-limit rules (three). docs/operations.md lists them with the alerts to set.
  */
 export class Metrics {
   readonly registry = new Registry();
