@@ -48,6 +48,7 @@ import type { FoundEconomy } from './community/community.service';
 import { EntryPaymentService } from './payment/entry-payment.service';
 import { EntryRefundService } from './payment/entry-refund.service';
 import { PaymentOrderViews } from './payment/payment-order-views';
+import type { Metrics } from './metrics/metrics';
 import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
 import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 
@@ -55,10 +56,11 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
  * no service reaches another through the request context. Resolvers reach them as `ctx.services`.
  */
-export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits) {
+export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock, log: Logger, rateLimits: RateLimits, metrics: Metrics | null = null) {
   const sessions = new SessionTokenService(config.session, orm);
-  const wechat = new WeChatApiClient(config.wechat);
-  const messageApi = new WeChatMessageApi(config.wechat);
+  const outboundCallFailed = metrics ? (call: string, errcode: string) => metrics.countOutboundFailure(call, errcode) : undefined;
+  const wechat = new WeChatApiClient(config.wechat, outboundCallFailed);
+  const messageApi = new WeChatMessageApi(config.wechat, outboundCallFailed);
   const accessTokens = new WeChatAccessTokenService(orm, config.wechat.appId, messageApi, clock, log);
   const points = new PointsLedgerService();
   const activity = new MemberActivityService();
@@ -82,7 +84,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   // Membership and payment use each other (join asks for the fee; a payment admits, a refund takes out): bound here.
   const requestEntryPayment: RequestEntryPayment = (ctx, community, admission) => entryPayments.requestPayment(ctx, community, admission);
   const memberships = new MembershipService(clock, rateLimits, invites, activity, communities, requestEntryPayment);
-  const wechatPay = createWeChatPayGateway(config.wechatPay);
+  const wechatPay = createWeChatPayGateway(config.wechatPay, outboundCallFailed);
   const entryRefunds = new EntryRefundService(wechatPay, clock, log, audit, orm, memberships);
   const entryPayments: EntryPaymentService = new EntryPaymentService(config, wechatPay, clock, log, audit, orm, memberships, entryRefunds, (order): Promise<void> => paymentReconciliation.reconcile(order));
   const paymentReconciliation: PaymentReconciliationService = new PaymentReconciliationService(config.wechatPay, wechatPay, clock, audit, orm, entryPayments, entryRefunds);
@@ -99,6 +101,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     orm,
     clock,
     log,
+    /** Null unless METRICS_PORT is set. */
+    metrics,
     sessions,
     rateLimits,
     auth,

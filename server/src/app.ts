@@ -10,18 +10,22 @@ import { queryLimits } from './graphql/query-limits';
 import { createRequestContext, RequestContext } from './context';
 import { compiledExecutor, executorGateway, referenceExecutor } from './graphql/compiled-executor';
 import { graphqlHttpHandler, trustProxyRule } from './graphql/http-handler';
+import { answeringUnavailable, rethrowAsServiceUnavailable, RETRY_AFTER_SECONDS } from './graphql/service-unavailable';
 import { buildAppSchema } from './schema';
 import { serveExportDownload } from './export/export.route';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { countRefusals } from './metrics/refusal-counting';
 import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
 
 export async function createApp(services: AppServices, httpServer: Server) {
-  const { config, log } = services;
+  const { config, log, metrics } = services;
   const schema = await buildAppSchema();
+  if (metrics) countRefusals(schema, (context) => (context as RequestContext).services.metrics);
   const limits = queryLimits(schema, { production: config.production });
   const executeOperation = config.graphqlExecutor === 'reference' ? referenceExecutor(schema) : compiledExecutor(schema);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: executorGateway(schema, executeOperation),
+    gateway: executorGateway(schema, answeringUnavailable(executeOperation)),
     // Compact JSON (Apollo's default indents every answer)
     stringifyResult: (result) => JSON.stringify(result),
     introspection: !config.production,
@@ -34,10 +38,15 @@ export async function createApp(services: AppServices, httpServer: Server) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
       rateLimitPlugin(),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
       // Installed by default, it wraps every field resolver to compute cache hints; nothing here caches by them.
       ApolloServerPluginCacheControlDisabled(),
     ],
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, config.production, log),
+    formatError: (formatted, error) => {
+      const answered = formatGraphQLError(formatted, error, config.production, log);
+      metrics?.countError(answered.extensions?.code);
+      return answered;
+    },
   });
   await apollo.start();
 
@@ -53,7 +62,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
       await services.orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ok' });
     } catch {
-      res.status(503).json({ status: 'database unavailable' });
+      res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ status: 'database unavailable' });
     }
   });
 
@@ -72,7 +81,7 @@ export async function createApp(services: AppServices, httpServer: Server) {
   const graphql = graphqlHttpHandler(apollo, {
     maxBodyBytes: 256 * 1024,
     trustProxy,
-    context: (req, clientAddress) => createRequestContext(services, req.headers.authorization, clientAddress),
+    context: (req, clientAddress) => createRequestContext(services, req.headers.authorization, clientAddress).catch(rethrowAsServiceUnavailable),
     onError: (error) => log.error({ err: error }, 'graphql request failed'),
   });
   /** The server's one request listener: `/graphql` on its own handler, everything else on Express. */

@@ -14,6 +14,8 @@ export interface RateLimitSpec {
 
 export interface AppConfig {
   port: number;
+  /** METRICS_PORT: `/metrics` (Prometheus) on a port of its own; null (unset) serves no metrics. */
+  metricsPort: number | null;
   production: boolean;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (rate limits per address). */
   trustProxy: string;
@@ -153,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const metricsPort = env.METRICS_PORT === undefined || env.METRICS_PORT === '' ? null : portNumber('METRICS_PORT', env.METRICS_PORT);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port');
 
   if (env.RATE_LIMITS !== undefined && !['on', 'off'].includes(env.RATE_LIMITS)) throw new ConfigError(`RATE_LIMITS must be "on" or "off", not "${env.RATE_LIMITS}"`);
 
@@ -161,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
 
   return {
     port,
+    metricsPort,
     production,
     trustProxy: env.TRUST_PROXY ?? 'loopback',
     graphqlExecutor,
@@ -216,6 +221,12 @@ function loadWeChatPaySettings(env: NodeJS.ProcessEnv): WeChatPaySettings | null
     reconcileEveryMs: positiveNumber(env, 'WECHATPAY_RECONCILE_EVERY_MS', 60_000),
     reconcileAfterSeconds: positiveNumber(env, 'WECHATPAY_RECONCILE_AFTER_SECONDS', 60),
   };
+}
+
+function portNumber(name: string, raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || port > 65535) throw new ConfigError(`${name} must be a port number, not "${raw}"`);
+  return port;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -10,11 +10,16 @@ import { startPeriodicJobs } from './common/periodic-jobs';
 import { initORM, migrateDatabase } from './orm';
 import { periodicJobs } from './periodic-jobs';
 import { RateLimits } from './rate-limit/rate-limits';
+import { Metrics } from './metrics/metrics';
+import { startMetricsServer } from './metrics/metrics-server';
+import { poolUse } from './db/pool-use';
 import { seedDemo } from '../seeders/demo.seeder';
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** `http://127.0.0.1:<METRICS_PORT>/metrics`, or null when metrics are off. */
+  metricsUrl: string | null;
   orm: MikroORM;
   services: AppServices;
   close(): Promise<void>;
@@ -32,8 +37,13 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
     throw error;
   }
 
-  const rateLimits = await RateLimits.create(config, orm);
-  const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits);
+  const metrics = config.metricsPort === null ? null : new Metrics();
+  const rateLimits = await RateLimits.create(config, orm, metrics ? (rule) => metrics.countRateLimitRefusal(rule) : undefined);
+  const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits, metrics);
+  if (metrics) {
+    metrics.observePool(() => poolUse(orm));
+    metrics.observeOutbox(() => services.notificationSender.backlog(), () => services.clock.now());
+  }
   const stopJobs = startPeriodicJobs(services, periodicJobs(config));
   const httpServer = http.createServer();
   const { handleRequest, apollo } = await createApp(services, httpServer);
@@ -44,17 +54,20 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
     httpServer.listen(config.port, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
-  log.info({ port, database: config.database.kind, login: config.wechat.loginMode }, 'qunyou server listening');
+  const metricsServer = metrics && config.metricsPort !== null ? await startMetricsServer(metrics, config.metricsPort, log) : null;
+  log.info({ port, metricsPort: metricsServer?.port ?? null, database: config.database.kind, login: config.wechat.loginMode }, 'qunyou server listening');
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    metricsUrl: metricsServer ? `http://127.0.0.1:${metricsServer.port}/metrics` : null,
     orm,
     services,
     close: () =>
       (closing ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+        await metricsServer?.close();
         await stopJobs();
         await orm.close(true);
       })()),

@@ -92,18 +92,21 @@ function cpuProfileOptions() {
 /**
  * The real server (compiled), dev login, on the given database. BENCH_CPU_PROF=<folder> writes its CPU
  * profile there when it stops (summarize with `node test/bench/profile-top.js <file>`).
- * Rate limits are off (the benchmarks measure the paths); BENCH_RATE_LIMITS=on measures what production pays
+ * Metrics are off unless BENCH_METRICS=on. Rate limits are off (the benchmarks measure the paths); BENCH_RATE_LIMITS=on measures what production pays
  * for them — the shared MySQL store's transaction on every mutation — with budgets no benchmark reaches
  * (its members all log in from one address).
  */
 function startQunyou(databaseUrl) {
   const rateLimits = process.env.BENCH_RATE_LIMITS === 'on' ? { RATE_LIMITS: 'on', RATE_LIMIT_LOGIN: '1000000/60', RATE_LIMIT_MUTATIONS: '1000000/60' } : { RATE_LIMITS: 'off' };
+  // BENCH_METRICS=on: what the metrics cost (counted and timed per request, nobody scraping; docs/operations.md)
+  const metrics = process.env.BENCH_METRICS === 'on' ? { METRICS_PORT: '0' } : {};
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
     WECHAT_LOGIN: 'dev',
     SESSION_SECRET: BENCH_SESSION_SECRET,
     LOG_LEVEL: 'warn',
     ...rateLimits,
+    ...metrics,
   });
 }
 

@@ -180,6 +180,20 @@ describe('foundation: entry, member card, admin (H5)', () => {
     expect(await app.textOf('.qy-empty__description')).toBe('服务开小差了，请稍后再试');
     await app.screenshot('state-error');
 
+    // The server without its database answers 503 SERVICE_UNAVAILABLE: the page says 服务繁忙, and 重新加载 works once it is back.
+    await app.page.unroute('**/graphql');
+    await app.page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '3' },
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: '服务繁忙，请稍后再试', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 3 } }] }),
+      }),
+    );
+    await app.current.getByText('重新加载').click();
+    await app.page.waitForFunction(`document.querySelector('.taro_page_show .qy-empty__description')?.textContent === '服务繁忙，请稍后再试'`);
+    await app.screenshot('state-service-unavailable');
+
     await app.page.unroute('**/graphql');
     await app.current.getByText('重新加载').click();
     expect(await app.textOf('.qy-empty__title')).toBe('还没有加入社群');

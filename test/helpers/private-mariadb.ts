@@ -9,8 +9,14 @@ export interface PrivateMariaDb {
   /** `mysql://root@127.0.0.1:<port>` (no database). */
   url: string;
   port: number;
-  child: ChildProcess;
+  /** The running mariadbd (a new one after `restart`). */
+  readonly child: ChildProcess;
+  /** Kills mariadbd and removes its datadir. */
   stop(): Promise<void>;
+  /** SIGKILL, as in a crash: the datadir stays, for `restart`. */
+  kill(): Promise<void>;
+  /** mariadbd again on the same datadir and port (InnoDB recovers what was committed); resolves once it accepts connections. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -23,49 +29,68 @@ export async function startPrivateMariaDb(extraArgs: string[] = []): Promise<Pri
   const datadir = path.join(dir, 'data');
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
   const port = await freePort();
-  const child = spawn(
-    '/usr/sbin/mariadbd',
-    [
-      '--no-defaults',
-      `--datadir=${datadir}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      `--socket=${path.join(dir, 'mysqld.sock')}`,
-      `--pid-file=${path.join(dir, 'mysqld.pid')}`,
-      '--user=root',
-      '--skip-grant-tables',
-      '--skip-log-bin',
-      '--innodb-buffer-pool-size=32M',
-      ...extraArgs,
-    ],
-    { stdio: 'ignore' },
-  );
   const url = `mysql://root@127.0.0.1:${port}`;
+  const start = async (): Promise<ChildProcess> => {
+    const started = spawn(
+      '/usr/sbin/mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${path.join(dir, 'mysqld.sock')}`,
+        `--pid-file=${path.join(dir, 'mysqld.pid')}`,
+        '--user=root',
+        '--skip-grant-tables',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=32M',
+        ...extraArgs,
+      ],
+      { stdio: 'ignore' },
+    );
+    await acceptingConnections(url, started);
+    return started;
+  };
+  const kill = (running: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (running.exitCode !== null || running.signalCode !== null) return resolve();
+      running.once('exit', () => resolve());
+      running.kill('SIGKILL');
+    });
+
+  let child = await start();
+  return {
+    url,
+    port,
+    get child() {
+      return child;
+    },
+    stop: async () => {
+      await kill(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    kill: () => kill(child),
+    restart: async () => {
+      await kill(child);
+      child = await start();
+    },
+  };
+}
+
+async function acceptingConnections(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}`);
     try {
       const connection = await mysql.createConnection(url);
       await connection.end();
-      break;
+      return;
     } catch {
-      if (Date.now() > deadline) throw new Error('mariadbd did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error('mariadbd did not start');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  return {
-    url,
-    port,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGKILL');
-      }),
-  };
 }

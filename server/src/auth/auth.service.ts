@@ -69,12 +69,14 @@ export class AuthService {
 
 /**
  * The ORM's exceptions start with the statement, values inlined: here that is the session_key, which must
- * reach neither a log nor a development error detail. What is kept is the database's own message.
+ * reach neither a log nor a development error detail. What is kept is the database's own message, and the
+ * driver's code and fatal flag (a database that cannot be reached answers 503: db/database-unreachable.ts).
  */
 function withoutStatement(error: unknown): Error {
   if (!(error instanceof Error)) return new Error('saving the user failed');
   const databaseMessage = error.message.split(' - ').pop() ?? '';
   const sanitized = new Error(`saving the user failed: ${databaseMessage.includes(' values ') ? error.name : databaseMessage}`);
   sanitized.name = error.name;
-  return sanitized;
+  const { code, fatal } = error as { code?: unknown; fatal?: unknown };
+  return Object.assign(sanitized, { code, fatal });
 }

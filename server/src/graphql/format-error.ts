@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../common/logger';
+import { SERVICE_UNAVAILABLE } from './service-unavailable';
 
 /** Codes the client is meant to see as they are; anything else is a bug and is masked. */
 const CLIENT_ERROR_CODES = new Set([
@@ -13,6 +14,7 @@ const CLIENT_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  SERVICE_UNAVAILABLE,
 ]);
 
 /** graphql-js's own parse limit (Apollo's parseOptions.maxTokens) answers in English as a parse failure. */
@@ -44,6 +46,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const limitRefusal = asQueryLimitRefusal(formatted, error);
   if (limitRefusal) return limitRefusal;
   if (formatted.extensions?.code === 'BAD_USER_INPUT') return describeInvalidInput(formatted);
+  if (formatted.extensions?.code === SERVICE_UNAVAILABLE) logUnavailable(error, log);
   if (isClientError(formatted.extensions?.code)) return formatted;
   log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, path: formatted.path }, 'unexpected GraphQL error');
   return {
@@ -51,6 +54,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(production ? {} : { detail: formatted.message }) },
   };
+}
+
+/** The database outage behind a SERVICE_UNAVAILABLE, without its stack: an outage answers many requests alike. */
+function logUnavailable(error: unknown, log: Logger): void {
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  log.warn({ cause: { code: (cause as { code?: unknown } | undefined)?.code, message: cause?.message } }, 'database unreachable: answered 503');
 }
 
 interface ValidationFailure {

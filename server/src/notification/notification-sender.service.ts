@@ -73,6 +73,16 @@ export class NotificationSender {
     return total;
   }
 
+  /** What the senders have to catch up on: the rows a claim would take now, and since when the oldest was due (the metrics). */
+  async backlog(): Promise<{ due: number; oldestDueAt: Date | null }> {
+    const [row] = await selectRows<{ due: number | string; oldest: Date | string | null }>(
+      this.orm.em.fork() as EntityManager,
+      'select count(*) as due, min(next_attempt_at) as oldest from `notification_message` where state in (?, ?) and next_attempt_at <= ?',
+      [DeliveryState.QUEUED, DeliveryState.SENDING, this.clock.now()],
+    );
+    return { due: Number(row?.due ?? 0), oldestDueAt: row?.oldest ? new Date(row.oldest) : null };
+  }
+
   /** Takes up to `limit` due rows for this process: QUEUED ones first, then SENDING ones whose lease ran out. */
   async claim(limit: number): Promise<NotificationMessage[]> {
     const em = this.orm.em.fork() as EntityManager;

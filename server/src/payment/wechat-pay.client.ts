@@ -1,6 +1,7 @@
 import { Wechatpay } from 'wechatpay-axios-plugin';
 import type { WeChatPaySettings } from '../config';
 import type { WeChatPayKeys } from './wechat-pay.crypto';
+import { ignoreFailure, OutboundCallFailed, UNREACHABLE } from '../wechat/wechat-api.client';
 
 /** A transaction as WeChat Pay reports it (query answer, or the decrypted TRANSACTION.SUCCESS resource). */
 export interface WeChatPayTransaction {
@@ -56,7 +57,11 @@ export class WeChatPayError extends Error {
 export class WeChatPayClient {
   private readonly api: any;
 
-  constructor(private readonly settings: WeChatPaySettings, keys: WeChatPayKeys) {
+  constructor(
+    private readonly settings: WeChatPaySettings,
+    keys: WeChatPayKeys,
+    private readonly callFailed: OutboundCallFailed = ignoreFailure,
+  ) {
     this.api = new Wechatpay({
       mchid: settings.mchid,
       serial: settings.serial,
@@ -127,8 +132,11 @@ export class WeChatPayClient {
       return (await request()).data;
     } catch (error) {
       const response = (error as { response?: { status?: number; data?: { code?: string; message?: string } } }).response;
-      if (response?.status) throw new WeChatPayError(response.status, response.data?.code ?? 'HTTP_ERROR', response.data?.message ?? '');
-      throw new WeChatPayError(null, (error as { code?: string }).code ?? 'NETWORK', (error as Error).message);
+      const failure = response?.status
+        ? new WeChatPayError(response.status, response.data?.code ?? 'HTTP_ERROR', response.data?.message ?? '')
+        : new WeChatPayError(null, (error as { code?: string }).code ?? 'NETWORK', (error as Error).message);
+      this.callFailed('wechatpay', failure.status === null ? UNREACHABLE : failure.code);
+      throw failure;
     }
   }
 }

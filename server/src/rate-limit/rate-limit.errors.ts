@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../config';
+import { retryLater } from '../graphql/graphql-errors';
 
 export type RateLimitName = keyof AppConfig['rateLimits']['limits'];
 
@@ -12,7 +13,5 @@ const WHAT: Record<RateLimitName, string> = {
 /** A refused call: code RATE_LIMITED, a Chinese message, when to retry, and HTTP 429 when it refuses the whole request. */
 export function rateLimited(name: RateLimitName, msBeforeNext: number): GraphQLError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new GraphQLError(`${WHAT[name]}太频繁了，请 ${retryAfterSeconds} 秒后再试`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-  });
+  return retryLater('RATE_LIMITED', `${WHAT[name]}太频繁了，请 ${retryAfterSeconds} 秒后再试`, 429, retryAfterSeconds);
 }

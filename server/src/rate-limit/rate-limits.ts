@@ -20,9 +20,13 @@ export const RATE_LIMIT_TABLE = 'rate_limit';
  * With RATE_LIMITS=off (benchmarks) nothing is counted.
  */
 export class RateLimits {
-  private constructor(private readonly limiters: Map<RateLimitName, RateLimiterAbstract> | null) {}
+  private constructor(
+    private readonly limiters: Map<RateLimitName, RateLimiterAbstract> | null,
+    private readonly onRefused?: (name: RateLimitName) => void,
+  ) {}
 
-  static async create(config: AppConfig, orm: MikroORM): Promise<RateLimits> {
+  /** `onRefused` hears of every refusal, by rule (the metrics count them). */
+  static async create(config: AppConfig, orm: MikroORM, onRefused?: (name: RateLimitName) => void): Promise<RateLimits> {
     if (!config.rateLimits.enabled) return new RateLimits(null);
     const limiters = new Map<RateLimitName, RateLimiterAbstract>();
     let tableCreated = false; // the rules share one table: the first limiter creates it
@@ -31,7 +35,7 @@ export class RateLimits {
       limiters.set(name, isMySql(orm.em as unknown as EntityManager) ? await mysqlLimiter(orm, options, tableCreated) : new RateLimiterMemory(options));
       tableCreated = true;
     }
-    return new RateLimits(limiters);
+    return new RateLimits(limiters, onRefused);
   }
 
   get enabled(): boolean {
@@ -45,7 +49,7 @@ export class RateLimits {
     try {
       await limiter.consume(key, points);
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) throw rateLimited(name, outcome.msBeforeNext);
+      if (outcome instanceof RateLimiterRes) throw this.refusal(name, outcome.msBeforeNext);
       throw outcome;
     }
   }
@@ -55,7 +59,12 @@ export class RateLimits {
     const limiter = this.limiters?.get(name);
     if (!limiter) return;
     const state = await limiter.get(key);
-    if (state && state.consumedPoints >= limiter.points) throw rateLimited(name, state.msBeforeNext);
+    if (state && state.consumedPoints >= limiter.points) throw this.refusal(name, state.msBeforeNext);
+  }
+
+  private refusal(name: RateLimitName, msBeforeNext: number) {
+    this.onRefused?.(name);
+    return rateLimited(name, msBeforeNext);
   }
 }
 

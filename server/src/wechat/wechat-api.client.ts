@@ -28,9 +28,20 @@ export function weChatLoginError(code: string, message: string, errcode?: number
   return new GraphQLError(message, { extensions: { code, ...(errcode === undefined ? {} : { wechatErrcode: errcode }) } });
 }
 
+/**
+ * Hears of every failed call to WeChat or WeChat Pay: which call, and WeChat's errcode (WeChat Pay's code),
+ * or `unreachable` when no answer came (the metrics count them).
+ */
+export type OutboundCallFailed = (call: string, errcode: string) => void;
+export const ignoreFailure: OutboundCallFailed = () => undefined;
+export const UNREACHABLE = 'unreachable';
+
 /** The WeChat server API. Its base URL is configuration so tests talk to a fake on loopback. */
 export class WeChatApiClient {
-  constructor(private readonly settings: AppConfig['wechat']) {}
+  constructor(
+    private readonly settings: AppConfig['wechat'],
+    private readonly callFailed: OutboundCallFailed = ignoreFailure,
+  ) {}
 
   async code2Session(code: string): Promise<WeChatSession> {
     const url = new URL(`${this.settings.apiBase}/sns/jscode2session`);
@@ -45,10 +56,12 @@ export class WeChatApiClient {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as Code2SessionResponse;
     } catch {
+      this.callFailed('jscode2session', UNREACHABLE);
       // The URL carries the app secret: it is never part of an error or a log line.
       throw weChatLoginError('WECHAT_UNAVAILABLE', '暂时连不上微信，请稍后再试');
     }
     if (body.errcode) {
+      this.callFailed('jscode2session', String(body.errcode));
       const known = WECHAT_ERRORS[body.errcode];
       throw known
         ? weChatLoginError(known.code, known.message, body.errcode)
@@ -89,10 +102,22 @@ export class WeChatTokenError extends Error {
 
 /** The server-to-server calls of subscription messages, on the same configured base URL. */
 export class WeChatMessageApi {
-  constructor(private readonly settings: AppConfig['wechat']) {}
+  constructor(
+    private readonly settings: AppConfig['wechat'],
+    private readonly callFailed: OutboundCallFailed = ignoreFailure,
+  ) {}
 
   /** POST /cgi-bin/stable_token. force: invalidates the current token (WeChat allows 20 a day, 30 s apart). */
   async stableToken(force: boolean): Promise<StableToken> {
+    try {
+      return await this.requestStableToken(force);
+    } catch (error) {
+      this.callFailed('stable_token', error instanceof WeChatTokenError && error.errcode !== NO_ANSWER ? String(error.errcode) : UNREACHABLE);
+      throw error;
+    }
+  }
+
+  private async requestStableToken(force: boolean): Promise<StableToken> {
     let body: { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
     try {
       const response = await fetch(`${this.settings.apiBase}/cgi-bin/stable_token`, {
@@ -113,6 +138,12 @@ export class WeChatMessageApi {
 
   /** POST /cgi-bin/message/subscribe/send. Never throws: every outcome is an answer the sender classifies. */
   async sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<SendAnswer> {
+    const answer = await this.send(accessToken, message);
+    if (answer.errcode !== 0) this.callFailed('subscribe_send', answer.errcode === NO_ANSWER ? UNREACHABLE : String(answer.errcode));
+    return answer;
+  }
+
+  private async send(accessToken: string, message: SubscribeMessage): Promise<SendAnswer> {
     try {
       const url = `${this.settings.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`;
       const response = await fetch(url, {

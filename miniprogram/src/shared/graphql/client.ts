@@ -24,7 +24,9 @@ export interface RequestOptions {
  * `document` is a typed document generated from a feature's .graphql file (`npm run codegen`): a
  * string that carries its result and variable types, sent as it is (nothing to print per request).
  * Resolves with `data`, throws ApiError otherwise; an UNAUTHENTICATED answer drops the token,
- * which sends every page back to the login.
+ * which sends every page back to the login. While the server cannot reach its database it answers
+ * 503 SERVICE_UNAVAILABLE (服务繁忙): a page shows that with its 重新加载 button, and a mutation keeps
+ * its requestId for the member's retry.
  */
 export async function graphql<TData, TVariables>(
   document: DocumentTypeDecoration<TData, TVariables>,
@@ -48,7 +50,13 @@ export async function graphql<TData, TVariables>(
     throw error
   }
   if (!body?.data) {
-    throw new ApiError(response.statusCode >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE')
+    throw new ApiError(codeOfStatus(response.statusCode))
   }
   return body.data
+}
+
+/** An answer without GraphQL errors or data: a proxy's 503 page says the same as the server's own 503. */
+function codeOfStatus(statusCode: number): string {
+  if (statusCode === 503) return 'SERVICE_UNAVAILABLE'
+  return statusCode >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE'
 }

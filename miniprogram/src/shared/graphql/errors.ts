@@ -11,6 +11,7 @@ const CODE_MESSAGES: Record<string, string> = {
   FORBIDDEN: '你没有权限进行这个操作',
   BAD_USER_INPUT: '填写的内容有误，请检查后再试',
   RATE_LIMITED: '操作太频繁了，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务繁忙，请稍后再试',
   QUERY_TOO_COMPLEX: '请求过于复杂，请稍后再试',
   GRAPHQL_VALIDATION_FAILED: '当前版本过旧，请更新后再试',
   GRAPHQL_PARSE_FAILED: '当前版本过旧，请更新后再试',
