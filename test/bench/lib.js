@@ -96,10 +96,10 @@ function cpuProfileOptions() {
  * for them — the shared MySQL store's transaction on every mutation — with budgets no benchmark reaches
  * (its members all log in from one address).
  */
-function startQunyou(databaseUrl) {
+function startQunyou(databaseUrl, options = { metrics: process.env.BENCH_METRICS === 'on' }) {
   const rateLimits = process.env.BENCH_RATE_LIMITS === 'on' ? { RATE_LIMITS: 'on', RATE_LIMIT_LOGIN: '1000000/60', RATE_LIMIT_MUTATIONS: '1000000/60' } : { RATE_LIMITS: 'off' };
-  // BENCH_METRICS=on: what the metrics cost (counted and timed per request, nobody scraping; docs/operations.md)
-  const metrics = process.env.BENCH_METRICS === 'on' ? { METRICS_PORT: '0' } : {};
+  // Metrics on (BENCH_METRICS=on, or metrics.bench.js's second server): what they cost, counted and timed per request, nobody scraping (docs/operations.md)
+  const metrics = options.metrics ? { METRICS_PORT: '0' } : {};
   return startProcess(path.join(REPO_ROOT, 'server/dist/src/main.js'), [], {
     DATABASE_URL: databaseUrl,
     WECHAT_LOGIN: 'dev',
