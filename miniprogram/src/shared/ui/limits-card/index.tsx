@@ -56,7 +56,7 @@ export default function LimitsCard({ summary, detail, fields, editable, refusal,
       <View className='qy-limits__row'>
         <View>{summary}</View>
         {editable && !editing && (
-          <View className='qy-limits__edit' role='button' onClick={() => setEditing(true)}>
+          <View className='qy-limits__edit' ariaRole='button' onClick={() => setEditing(true)}>
             修改
           </View>
         )}
@@ -70,7 +70,7 @@ export default function LimitsCard({ summary, detail, fields, editable, refusal,
               <Input
                 className='qy-field__input'
                 type='number'
-                aria-label={field.label}
+                ariaLabel={field.label}
                 value={typed[index]}
                 onInput={(event) => setTyped(typed.map((value, i) => (i === index ? event.detail.value : value)))}
               />

@@ -72,7 +72,7 @@ export default function IssuingPauseCard({ communityId, pausedAt, reason, onChan
       <View className='qy-issuing-pause__row'>
         <Input
           className='qy-field__input qy-issuing-pause__reason'
-          aria-label='暂停原因'
+          ariaLabel='暂停原因'
           value={typed}
           maxlength={REASON_MAX}
           placeholder='暂停原因，成员会看到'
