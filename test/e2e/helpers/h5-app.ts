@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations } from './accessibility';
 import { saveScreenshot } from './mobile-browser';
 
 /** Drives the H5 build: routes, login, the pieces of the home page the tests read. */
@@ -34,12 +35,19 @@ export class H5App {
     return this.current.locator('.qy-member-card');
   }
 
-  /** Waits for the page slide-in (and any other CSS transition) to finish, then saves the screenshot. */
+  /**
+   * Waits for the page slide-in (and any other CSS transition) to finish, saves the screenshot, and fails
+   * when the page breaks an enforced accessibility rule (helpers/accessibility.ts): every page the suite
+   * looks at is checked.
+   */
   async screenshot(name: string): Promise<string> {
     await this.page.waitForFunction(
       `document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running')`,
     );
-    return saveScreenshot(this.page, name);
+    const file = await saveScreenshot(this.page, name);
+    const violations = await accessibilityViolations(this.page);
+    if (violations.length) throw new Error(`accessibility of ${name}: ${JSON.stringify(violations, null, 2)}`);
+    return file;
   }
 
   /** Waits for the Taro modal (showModal) to show `text`; returns all of its text. */
