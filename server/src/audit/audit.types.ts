@@ -1,21 +1,10 @@
-import { IsOptional, Length, Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CursorConnection } from '../graphql/cursor-page';
+import { IsOptional, Length } from 'class-validator';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { CommunityPageArgs, CursorConnection } from '../graphql/cursor-page';
 import { AuditLog } from './audit-log.entity';
 
 @ArgsType()
-export class AuditLogArgs {
-  @Field(() => ID)
-  communityId!: string;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
-  after?: string | null;
-
+export class AuditLogArgs extends CommunityPageArgs {
   @Field(() => String, { nullable: true, description: 'Only this mutation, e.g. grantCoupon' })
   @IsOptional()
   @Length(1, 64)

@@ -1,4 +1,5 @@
-import { type ClassType, Field, ObjectType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { ArgsType, type ClassType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { badInput } from './graphql-errors';
 
 /** Where a page of a cursor connection ends: pass endCursor as `after` for the next one. */
@@ -9,6 +10,21 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/** A page of one of a community's connections: 20 at a time by default, at most 100, after a cursor. */
+@ArgsType()
+export class CommunityPageArgs {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(100)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  after?: string | null;
 }
 
 /**

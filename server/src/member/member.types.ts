@@ -1,7 +1,7 @@
 import { InviteInvalid, InviteRequired } from '../invite/invite.types';
 import { IsEnum, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CursorConnection } from '../graphql/cursor-page';
+import { CommunityPageArgs, CursorConnection } from '../graphql/cursor-page';
 import { defineErrorResult } from '../graphql/error-result';
 import { Community } from '../community/community.entity';
 import { CommunityClosed, CommunityNotFound } from '../community/community.types';
@@ -56,18 +56,7 @@ export class MyMembershipsArgs {
 }
 
 @ArgsType()
-export class MembersArgs {
-  @Field(() => ID)
-  communityId!: string;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
-  after?: string | null;
-
+export class MembersArgs extends CommunityPageArgs {
   @Field(() => String, { nullable: true, description: 'Part of the nickname (as typed: % and _ are plain characters)' })
   @IsOptional()
   @MaxLength(MAX_NICKNAME_SEARCH, { message: `搜索词最多 ${MAX_NICKNAME_SEARCH} 个字` })

@@ -1,6 +1,6 @@
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CursorConnection } from '../graphql/cursor-page';
+import { CommunityPageArgs, CursorConnection } from '../graphql/cursor-page';
 import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { Member } from '../member/member.entity';
 import { MemberNotFound } from '../member/member.types';
@@ -10,18 +10,7 @@ import { PointsEntry } from './points-entry.entity';
 export class PointsLedgerConnection extends CursorConnection(PointsEntry, 'PointsEntryEdge') {}
 
 @ArgsType()
-export class PointsLedgerArgs {
-  @Field(() => ID)
-  communityId!: string;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
-  after?: string | null;
-}
+export class PointsLedgerArgs extends CommunityPageArgs {}
 
 @ArgsType()
 export class AdjustPointsArgs {
