@@ -38,9 +38,7 @@ async function scrollPage(app: H5App, to: 'top' | 'bottom' | { selector: string 
       : to === 'bottom'
         ? 'page.scrollHeight'
         : `page.scrollTop + page.querySelector(${JSON.stringify(to.selector)}).getBoundingClientRect().top - page.getBoundingClientRect().top - 12`;
-  await app.page.evaluate(
-    `(() => { const pages = document.querySelectorAll('.taro_page.taro_page_show'); const page = pages[pages.length - 1]; page.scrollTop = ${target}; })()`,
-  );
+  await app.scrollPageTo(target);
 }
 
 async function toggle(switchHost: Locator): Promise<void> {

@@ -360,6 +360,7 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     await owner.confirmModal();
     expect(await owner.textOf('.qy-notice__title')).toBe('优惠券已暂停发放');
     await owner.waitForToastGone();
+    await owner.scrollPageTo('0');
     await owner.screenshot('admin-coupons-paused');
 
     await member.open(`/pages/coupon-shop/index?id=${demo.id}`);

@@ -87,8 +87,7 @@ describe('foundation: entry, member card, admin (H5)', () => {
 
     // Reaching the bottom loads the next page, up to 没有更多了, without a row twice.
     // (as a finger does: Taro's H5 reach-bottom fires again only after the page has scrolled away from the bottom)
-    const scrollTo = (where: string) =>
-      app.page.evaluate(`(() => { const pages = document.querySelectorAll('.taro_page.taro_page_show'); const page = pages[pages.length - 1]; page.scrollTop = ${where}; })()`);
+    const scrollTo = (where: string) => app.scrollPageTo(where);
     for (let shown = 20; shown < total; shown = Math.min(shown + 20, total)) {
       await scrollTo('page.scrollHeight / 2');
       await app.page.waitForTimeout(100);

@@ -31,6 +31,11 @@ export class H5App {
     await this.current.locator('.qy-login').waitFor({ state: 'detached' });
   }
 
+  /** Scrolls the page that is showing to `scrollTop` = an expression over `page`, its scroller (Taro's H5 pages scroll themselves, not the window). */
+  async scrollPageTo(expression: string): Promise<void> {
+    await this.page.evaluate(`(() => { const pages = document.querySelectorAll('.taro_page.taro_page_show'); const page = pages[pages.length - 1]; page.scrollTop = ${expression}; })()`);
+  }
+
   memberCard(): Locator {
     return this.current.locator('.qy-member-card');
   }
