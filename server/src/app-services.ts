@@ -51,6 +51,8 @@ import { PaymentOrderViews } from './payment/payment-order-views';
 import type { Metrics } from './metrics/metrics';
 import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
 import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
+import { createMediaStorage } from './media/media-storage';
+import { MediaService } from './media/media.service';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -66,7 +68,9 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const activity = new MemberActivityService();
   const access = new MemberAccessService(clock, activity, orm);
   const notifications = new NotificationService(config.notifications, clock, access);
-  const auth = new AuthService(config.wechat, wechat, sessions, clock);
+  const mediaStorage = createMediaStorage(config.media, config.session.secret);
+  const media = new MediaService(mediaStorage, access, clock);
+  const auth = new AuthService(config.wechat, wechat, sessions, clock, media);
   const audit = new AuditService(clock);
   const economyCaps = new EconomyCapsService();
   // The tiers and the check-in rule are each checked against the caps with the other (multiplier × base): the tiers ask the rule through a function.
@@ -108,6 +112,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     auth,
     access,
     audit,
+    mediaStorage,
+    media,
     communities,
     communityCounts,
     memberships,

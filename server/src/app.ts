@@ -17,6 +17,8 @@ import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
 import { metricsPlugin } from './metrics/metrics.plugin';
 import { countRefusals } from './metrics/refusal-counting';
 import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
+import { localMediaFilesRoute, mediaUploadRoute } from './media/media.route';
+import { LocalMediaStorage } from './media/local-media-storage';
 
 export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log, metrics } = services;
@@ -71,6 +73,10 @@ export async function createApp(services: AppServices, httpServer: Server) {
 
   // WeChat Pay's notifications: the platform certificate's signature over the raw body is the permission.
   app.post('/wechatpay/notify', ...wechatPayNotifyRoute(services, services.wechatPay));
+
+  // Image uploads; the local driver's files (the s3 driver's links point at the store itself).
+  app.post('/media', mediaUploadRoute(services));
+  if (services.mediaStorage instanceof LocalMediaStorage) app.get('/media/*key', localMediaFilesRoute(services.mediaStorage, () => services.clock.now()));
 
   if (existsSync(config.h5Dir)) {
     app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));

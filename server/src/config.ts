@@ -30,6 +30,8 @@ export interface AppConfig {
       mutations: RateLimitSpec;
       /** unknown join codes per client address (guessing) */
       joinCodeMisses: RateLimitSpec;
+      /** image uploads (POST /media) per logged-in user */
+      uploads: RateLimitSpec;
     };
   };
   database: { kind: DatabaseKind; url: string };
@@ -43,6 +45,23 @@ export interface AppConfig {
   notifications: NotificationSettings;
   /** WeChat Pay API v3 (paid entry); null when not configured (entry fees are then refused, except under WECHAT_LOGIN=dev). */
   wechatPay: WeChatPaySettings | null;
+  media: MediaSettings;
+}
+
+/** Uploaded images (POST /media) and where they are kept. */
+export interface MediaSettings {
+  /** MEDIA_STORAGE: `local` (files under `dir`, served by this server) or `s3` (any S3-protocol store). */
+  storage: 'local' | 's3';
+  /** MEDIA_DIR: the local driver's folder. */
+  dir: string;
+  /**
+   * MEDIA_PUBLIC_BASE_URL: where public objects (avatars) are read from — a CDN in front of the bucket, or this
+   * server's public origin + `/media`. Default: `/media` on this server (the mini-program prefixes its API origin).
+   */
+  publicBaseUrl: string;
+  /** MEDIA_LINK_TTL_SECONDS: a community image's signed link lives at least this long, at most twice (1 hour). */
+  linkTtlSeconds: number;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
 }
 
 export interface WeChatPaySettings {
@@ -101,6 +120,7 @@ export const DEFAULT_RATE_LIMITS: AppConfig['rateLimits']['limits'] = {
   login: { points: 300, durationSeconds: 60 },
   mutations: { points: 120, durationSeconds: 60 },
   joinCodeMisses: { points: 30, durationSeconds: 600 },
+  uploads: { points: 60, durationSeconds: 3600 },
 };
 
 function rateLimitFrom(variable: string, value: string | undefined, fallback: RateLimitSpec): RateLimitSpec {
@@ -175,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
         login: rateLimitFrom('RATE_LIMIT_LOGIN', env.RATE_LIMIT_LOGIN, DEFAULT_RATE_LIMITS.login),
         mutations: rateLimitFrom('RATE_LIMIT_MUTATIONS', env.RATE_LIMIT_MUTATIONS, DEFAULT_RATE_LIMITS.mutations),
         joinCodeMisses: rateLimitFrom('RATE_LIMIT_JOIN_CODE_MISSES', env.RATE_LIMIT_JOIN_CODE_MISSES, DEFAULT_RATE_LIMITS.joinCodeMisses),
+        uploads: rateLimitFrom('RATE_LIMIT_UPLOADS', env.RATE_LIMIT_UPLOADS, DEFAULT_RATE_LIMITS.uploads),
       },
     },
     database: loadDatabaseConfig(env),
@@ -194,6 +215,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     notifications: loadNotificationSettings(env),
     wechatPay: loadWeChatPaySettings(env),
+    media: loadMediaSettings(env),
+  };
+}
+
+const MEDIA_S3_REQUIRED = ['MEDIA_S3_ENDPOINT', 'MEDIA_S3_BUCKET', 'MEDIA_S3_ACCESS_KEY_ID', 'MEDIA_S3_SECRET_ACCESS_KEY'] as const;
+
+function loadMediaSettings(env: NodeJS.ProcessEnv): MediaSettings {
+  const storage = env.MEDIA_STORAGE ?? 'local';
+  if (storage !== 'local' && storage !== 's3') throw new ConfigError(`MEDIA_STORAGE must be "local" or "s3", not "${storage}"`);
+  const missing = MEDIA_S3_REQUIRED.filter((name) => !env[name]);
+  if (storage === 's3' && missing.length) throw new ConfigError(`MEDIA_STORAGE=s3 needs ${missing.join(', ')}`);
+  return {
+    storage,
+    dir: env.MEDIA_DIR ?? path.join(REPO_ROOT, 'data', 'media'),
+    publicBaseUrl: (env.MEDIA_PUBLIC_BASE_URL ?? (storage === 's3' ? `${env.MEDIA_S3_ENDPOINT}/${env.MEDIA_S3_BUCKET}` : '/media')).replace(/\/+$/, ''),
+    linkTtlSeconds: positiveNumber(env, 'MEDIA_LINK_TTL_SECONDS', 3600),
+    s3:
+      storage === 's3'
+        ? {
+            endpoint: env.MEDIA_S3_ENDPOINT!,
+            bucket: env.MEDIA_S3_BUCKET!,
+            region: env.MEDIA_S3_REGION ?? 'us-east-1',
+            accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID!,
+            secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY!,
+          }
+        : null,
   };
 }
 

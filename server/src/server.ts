@@ -40,6 +40,7 @@ export async function startServer(config: AppConfig, options: { clock?: Clock } 
   const metrics = config.metricsPort === null ? null : new Metrics();
   const rateLimits = await RateLimits.create(config, orm, metrics ? (rule) => metrics.countRateLimitRefusal(rule) : undefined);
   const services = createAppServices(config, orm, options.clock ?? systemClock, log, rateLimits, metrics);
+  await services.mediaStorage.prepare();
   if (metrics) {
     metrics.observePool(() => poolUse(orm));
     metrics.observeOutbox(() => services.notificationSender.backlog(), () => services.clock.now());

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/knex';
 import { loadConfig } from '../../server/src/config';
 import type { Clock } from '../../server/src/common/clock';
@@ -51,6 +54,8 @@ export interface TestEnvironment {
 export async function createTestEnvironment(label: string, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestEnvironment> {
   const wechat = await new FakeWeChatServer().start();
   const db = await createTestDatabase(label);
+  // Uploaded images of this environment (the local media driver), shared with its peer processes, removed at close.
+  const mediaDir = mkdtempSync(path.join(tmpdir(), `qunyou-media-${label}-`));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -61,6 +66,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
     WECHAT_API_BASE: wechat.url,
     SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MEDIA_DIR: mediaDir,
     ...options.env,
   });
   const server = await startServer(config, { clock: options.clock });
@@ -110,6 +116,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
         WECHAT_API_BASE: wechat.url,
         SESSION_SECRET: TEST_SESSION_SECRET,
         LOG_LEVEL: 'warn',
+        MEDIA_DIR: mediaDir,
         ...options.env,
         ...overrides,
       }),
@@ -129,6 +136,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
       await server.close();
       await wechat.stop();
       await db.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
   return env;

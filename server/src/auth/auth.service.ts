@@ -7,6 +7,9 @@ import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
 import type { SessionTokenService } from './session-token.service';
 import type { Clock } from '../common/clock';
+import type { MediaService } from '../media/media.service';
+import { MediaPurpose } from '../media/media.enums';
+import { parseId } from '../graphql/ids';
 
 /** `dev:<name>` logs in as openid `dev-<name>`, only with WECHAT_LOGIN=dev (refused in production by config). */
 const DEV_CODE = /^dev:([A-Za-z0-9_\-\u4e00-\u9fff]{1,32})$/u;
@@ -17,6 +20,7 @@ export class AuthService {
     private readonly wechat: WeChatApiClient,
     private readonly sessions: SessionTokenService,
     private readonly clock: Clock,
+    private readonly media: MediaService,
   ) {}
 
   async login(ctx: ServiceContext, code: string): Promise<LoginPayload> {
@@ -46,16 +50,21 @@ export class AuthService {
     return { token: this.sessions.issue(user), user };
   }
 
+  /** The avatar is always an image of our store that the caller uploaded as an avatar: its public URL is kept on the user. */
   async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User> {
+    const avatar =
+      changes.avatarMediaId === undefined || changes.avatarMediaId === null
+        ? null
+        : await this.media.claim(ctx, parseId(changes.avatarMediaId, 'avatarMediaId'), { purposes: [MediaPurpose.AVATAR], field: 'avatarMediaId' });
     const update = {
-      ...(changes.nickname !== undefined ? { nickname: changes.nickname.trim() } : {}),
-      ...(changes.avatarUrl !== undefined ? { avatarUrl: changes.avatarUrl } : {}),
+      ...(changes.nickname !== undefined && changes.nickname !== null ? { nickname: changes.nickname.trim() } : {}),
+      ...(avatar ? { avatarUrl: this.media.publicUrlOf(avatar), avatarMediaId: avatar.id } : {}),
       updatedAt: this.clock.now(),
     };
     await runStatement(
       ctx.em,
-      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${'avatarUrl' in update ? 'avatar_url = ?, ' : ''}updated_at = ? where id = ?`,
-      [...('nickname' in update ? [update.nickname] : []), ...('avatarUrl' in update ? [update.avatarUrl] : []), update.updatedAt, user.id],
+      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${avatar ? 'avatar_url = ?, avatar_media_id = ?, ' : ''}updated_at = ? where id = ?`,
+      [...('nickname' in update ? [update.nickname] : []), ...(avatar ? [update.avatarUrl, update.avatarMediaId] : []), update.updatedAt, user.id],
     );
     return Object.assign(user, update);
   }

@@ -1,6 +1,5 @@
-import { AVATAR_HOSTS } from '../user/avatar-hosts';
-import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../user/user.entity';
 
 @ArgsType()
@@ -29,9 +28,7 @@ export class UpdateProfileArgs {
   @Matches(NICKNAME_PATTERN, { message: '昵称不能包含尖括号，且不能以空格开头' })
   nickname?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "An image the caller uploaded with purpose AVATAR (POST /media), e.g. from WeChat's chooseAvatar" })
   @IsOptional()
-  @MaxLength(512)
-  @IsUrl({ protocols: ['https'], require_protocol: true, host_whitelist: AVATAR_HOSTS }, { message: '头像只能使用微信头像' })
-  avatarUrl?: string;
+  avatarMediaId?: string;
 }

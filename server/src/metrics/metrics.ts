@@ -54,6 +54,12 @@ export class Metrics {
     registers: [this.registry],
   });
   private readonly rateLimitRefusals = new Counter({ name: 'qunyou_rate_limit_refusals_total', help: 'Calls refused by a rate limit, by rule', labelNames: ['rule'], registers: [this.registry] });
+  private readonly mediaUploads = new Counter({
+    name: 'qunyou_media_uploads_total',
+    help: 'Image uploads (POST /media) by outcome: stored, or the refusal code',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -80,6 +86,11 @@ export class Metrics {
 
   countRateLimitRefusal(rule: string): void {
     this.rateLimitRefusals.inc({ rule });
+  }
+
+  /** `stored`, or the refusal's code (the route's own codes: bounded). */
+  countMediaUpload(outcome: string): void {
+    this.mediaUploads.inc({ outcome });
   }
 
   /** The database pool, read at each scrape. */

@@ -8,6 +8,7 @@ const WHAT: Record<RateLimitName, string> = {
   login: '登录',
   mutations: '操作',
   joinCodeMisses: '邀请码尝试',
+  uploads: '上传图片',
 };
 
 /** A refused call: code RATE_LIMITED, a Chinese message, when to retry, and HTTP 429 when it refuses the whole request. */

@@ -5,7 +5,7 @@ import { BaseEntity } from '../db/base.entity';
 /** A WeChat user, known only by the openid that code2Session returned. */
 @ObjectType()
 @Entity({ tableName: 'app_user' })
-export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'sessionGeneration'> {
+export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'avatarMediaId' | 'sessionGeneration'> {
   @Property({ length: 64, unique: true })
   openid!: string;
 
@@ -17,9 +17,14 @@ export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 's
   @Property({ type: 'string', length: 32, nullable: true })
   nickname?: string | null;
 
+  /** The public URL of the avatar image (avatarMediaId) in our media store: never a URL a client sent. */
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 512, nullable: true })
   avatarUrl?: string | null;
+
+  /** The uploaded image (media) behind avatarUrl: withdrawing it clears both. */
+  @Property({ type: 'integer', nullable: true, index: true })
+  avatarMediaId?: number | null;
 
   /** Session tokens carry the generation they were issued in; logout moves it on, revoking them all in every process. */
   @Property({ default: 0 })
