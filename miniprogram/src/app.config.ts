@@ -43,6 +43,11 @@ export default defineAppConfig({
       root: 'entry',
       pages: ['pages/invite/index', 'pages/entry-fee/index'],
     },
+    // The member's own profile (avatar and nickname): opened from the member card.
+    {
+      root: 'me',
+      pages: ['pages/profile/index'],
+    },
     // Group-buys and sign-ups: opened from the home entries or a shared card, not the first screen.
     {
       root: 'activity',

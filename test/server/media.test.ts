@@ -84,7 +84,7 @@ describe('POST /media', () => {
     const badPurpose = await upload(env.url, member.token, { communityId: community.communityId, purpose: 'WALLPAPER', files: [{ bytes: jpeg }] });
     expect([badPurpose.status, badPurpose.body.code]).toEqual([400, 'BAD_PURPOSE']);
     const notMultipart = await fetch(`${env.url}/media`, { method: 'POST', headers: { authorization: `Bearer ${member.token}`, 'content-type': 'image/jpeg' }, body: jpeg });
-    expect([notMultipart.status, (await notMultipart.json()).code]).toEqual([400, 'MULTIPART_REQUIRED']);
+    expect([notMultipart.status, ((await notMultipart.json()) as { code: string }).code]).toEqual([400, 'MULTIPART_REQUIRED']);
     expect(await mediaRows()).toBe(rowsBefore);
     expect(filesUnder(mediaDir).length).toBe(filesBefore);
   });

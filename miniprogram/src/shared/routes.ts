@@ -25,6 +25,7 @@ export const routes = {
   adminInvites: (communityId: string) => withId('/admin/pages/invites/index', communityId),
   couponDetail: (couponId: string) => withId('/pages/coupon-detail/index', couponId),
   messages: (communityId: string) => withId('/pages/messages/index', communityId),
+  profile: (communityId: string) => withId('/me/pages/profile/index', communityId),
   adminWriteOff: (communityId: string) => withId('/admin/pages/write-off/index', communityId),
   adminPointsAdjust: (communityId: string) => withId('/admin/pages/points-adjust/index', communityId),
   adminCheckInRule: (communityId: string) => withId('/admin/pages/checkin-rule/index', communityId),

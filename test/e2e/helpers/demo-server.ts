@@ -60,6 +60,7 @@ export async function startDemoServer({ timeoutMs = 30_000 } = {}): Promise<Demo
       NODE_ENV: 'development',
       PORT: String(port),
       DATABASE_URL: path.join(dataDir, 'qunyou.sqlite'),
+      MEDIA_DIR: path.join(dataDir, 'media'),
       WECHAT_LOGIN: 'dev',
       LOG_LEVEL: 'warn',
     },

@@ -15,7 +15,7 @@ export async function fetchMe(): Promise<User | null> {
 }
 
 export async function updateProfile(
-  profile: { nickname?: string; avatarUrl?: string },
+  profile: { nickname?: string; avatarMediaId?: string },
   options?: RequestOptions,
 ): Promise<User> {
   const data = await graphql(UpdateProfileDocument, profile, options)

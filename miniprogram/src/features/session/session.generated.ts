@@ -20,7 +20,7 @@ export type MeQuery = { me: { id: string, nickname: string | null, avatarUrl: st
 
 export type UpdateProfileMutationVariables = Exact<{
   nickname?: string | null | undefined;
-  avatarUrl?: string | null | undefined;
+  avatarMediaId?: string | number | null | undefined;
 }>;
 
 
@@ -82,8 +82,8 @@ export const MeDocument = new TypedDocumentString(`
   avatarUrl
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const UpdateProfileDocument = new TypedDocumentString(`
-    mutation UpdateProfile($nickname: String, $avatarUrl: String) {
-  updateProfile(nickname: $nickname, avatarUrl: $avatarUrl) {
+    mutation UpdateProfile($nickname: String, $avatarMediaId: ID) {
+  updateProfile(nickname: $nickname, avatarMediaId: $avatarMediaId) {
     ...UserFields
   }
 }

@@ -1,5 +1,6 @@
 import { Image, View } from '@tarojs/components'
 import { initialOf } from '@/shared/format/format'
+import { absoluteApiUrl } from '@/shared/graphql/config'
 import './index.css'
 
 interface AvatarProps {
@@ -20,7 +21,8 @@ function colorOf(name: string): string {
 
 export default function Avatar({ name, url, size = 'medium', className = '' }: AvatarProps) {
   const classes = `qy-avatar qy-avatar--${size} ${className}`
-  if (url) return <Image className={classes} src={url} mode='aspectFill' />
+  // Our store's links: relative ones (the local driver) hang off the API origin.
+  if (url) return <Image className={classes} src={absoluteApiUrl(url)} mode='aspectFill' ariaLabel={`${name ?? ''}的头像`} />
   return (
     <View className={classes} style={{ background: colorOf(name ?? '') }}>
       {initialOf(name)}

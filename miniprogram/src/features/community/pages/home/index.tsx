@@ -121,7 +121,10 @@ export default function HomePage() {
           {current.status === 'APPLICANT' && current.community.joinPolicy === 'QUESTIONNAIRE' && (
             <QuestionnaireCard communityId={current.community.id} />
           )}
-          <MemberCard member={current} />
+          <MemberCard
+            member={current}
+            onEditProfile={current.status === 'ACTIVE' ? () => openPage(routes.profile(current.community.id)) : undefined}
+          />
           {current.status === 'ACTIVE' && (
             <>
               <CheckInPanel communityId={current.community.id} member={current} onCheckedIn={() => void memberships.refresh()} />

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { GroupBuyEntry } from '@/features/groupbuy/api'
 import { entryLine } from '@/features/groupbuy/rules'
+import Avatar from '@/shared/ui/avatar'
 import './index.css'
 
 interface EntryListProps {
@@ -22,6 +23,7 @@ export default function EntryList({ entries, myEntryId }: EntryListProps) {
         entries.map((entry) => (
           <View key={entry.id} className={`qy-entries__row ${entry.id === myEntryId ? 'is-mine' : ''}`}>
             <View className='qy-entries__line'>
+              <Avatar name={entry.member.nickname} url={entry.member.avatarUrl} size='small' />
               <View className='qy-entries__text'>{entryLine(entry)}</View>
               {entry.member.tierName && <View className='qy-entries__tier'>{entry.member.tierName}</View>}
               {entry.id === myEntryId && <View className='qy-entries__mine'>我</View>}

@@ -23,9 +23,11 @@ type MemberCardProps = {
     | 'nextTier'
     | 'pointsToNextTier'
   >
+  /** 编辑资料: the avatar and nickname (active members). */
+  onEditProfile?: () => void
 }
 
-export default function MemberCard({ member }: MemberCardProps) {
+export default function MemberCard({ member, onEditProfile }: MemberCardProps) {
   const nickname = member.nickname || ANONYMOUS_NICKNAME
   return (
     <View className='qy-member-card'>
@@ -39,6 +41,11 @@ export default function MemberCard({ member }: MemberCardProps) {
           </View>
           <View className='qy-member-card__since qy-ellipsis'>会员卡 · {formatDate(member.joinedAt)} 加入</View>
         </View>
+        {onEditProfile && (
+          <View className='qy-member-card__edit' role='button' onClick={onEditProfile}>
+            编辑资料
+          </View>
+        )}
       </View>
 
       <View className='qy-member-card__points'>
