@@ -58,6 +58,7 @@ async function startProcess(script, args, env, nodeOptions = cpuProfileOptions()
   }
   return {
     url,
+    pid: child.pid,
     /** CPU seconds (user + system) the process has used so far: per-request CPU holds steady on a shared machine where throughput does not. */
     cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
@@ -96,7 +97,7 @@ function cpuProfileOptions() {
  * for them — the shared MySQL store's transaction on every mutation — with budgets no benchmark reaches
  * (its members all log in from one address).
  */
-function startQunyou(databaseUrl, options = { metrics: process.env.BENCH_METRICS === 'on' }) {
+function startQunyou(databaseUrl, options = { metrics: process.env.BENCH_METRICS === 'on' }, env = {}) {
   const rateLimits = process.env.BENCH_RATE_LIMITS === 'on' ? { RATE_LIMITS: 'on', RATE_LIMIT_LOGIN: '1000000/60', RATE_LIMIT_MUTATIONS: '1000000/60' } : { RATE_LIMITS: 'off' };
   // Metrics on (BENCH_METRICS=on, or metrics.bench.js's second server): what they cost, counted and timed per request, nobody scraping (docs/operations.md)
   const metrics = options.metrics ? { METRICS_PORT: '0' } : {};
@@ -107,6 +108,7 @@ function startQunyou(databaseUrl, options = { metrics: process.env.BENCH_METRICS
     LOG_LEVEL: 'warn',
     ...rateLimits,
     ...metrics,
+    ...env,
   });
 }
 
@@ -221,4 +223,4 @@ function benchmark(module, main) {
   }
 }
 
-module.exports = { REPO_ROOT, HOME_QUERY, benchmark, median, ratiosOf, cpuMsPerRequestSince, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };
+module.exports = { REPO_ROOT, freePort, HOME_QUERY, benchmark, median, ratiosOf, cpuMsPerRequestSince, BENCH_SESSION_SECRET, createDatabase, startProcess, startQunyou, gql, login, inBatches, fire };

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { MediaRefused } from './media-refused';
 
@@ -7,6 +9,20 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
 export const MAX_SIDE = 2048;
 export const THUMBNAIL_SIDE = 480;
+
+// libvips' operation cache helps a pipeline that reruns on the same input; uploads never do, and the cache
+// holds tens of MB per process.
+sharp.cache(false);
+// One libvips thread per image, and one image per core at a time (below): the same CPU, far fewer threads
+// (glibc gives each its own malloc arena, and libvips' per-thread buffers are what grew the RSS).
+sharp.concurrency(1);
+
+/**
+ * Images decoded at once per process: one per core. Decoding is CPU-bound, so more at once finish no sooner,
+ * while each holds its full-size pixels (a 12-megapixel photo: 36 MB): eight phones uploading together would
+ * otherwise take the process past 700 MB. The others wait their turn (their bytes are already read).
+ */
+const decoding = pLimit(Math.max(1, availableParallelism()));
 
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'heic';
 
@@ -39,17 +55,29 @@ const tooManyPixels = () => new MediaRefused(413, 'IMAGE_TOO_LARGE', '图片尺�
  * (no EXIF, GPS, XMP or comments survive; orientation is applied first; colours end in sRGB). The
  * dimensions are checked from the header before anything is decoded.
  */
-export async function intakeImage(bytes: Buffer): Promise<IntakeImage> {
+export function intakeImage(bytes: Buffer): Promise<IntakeImage> {
+  return decoding(() => reencode(bytes));
+}
+
+async function reencode(bytes: Buffer): Promise<IntakeImage> {
   const kind = sniffImageKind(bytes);
   if (!kind) throw unsupported();
   const source = kind === 'heic' ? await heicPixels(bytes) : await checkedHeader(bytes, kind);
-  const pipeline = source.rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
   try {
+    // Decoded once, straight to at most 2048 px (JPEG shrinks on load); both files are encoded from those pixels.
+    const pixels = await source
+      .rotate()
+      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const decoded = sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } });
     const [full, thumbnail] = await Promise.all([
-      pipeline.clone().resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true }),
-      pipeline.clone().resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 76, mozjpeg: true }).toBuffer(),
+      decoded.clone().jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+      decoded.clone().resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 76, mozjpeg: true }).toBuffer(),
     ]);
-    return { full: full.data, thumbnail, width: full.info.width, height: full.info.height, kind };
+    return { full, thumbnail, width: pixels.info.width, height: pixels.info.height, kind };
   } catch (error) {
     if (error instanceof MediaRefused) throw error;
     throw damaged();
