@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { createGroupBuy, groupBuyInput, joinGroupBuy } from '../helpers/activities';
 import { fetchMedia, jpegMarkers, photoWithGps, pixelFloodPng, pngImage, upload } from '../helpers/media';
@@ -58,6 +59,15 @@ describe('POST /media', () => {
     expect([thumbnail.format, thumbnail.width, thumbnail.height]).toEqual(['jpeg', 480, 160]);
     const webp = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } }).webp().toBuffer();
     expect((await upload(env.url, member.token, { communityId: community.communityId, purpose: 'POST', files: [{ bytes: webp, filename: 'x.png' }] })).status).toBe(201);
+  });
+
+  it('takes an iPhone HEIC photo (HEVC) and stores it as a JPEG', async () => {
+    // test/fixtures/iphone-96x64.heic: made with libheif's heif-enc (x265) from a 96 × 64 gradient.
+    const heic = readFileSync(path.join(__dirname, '..', 'fixtures', 'iphone-96x64.heic'));
+    const answer = await upload(env.url, member.token, { communityId: community.communityId, purpose: 'POST', files: [{ bytes: heic, filename: 'IMG_0042.HEIC', type: 'image/heic' }] });
+    expect([answer.status, answer.body.width, answer.body.height]).toEqual([201, 96, 64]);
+    const stored = await sharp(Buffer.from(await (await fetchMedia(env.url, answer.body.url)).arrayBuffer())).metadata();
+    expect([stored.format, stored.width, stored.height]).toEqual(['jpeg', 96, 64]);
   });
 
   it('refuses what is not an image, bombs, broken and oversized files, with a Chinese reason, and stores nothing', async () => {
