@@ -53,6 +53,7 @@ import { PaymentReconciliationService } from './payment/payment-reconciliation.s
 import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 import { createMediaStorage } from './media/media-storage';
 import { MediaService } from './media/media.service';
+import { WxaCodeService } from './wechat/wxa-code.service';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -156,6 +157,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     notifications,
     accessTokens,
     notificationSender: new NotificationSender(orm, config.notifications, messageApi, accessTokens, clock, log),
+    // 小程序码 for posters, whenever WeChat credentials are configured
+    wxaCodes: new WxaCodeService(config.wechat.secret !== '', messageApi, accessTokens, clock),
   };
 }
 

@@ -24,6 +24,7 @@ import { NotificationMessage } from './notification/notification-message.entity'
 import { SubscriptionConsent } from './notification/subscription-consent.entity';
 import { MemberActivityDay } from './health/member-activity.entity';
 import { Media } from './media/media.entity';
+import { WxaCode } from './wechat/wxa-code.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -61,4 +62,5 @@ export const ENTITIES = [
   MemberActivityDay,
   // media
   Media,
+  WxaCode,
 ];

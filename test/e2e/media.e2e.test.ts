@@ -77,7 +77,7 @@ describe('media: avatar and nickname (H5)', () => {
     await member.current.locator('.qy-button', { hasText: '保存' }).click();
     await member.waitForToast('资料已保存');
     await member.memberCard().waitFor();
-    await member.page.waitForFunction(() => document.querySelector('.taro_page_show .qy-member-card__nickname')?.textContent === '小满妈妈');
+    await member.page.waitForFunction(`document.querySelector('.taro_page_show .qy-member-card__nickname')?.textContent === '小满妈妈'`);
 
     const token = await devLoginToken(env.server.baseUrl, 'xiaoman');
     const joined = await graphqlRequest<{ joinGroupBuy: { __typename: string } }>(
@@ -98,10 +98,7 @@ describe('media: avatar and nickname (H5)', () => {
     const avatar = row.locator('.qy-avatar img');
     await avatar.waitFor();
     expect(await avatar.getAttribute('src')).toMatch(/\/media\/a\/[A-Za-z0-9_-]{32}\.jpg$/);
-    await neighbour.page.waitForFunction(() => {
-      const image = document.querySelector('.taro_page_show .qy-entries__row .qy-avatar img') as HTMLImageElement | null;
-      return !!image && image.complete && image.naturalWidth > 0;
-    });
+    await neighbour.page.waitForFunction(`(() => { const image = document.querySelector('.taro_page_show .qy-entries__row .qy-avatar img'); return !!image && image.complete && image.naturalWidth > 0; })()`);
     await neighbour.scrollPageTo(`page.scrollTop + page.querySelector('.qy-entries').getBoundingClientRect().top - page.getBoundingClientRect().top - 12`);
     await neighbour.screenshot('media-groupbuy-entries-with-avatar');
   });

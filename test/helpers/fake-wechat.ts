@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import QRCode from 'qrcode';
 
 export const FAKE_APPID = 'wxtestappid0000001';
 export const FAKE_SECRET = 'fake-wechat-secret';
@@ -43,6 +44,9 @@ export class FakeWeChatServer {
   private scripted = new Map<string, number[]>();
   private held: Array<() => void> | null = null;
   private holdAt: number | null = null;
+  /** Every getwxacodeunlimit call, in order. */
+  readonly wxaCodeCalls: { scene: string; page: string; checkPath: unknown; accessToken: string }[] = [];
+  private wxaCodeAnswers: number[] = [];
   /** Delay of every send answer, to measure or to widen races. */
   sendDelayMs = 0;
   url = '';
@@ -50,6 +54,11 @@ export class FakeWeChatServer {
   /** The next answers to sends to `openid`, one per call (then ok again). */
   answerSends(openid: string, errcodes: number[]): void {
     this.scripted.set(openid, [...(this.scripted.get(openid) ?? []), ...errcodes]);
+  }
+
+  /** The next getwxacodeunlimit answers, one errcode per call (then a PNG again). */
+  answerWxaCodes(errcodes: number[]): void {
+    this.wxaCodeAnswers.push(...errcodes);
   }
 
   /** Sends that WeChat accepted. */
@@ -104,6 +113,9 @@ export class FakeWeChatServer {
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
       return void this.readJson(req).then((body) => this.subscribeSend(req, res, url.searchParams.get('access_token') ?? '', body, reply));
     }
+    if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
+      return void this.readJson(req).then((body) => this.wxaCode(res, url.searchParams.get('access_token') ?? '', body, reply));
+    }
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end();
     if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET) {
       return reply({ errcode: 40013, errmsg: 'invalid appid' });
@@ -135,6 +147,17 @@ export class FakeWeChatServer {
         }
       });
     });
+  }
+
+  /** A PNG (a QR of the scene, as WeChat's code carries it), or the scripted errcode as JSON. */
+  private async wxaCode(res: http.ServerResponse, accessToken: string, body: Record<string, any>, reply: (body: unknown) => void): Promise<void> {
+    this.wxaCodeCalls.push({ scene: body.scene, page: body.page, checkPath: body.check_path, accessToken });
+    if (accessToken !== this.liveToken) return reply({ errcode: 40001, errmsg: 'invalid credential' });
+    const scripted = this.wxaCodeAnswers.shift();
+    if (scripted !== undefined) return reply({ errcode: scripted, errmsg: 'fake failure' });
+    if (typeof body.scene !== 'string' || body.scene.length > 32) return reply({ errcode: 40169, errmsg: 'invalid length for scene' });
+    const png = await QRCode.toBuffer(`wxacode:${body.page}?${body.scene}`, { width: 430, margin: 1 });
+    res.writeHead(200, { 'content-type': 'image/png' }).end(png);
   }
 
   private stableToken(body: Record<string, any>): unknown {

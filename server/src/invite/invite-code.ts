@@ -10,4 +10,6 @@ export function generateInviteCode(): string {
   return code;
 }
 
-export const invitePath = (code: string) => `pages/index/index?c=${code}`;
+/** The page every link and code opens (it reads `c` from the query, or from a 小程序码's scene). */
+export const HOME_PAGE = 'pages/index/index';
+export const invitePath = (code: string) => `${HOME_PAGE}?c=${code}`;

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { HOME_PAGE } from './invite-code';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RequireCommunityRole } from '../auth/community-role.guard';
@@ -8,6 +9,8 @@ import { IMAGE_RENDER_COST } from '../graphql/query-limits';
 import { CommunityIdArgs } from '../community/community.types';
 import { ADMIN_ROLES } from '../member/member.enums';
 import type { EconomyCapExceeded } from '../points/economy-caps.types';
+import { MiniProgramCodeResult } from '../wechat/wxa-code.types';
+import type { MiniProgramCodeAnswer } from '../wechat/wxa-code.service';
 import { InviteLeader, MyInvite, ReferralRule, ReferralsArgs, ReferralView, SetReferralRuleArgs, SetReferralRuleResult } from './invite.types';
 
 @Resolver(() => MyInvite)
@@ -26,6 +29,14 @@ export class InviteResolver {
     if (h5Origin && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(h5Origin)) throw badInput('h5Origin 应为 http(s)://域名[:端口]', 'h5Origin');
     const content = h5Origin ? `${h5Origin}/#/${invite.url}` : invite.url;
     return QRCode.toDataURL(content, { errorCorrectionLevel: 'M', margin: 1, width: 360 });
+  }
+
+  @FieldResolver(() => MiniProgramCodeResult, {
+    description: "The invite as WeChat's mini-program code (小程序码, scene c=<code>) for the poster in WeChat; or why there is none now",
+    complexity: IMAGE_RENDER_COST,
+  })
+  miniProgramCode(@Root() invite: MyInvite, @Ctx() ctx: RequestContext): Promise<MiniProgramCodeAnswer> {
+    return ctx.services.wxaCodes.codeFor(ctx.em, HOME_PAGE, `c=${invite.code}`);
   }
 
   @RequireCommunityRole(ADMIN_ROLES)

@@ -136,6 +136,29 @@ export class WeChatMessageApi {
     return { accessToken: body.access_token, expiresInSeconds: Number(body.expires_in ?? 7200) };
   }
 
+  /**
+   * POST /wxa/getwxacodeunlimit: the PNG, or WeChat's errcode (NO_ANSWER when none came) with the token it was
+   * refused for. `check_path: false` lets codes point at pages of versions not yet released.
+   */
+  async getUnlimitedCode(accessToken: string, code: { page: string; scene: string }): Promise<{ png: Buffer } | { errcode: number; token: string }> {
+    try {
+      const response = await fetch(`${this.settings.apiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(accessToken)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scene: code.scene, page: code.page, check_path: false, width: 430 }),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      if (response.ok && (response.headers.get('content-type') ?? '').startsWith('image/')) return { png: body };
+      const errcode = response.ok ? Number((JSON.parse(body.toString('utf8')) as { errcode?: number }).errcode ?? NO_ANSWER) : NO_ANSWER;
+      this.callFailed('getwxacodeunlimit', errcode === NO_ANSWER ? UNREACHABLE : String(errcode));
+      return { errcode, token: accessToken };
+    } catch {
+      this.callFailed('getwxacodeunlimit', UNREACHABLE);
+      return { errcode: NO_ANSWER, token: accessToken };
+    }
+  }
+
   /** POST /cgi-bin/message/subscribe/send. Never throws: every outcome is an answer the sender classifies. */
   async sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<SendAnswer> {
     const answer = await this.send(accessToken, message);

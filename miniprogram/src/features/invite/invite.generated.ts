@@ -7,10 +7,14 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type MyInviteQueryVariables = Exact<{
   communityId: string | number;
   h5Origin?: string | null | undefined;
+  inWeChat: boolean;
 }>;
 
 
-export type MyInviteQuery = { myInvite: { code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number, qrCodeDataUrl: string } };
+export type MyInviteQuery = { myInvite: { code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number, qrCodeDataUrl?: string, miniProgramCode?:
+      | { __typename: 'MiniProgramCode', imageDataUrl: string }
+      | { __typename: 'MiniProgramCodeUnavailable', message: string }
+     } };
 
 export type MyInviteCodeQueryVariables = Exact<{
   communityId: string | number;
@@ -39,14 +43,23 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const MyInviteDocument = new TypedDocumentString(`
-    query MyInvite($communityId: ID!, $h5Origin: String) {
+    query MyInvite($communityId: ID!, $h5Origin: String, $inWeChat: Boolean!) {
   myInvite(communityId: $communityId) {
     code
     url
     referralPoints
     invitedCount
     rewardedCount
-    qrCodeDataUrl(h5Origin: $h5Origin)
+    qrCodeDataUrl(h5Origin: $h5Origin) @skip(if: $inWeChat)
+    miniProgramCode @include(if: $inWeChat) {
+      __typename
+      ... on MiniProgramCode {
+        imageDataUrl
+      }
+      ... on MiniProgramCodeUnavailable {
+        message
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<MyInviteQuery, MyInviteQueryVariables>;

@@ -1,7 +1,7 @@
 import { useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { fetchMyInvite } from '@/features/invite/api'
+import { fetchMyInvite, type MyInvite, posterCodeOf } from '@/features/invite/api'
 import ActionButton from '@/shared/ui/action-button'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
@@ -14,6 +14,22 @@ import { h5JoinUrl, joinPath, shareTitle } from '@/platform/share'
 import './index.css'
 import { copyText } from '@/platform/clipboard'
 import { showShareMenuWithTicket } from '@/platform/page'
+
+/** The poster's code: the 小程序码 in WeChat (or why there is none), a QR code of the H5 link in the browser. */
+function PosterCode({ invite }: { invite: MyInvite }) {
+  const code = posterCodeOf(invite)
+  return (
+    <View className='qy-my-invite__qr'>
+      {'image' in code ? (
+        <Image className='qy-my-invite__qr-image' src={code.image} mode='aspectFit' ariaLabel='邀请二维码' />
+      ) : (
+        <View className='qy-my-invite__qr-missing' role='status'>
+          {code.reason}
+        </View>
+      )}
+    </View>
+  )
+}
 
 function copy(data: string, done: string) {
   void copyText(data, done)
@@ -52,9 +68,7 @@ export default function InvitePage() {
               <View className='qy-card qy-my-invite__poster'>
                 <View className='qy-my-invite__from'>{membership.nickname ?? '我'} 邀请你加入</View>
                 <View className='qy-my-invite__community'>{membership.community.name}</View>
-                <View className='qy-my-invite__qr'>
-                  <Image className='qy-my-invite__qr-image' src={invite.data.qrCodeDataUrl} mode='aspectFit' />
-                </View>
+                <PosterCode invite={invite.data} />
                 <View className='qy-muted'>{IS_WEAPP ? '长按保存海报，或直接分享给好友' : '扫码打开，或输入我的邀请码'}</View>
                 <View className='qy-my-invite__code'>{invite.data.code}</View>
               </View>
