@@ -23,6 +23,7 @@ import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
 import { NotificationMessage } from './notification/notification-message.entity';
 import { SubscriptionConsent } from './notification/subscription-consent.entity';
 import { MemberActivityDay } from './health/member-activity.entity';
+import { CommunityDayStatsRow, CommunityMemberTally, CommunityReturnDay } from './health/rollups/rollup.entities';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -58,4 +59,7 @@ export const ENTITIES = [
   Referral,
   // community health
   MemberActivityDay,
+  CommunityDayStatsRow,
+  CommunityReturnDay,
+  CommunityMemberTally,
 ];
