@@ -448,6 +448,7 @@ describe('community health', () => {
       clock.set(new Date());
       const peer = TEST_DB === 'mysql' ? await env.startPeerProcess() : null;
       try {
+        const requestIds = crowd.map(() => [newRequestId(), newRequestId()]);
         const on = (i: number, token: string) => new GraphQLClient(i % 2 === 0 || !peer ? env.url : peer.url, token);
         const answers = await Promise.all(
           crowd.flatMap((member, i) => [
@@ -455,9 +456,9 @@ describe('community health', () => {
             on(i + 1, member.token).data(MEMBERSHIP, { c: home.communityId }),
             on(i, member.token).data(CHECK_IN, { c: home.communityId }),
             on(i + 1, member.token).data(CHECK_IN, { c: home.communityId }),
-            on(i, member.token).data(REDEEM, { t: templateId, r: `r-${i}-a` }),
-            on(i + 1, member.token).data(REDEEM, { t: templateId, r: `r-${i}-b` }),
-            on(i + 1, member.token).data(REDEEM, { t: templateId, r: `r-${i}-a` }), // a replay: one coupon
+            on(i, member.token).data(REDEEM, { t: templateId, r: requestIds[i][0] }),
+            on(i + 1, member.token).data(REDEEM, { t: templateId, r: requestIds[i][1] }),
+            on(i + 1, member.token).data(REDEEM, { t: templateId, r: requestIds[i][0] }), // a replay: one coupon
           ]),
         );
         const codes = answers.flatMap((a: any) => (a.redeemCoupon?.__typename === 'CouponRedeemed' ? [a.redeemCoupon.coupon.code] : []));

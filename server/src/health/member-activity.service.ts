@@ -1,4 +1,4 @@
-import { commitIfChanged, insertIgnoreInto, SqlTarget } from '../db/sql';
+import { commitIfChanged, insertIgnoreInto, isMySql, runStatement, selectRows, SqlTarget } from '../db/sql';
 import { firstActivityStatements } from './rollups/rollup-writes';
 
 /** The member whose day is marked: its community, and its join day (community-local), which retention counts from. */
@@ -20,10 +20,14 @@ export class MemberActivityService {
    * mark of the same day (two first requests at once) changes nothing.
    */
   async recordDay(tx: SqlTarget, member: ActiveMember, day: string): Promise<void> {
-    await commitIfChanged(
-      tx,
-      { sql: `${insertIgnoreInto(tx)} member_activity_day (member_id, day, community_id) values (?, ?, ?)`, params: [member.memberId, day, member.communityId] },
-      (when) => firstActivityStatements(tx, member, day, when),
-    );
+    const mark = { sql: `${insertIgnoreInto(tx)} member_activity_day (member_id, day, community_id) values (?, ?, ?)`, params: [member.memberId, day, member.communityId] };
+    if (isMySql(tx)) {
+      await commitIfChanged(tx, mark, (when) => firstActivityStatements(tx, member, day, when));
+      return;
+    }
+    // SQLite: the driver's row count of an INSERT OR IGNORE is not to be trusted; changes() is.
+    await runStatement(tx, mark.sql, mark.params);
+    const [{ n }] = await selectRows<{ n: number }>(tx, 'select changes() as n');
+    if (Number(n) === 1) for (const { sql, params } of firstActivityStatements(tx, member, day, null)) await runStatement(tx, sql, params);
   }
 }
