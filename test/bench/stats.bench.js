@@ -96,7 +96,7 @@ async function seedCommunity(conn, url, ownerToken, label, historyDays, members)
       }
       if (next() < 0.02) {
         const used = next() < 0.6 ? new Date(Math.min(at + DAY_MS, now - 1000)) : null;
-        coupons.push([communityId, templateId, member.id, `B${label}${coupons.length}X${member.id}`, used ? 'USED' : 'UNUSED', `bench-${coupons.length}`, 100, new Date(at), new Date(at + 30 * DAY_MS), used, new Date(at)]);
+        coupons.push([communityId, templateId, member.id, `B${label}${coupons.length}X${member.id}`, used ? 'USED' : 'UNUSED', `bench-${coupons.length}`, '¥1 券', 100, 0, 100, new Date(at), new Date(at + 30 * DAY_MS), used, new Date(at)]);
         points.push([communityId, member.id, -100, 0, 'COUPON_REDEEM', `redeem:bench-${coupons.length}`, new Date(at)]);
       }
     }
@@ -107,7 +107,7 @@ async function seedCommunity(conn, url, ownerToken, label, historyDays, members)
   await insertRows(
     conn,
     'coupon',
-    ['community_id', 'template_id', 'member_id', 'code', 'status', 'request_id', 'points_cost', 'redeemed_at', 'expires_at', 'used_at', 'created_at'],
+    ['community_id', 'template_id', 'member_id', 'code', 'status', 'request_id', 'title', 'face_value_fen', 'min_spend_fen', 'points_cost', 'redeemed_at', 'expires_at', 'used_at', 'created_at'],
     coupons,
   );
   return { communityId, historyDays, members, rows: { activityDays: activity.length, checkIns: checkins.length, ledger: points.length, coupons: coupons.length } };

@@ -1,5 +1,5 @@
 import { addDays } from '../../common/local-date';
-import { deferStatement, isMySql, selectRows, SqlTarget, type Statement } from '../../db/sql';
+import { deferStatement, isMySql, runStatement, selectRows, SqlTarget, SqlTransaction, type Statement } from '../../db/sql';
 import { MAX_RANGE_DAYS } from '../local-day-range';
 
 /**
@@ -70,10 +70,37 @@ export function dayStatsStatement(target: SqlTarget, communityId: number, spread
   };
 }
 
-/** dayStatsStatement, sent with the transaction's next round trip (or at once outside a SqlTransaction). */
+/** What a SqlTransaction has added so far, by community, day and shard: sent with its COMMIT, one upsert a row. */
+const pendingDays = new WeakMap<SqlTransaction, Map<string, { communityId: number; spreadKey: number; day: string; deltas: DayDeltas }>>();
+
+/**
+ * Adds to the community's day. In a SqlTransaction (MySQL) the additions are merged per row and sent
+ * with the COMMIT (SqlTransaction.atCommit), so a check-in's check-in and points are one upsert and
+ * the rollup row is locked only while the database runs the last batch; elsewhere at once.
+ */
 export async function addToDay(target: SqlTarget, communityId: number, spreadKey: number, day: string, deltas: DayDeltas): Promise<void> {
-  const statement = dayStatsStatement(target, communityId, spreadKey, day, deltas);
-  if (statement) await deferStatement(target, statement.sql, statement.params);
+  if (!(target instanceof SqlTransaction)) {
+    const statement = dayStatsStatement(target, communityId, spreadKey, day, deltas);
+    if (statement) await runStatement(target, statement.sql, statement.params);
+    return;
+  }
+  let pending = pendingDays.get(target);
+  if (!pending) {
+    const rows = new Map<string, { communityId: number; spreadKey: number; day: string; deltas: DayDeltas }>();
+    pendingDays.set(target, rows);
+    target.atCommit(() => {
+      pendingDays.delete(target);
+      return [...rows.keys()].sort().flatMap((key) => {
+        const row = rows.get(key)!;
+        return dayStatsStatement(target, row.communityId, row.spreadKey, row.day, row.deltas) ?? [];
+      });
+    });
+    pending = rows;
+  }
+  const key = `${communityId}|${day}|${shardOf(spreadKey)}`;
+  const row = pending.get(key) ?? { communityId, spreadKey, day, deltas: {} };
+  for (const [counter, n] of Object.entries(deltas) as Array<[DayCounter, number]>) row.deltas[counter] = (row.deltas[counter] ?? 0) + n;
+  pending.set(key, row);
 }
 
 /** Adds to the members counted now (community_member_tally). */
