@@ -25,6 +25,7 @@ import { SubscriptionConsent } from './notification/subscription-consent.entity'
 import { MemberActivityDay } from './health/member-activity.entity';
 import { Media } from './media/media.entity';
 import { WxaCode } from './wechat/wxa-code.entity';
+import { CommunityDayStatsRow, CommunityMemberTally, CommunityReturnDay } from './health/rollups/rollup.entities';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -60,6 +61,9 @@ export const ENTITIES = [
   Referral,
   // community health
   MemberActivityDay,
+  CommunityDayStatsRow,
+  CommunityReturnDay,
+  CommunityMemberTally,
   // media
   Media,
   WxaCode,

@@ -10,6 +10,8 @@ import { REPO_ROOT } from './config';
 import { ENTITIES } from './entities';
 import { verifyConnectionSafety } from './db/connection-safety';
 import { MIGRATIONS } from '../migrations';
+import type { EntityManager } from '@mikro-orm/knex';
+import { rebuildAllRollups } from './health/rollups/rollup-backfill';
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'server', 'migrations');
 
@@ -66,7 +68,11 @@ export function initORM(database: AppConfig['database']): Promise<MikroORM> {
  */
 export async function migrateDatabase(orm: MikroORM, database: AppConfig['database']): Promise<void> {
   if (database.kind !== 'mysql') {
+    const em = orm.em.fork() as EntityManager;
+    const hadRollups = (await em.getConnection().execute("select name from sqlite_master where type = 'table' and name = 'community_day_stats'")).length > 0;
     await orm.getSchemaGenerator().updateSchema();
+    // The rollups came with this schema: fill them from what the file already holds (Migration20261208110000 on MySQL).
+    if (!hadRollups) await rebuildAllRollups(em);
     return;
   }
   const lockConnection = await mysql.createConnection(database.url);

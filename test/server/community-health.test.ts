@@ -8,6 +8,10 @@ import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM, WRITE_OFF } from '../hel
 import { GraphQLClient } from '../helpers/graphql-client';
 import { TEST_DB } from '../helpers/test-database';
 import { createTestEnvironment, LoggedIn, TestEnvironment } from '../helpers/test-env';
+import { RawCommunityStats } from '../helpers/community-stats-oracle';
+import { CommunityStatsService } from '../../server/src/health/community-stats.service';
+import { rebuildAllRollups } from '../../server/src/health/rollups/rollup-backfill';
+import { addDays, localDate } from '../../server/src/common/local-date';
 
 // The server runs on UTC; the community lives in Asia/Shanghai (UTC+8). Day n of the fixture is
 // the Shanghai date 2026-11-01 + n; `at(n, h)` is hour h of it (so 23.5 and 24.5 straddle a local
@@ -398,6 +402,77 @@ describe('community health', () => {
       expect(longAgo.edges).toHaveLength(0);
       const bad = await home.owner.client.request(AUDIT, { c: home.communityId, from: '2020-13-01' });
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  // The dashboard reads rollups written by the transactions (server/src/health/rollups/): on every
+  // fixture above and after simultaneous writes on two processes, they answer what the raw rows do
+  // by the definitions (test/helpers/community-stats-oracle.ts: the statements the dashboard ran before).
+  describe('the rollups answer what the raw rows do', () => {
+    const rollups = new CommunityStatsService();
+    const oracle = new RawCommunityStats();
+    const today = () => localDate(new Date(), 'Asia/Shanghai');
+    const ranges = () => [
+      ['2026-11-01', '2026-11-10'], ['2026-11-03', '2026-11-09'], ['2026-11-04', '2026-11-06'], ['2026-11-08', '2026-11-08'],
+      ['2026-10-15', '2026-12-31'], [addDays(today(), -8), today()], [addDays(today(), -1), addDays(today(), 7)], [today(), today()],
+    ];
+    const expectRollupsEqualRaw = async (communityIds?: number[]) => {
+      const communities = await env.em().getConnection().execute<Array<{ id: number; timezone: string }>>('select id, timezone from community order by id');
+      let compared = 0;
+      for (const community of communities.filter((c) => !communityIds || communityIds.includes(Number(c.id)))) {
+        for (const [from, to] of ranges()) {
+          const raw = await oracle.stats(env.em(), { id: Number(community.id), timezone: community.timezone }, from, to);
+          expect({ community: community.id, ...(await rollups.stats(env.em(), { id: Number(community.id), timezone: community.timezone }, from, to)) }).toEqual({ community: community.id, ...raw });
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+    };
+
+    it('on every fixture of this file, over ranges before, around and after them', async () => {
+      await expectRollupsEqualRaw();
+    });
+
+    it("rebuilt from the raw rows (the migration's backfill), they answer the same", async () => {
+      await rebuildAllRollups(env.em());
+      await expectRollupsEqualRaw();
+    });
+
+    it('after simultaneous first visits, check-ins, redemptions and write-offs on two processes', async () => {
+      const yesterday = new Date(Date.now() - DAY);
+      clock.set(yesterday); // they join yesterday: today's first requests race to mark the day, and retain them
+      const home = await env.createCommunity('r-owner');
+      const crowd = await env.joinCrowd('r-m', home.joinCode, 10);
+      const templateId = (await home.owner.client.data(CREATE_TEMPLATE, { c: home.communityId, i: { title: '¥1 券', faceValueFen: 100, minSpendFen: 0, validDays: 30, minTierLevel: 0 } })).createCouponTemplate.id;
+      for (const member of crowd) await home.owner.client.data(ADJUST, { c: home.communityId, m: member.memberId, a: 300, r: '启动积分' });
+      clock.set(new Date());
+      const peer = TEST_DB === 'mysql' ? await env.startPeerProcess() : null;
+      try {
+        const requestIds = crowd.map(() => [newRequestId(), newRequestId()]);
+        const on = (i: number, token: string) => new GraphQLClient(i % 2 === 0 || !peer ? env.url : peer.url, token);
+        const answers = await Promise.all(
+          crowd.flatMap((member, i) => [
+            on(i, member.token).data(MEMBERSHIP, { c: home.communityId }),
+            on(i + 1, member.token).data(MEMBERSHIP, { c: home.communityId }),
+            on(i, member.token).data(CHECK_IN, { c: home.communityId }),
+            on(i + 1, member.token).data(CHECK_IN, { c: home.communityId }),
+            on(i, member.token).data(REDEEM, { t: templateId, r: requestIds[i][0] }),
+            on(i + 1, member.token).data(REDEEM, { t: templateId, r: requestIds[i][1] }),
+            on(i + 1, member.token).data(REDEEM, { t: templateId, r: requestIds[i][0] }), // a replay: one coupon
+          ]),
+        );
+        const codes = answers.flatMap((a: any) => (a.redeemCoupon?.__typename === 'CouponRedeemed' ? [a.redeemCoupon.coupon.code] : []));
+        await Promise.all([...codes, ...codes].map((code, i) => on(i, home.owner.token).data(WRITE_OFF, { c: home.communityId, code })));
+      } finally {
+        await peer?.stop();
+      }
+      const communityId = Number(home.communityId);
+      const [{ n: activeToday }] = await env.em().getConnection().execute('select count(*) as n from member_activity_day where community_id = ? and day = ?', [communityId, today()]);
+      expect(Number(activeToday)).toBe(11); // the ten and the owner (at the counter)
+      expect(await env.em().count(Coupon, { community: communityId, status: 'USED' as never })).toBe(20);
+      await expectRollupsEqualRaw([communityId]);
+      const stats = await rollups.stats(env.em(), { id: communityId, timezone: 'Asia/Shanghai' }, addDays(today(), -1), addDays(today(), 7));
+      expect(stats).toMatchObject({ checkIns: 10, couponsIssued: 20, couponsUsed: 20, activeMembers: 11, retention7: 1 });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { addToDay } from '../health/rollups/rollup-writes';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
@@ -74,6 +75,7 @@ export class CheckInService {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
         throw error;
       }
+      await addToDay(tx, communityId, member.id, today, { checkIns: 1 });
       const paid = await this.points.payRuleAwards(tx, {
         communityId,
         memberId: member.id,

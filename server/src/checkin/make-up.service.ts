@@ -1,3 +1,4 @@
+import { addToDay } from '../health/rollups/rollup-writes';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceContext } from '../service-context';
 import { NotActiveMember } from '../graphql/common-errors';
@@ -117,6 +118,7 @@ export class MakeUpCheckInService {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(ALREADY);
         throw error;
       }
+      await addToDay(tx, communityId, member.id, day, { checkIns: 1 }); // the dashboard counts a check-in on the day it fills
       const later = rows.filter((row) => row.day > day).map((row) => ({ day: row.day, streak: Number(row.streak) }));
       const run = streaksAfterFill(day, filledStreak, later);
       for (const row of run) await runStatement(tx, 'update checkin set streak = ? where member_id = ? and day = ?', [row.streak, member.id, row.day]);

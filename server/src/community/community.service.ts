@@ -51,7 +51,7 @@ export class CommunityService {
           });
           const now = this.clock.now();
           await em.flush();
-          addFounder(em as EntityManager, community.id, user.id, now);
+          await addFounder(em as EntityManager, community.id, user.id, now);
           this.foundEconomy(em as EntityManager, community.id, now);
           return community;
         });

@@ -1,8 +1,10 @@
+import { localDate } from '../common/local-date';
+import { communityTimezone, dayStatsStatement } from '../health/rollups/rollup-writes';
 import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
 import { requireUserId } from '../auth/require-user';
-import { runStatement } from '../db/sql';
-import { RollbackWith, inTransaction } from '../db/transaction';
+import { commitIfChanged, runStatement } from '../db/sql';
+import { RollbackWith, inSqlTransaction, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
 import { MemberStatus } from '../member/member.enums';
@@ -36,13 +38,21 @@ export class CouponCounterService {
   async writeOff(ctx: ServiceContext, communityId: number, rawCode: string): Promise<CouponWrittenOff | ErrorResult> {
     const code = normalizeCouponCode(rawCode);
     const now = this.clock.now();
-    const { affectedRows: affected } = await runStatement(
-      ctx.em,
-      `update coupon set status = ?, used_at = ?, used_by_id = ?
-        where code = ? and community_id = ? and status = ? and expires_at > ?
-          and not exists (select 1 from member m where m.id = coupon.member_id and m.status = ?)`,
-      [CouponStatus.USED, now, requireUserId(ctx), code, communityId, CouponStatus.UNUSED, now, MemberStatus.BANNED],
+    const day = localDate(now, await communityTimezone(ctx.em, communityId));
+    // The write-off and the day's couponsUsed together (one round trip on MySQL).
+    const { changed } = await inSqlTransaction(ctx, (tx) =>
+      commitIfChanged(
+        tx,
+        {
+          sql: `update coupon set status = ?, used_at = ?, used_by_id = ?
+                 where code = ? and community_id = ? and status = ? and expires_at > ?
+                   and not exists (select 1 from member m where m.id = coupon.member_id and m.status = ?)`,
+          params: [CouponStatus.USED, now, requireUserId(ctx), code, communityId, CouponStatus.UNUSED, now, MemberStatus.BANNED],
+        },
+        (when) => [dayStatsStatement(tx, communityId, code.charCodeAt(code.length - 1), day, { couponsUsed: 1 }, when)!],
+      ),
     );
+    const affected = changed ? 1 : 0;
     const coupon = await ctx.em.findOne(Coupon, { code, community: communityId }, { refresh: true, populate: ['member'] });
     if (!coupon) return new CouponNotFound();
     if (affected === 1) return Object.assign(new CouponWrittenOff(), { coupon });

@@ -2,6 +2,8 @@ import type { CouponTemplate } from './coupon-template.entity';
 import { generateCouponCode } from './coupon-code';
 import { CouponStatus } from './coupon.enums';
 import { runStatement, SqlTarget, type Statement } from '../db/sql';
+import { localDate } from '../common/local-date';
+import { addToDay, communityTimezone } from '../health/rollups/rollup-writes';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -58,11 +60,14 @@ export function newCoupons(template: IssuedTemplate, coupons: NewCoupon[], now: 
   return coupons.map((coupon) => ({ ...coupon, code: generateCouponCode(), expiresAt }));
 }
 
-/** One multi-row INSERT; returns what it wrote and the insert id of the first row. */
+/** One multi-row INSERT, and the day's couponsIssued; returns what it wrote and the insert id of the first row. */
 export async function insertCoupons(tx: SqlTarget, template: IssuedTemplate, coupons: NewCoupon[], now: Date): Promise<{ issued: IssuedCoupon[]; firstId: number }> {
   const issued = newCoupons(template, coupons, now);
   const { sql, params } = couponInsertStatement(template, issued, now, null);
-  return { issued, firstId: (await runStatement(tx, sql, params)).insertId };
+  const firstId = (await runStatement(tx, sql, params)).insertId;
+  const communityId = template.community.id;
+  await addToDay(tx, communityId, coupons[0]?.memberId ?? 0, localDate(now, await communityTimezone(tx, communityId)), { couponsIssued: issued.length });
+  return { issued, firstId };
 }
 
 /** The INSERT of issued coupons; with `when`, of one coupon, inserted only if that SQL condition holds (db/sql.ts commitIfChanged). */

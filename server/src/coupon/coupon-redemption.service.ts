@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { LimitReached, NotActiveMember, SoldOut } from '../graphql/common-errors';
+import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { inKeyOrder } from '../db/by-ids';
@@ -100,7 +101,7 @@ export class CouponRedemptionService {
       let taken: Awaited<ReturnType<typeof commitIfChanged>>;
       try {
         taken = await commitIfChanged(tx, takeStockStatement(template, 1, { now, tierLevel: locked.tierLevel }), (when) => [
-          ...this.points.spendStatements(spend, locked.points, when),
+          ...this.points.spendStatements(tx, spend, locked.points, { day: localDate(now, member.community.timezone), alsoOnDay: { couponsIssued: 1 } }, when),
           couponInsertStatement(template, [issued], now, when),
         ]);
       } catch (error) {
@@ -114,7 +115,7 @@ export class CouponRedemptionService {
         const why = current ? await this.refusal(ctx, current, member.id, locked.tierLevel) : new CouponTemplateNotFound();
         return refuse(why ?? new SoldOut('这张券已经被兑完了'));
       }
-      const [, , couponInsert] = taken.results; // the gated statements: spend, ledger row, coupon
+      const [, , , couponInsert] = taken.results; // the gated statements: spend, ledger row, the day's rollup, coupon
       const couponOf = () =>
         Object.assign(new Coupon(), {
           id: couponInsert.insertId,

@@ -55,6 +55,22 @@ export class SqlTransaction {
     this.ahead.push(sql);
   }
 
+  private readonly commitHooks: Array<() => Statement[]> = [];
+
+  /**
+   * Statements built when the transaction commits and sent with its COMMIT, after everything else: for
+   * counters many transactions add to (the dashboard's rollups), whose rows are then locked only while
+   * the database runs that last batch, and which can merge what one transaction adds into one statement.
+   */
+  atCommit(build: () => Statement[]): void {
+    this.commitHooks.push(build);
+  }
+
+  /** The at-commit statements, built now (once). */
+  takeAtCommit(): string[] {
+    return this.commitHooks.splice(0).flatMap((build) => build().map(({ sql, params }) => withValues(this.em, sql, params)));
+  }
+
   /** Sends the statements waiting ahead and then these, in one round trip; answers these statements' results (errors converted as the ORM converts them). */
   async send(statements: string[]): Promise<unknown[]> {
     const ahead = this.ahead;
@@ -71,12 +87,14 @@ export class SqlTransaction {
 
   async commit(): Promise<void> {
     if (this.committed) return;
-    if (this.began || this.ahead.length > 1) await this.send(['commit']);
+    const last = this.takeAtCommit();
+    if (this.began || this.ahead.length > 1 || last.length > 0) await this.send([...last, 'commit']);
     this.committed = true;
   }
 
   async rollback(): Promise<void> {
     this.ahead = [];
+    this.commitHooks.length = 0;
     if (this.began) await this.send(['rollback']);
   }
 }
@@ -147,7 +165,7 @@ export async function commitIfChanged(target: SqlTarget, first: Statement, gated
 
 /** The statements and the transaction's COMMIT in one round trip; answers the statements' results. */
 async function sendWithCommit(tx: SqlTransaction, statements: Statement[]): Promise<StatementResult[]> {
-  const results = await tx.send([...statements.map(({ sql, params }) => withValues(tx.em, sql, params)), 'commit']);
+  const results = await tx.send([...statements.map(({ sql, params }) => withValues(tx.em, sql, params)), ...tx.takeAtCommit(), 'commit']);
   tx.committed = true;
   return results.slice(0, statements.length).map(statementResult);
 }

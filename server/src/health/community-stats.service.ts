@@ -1,88 +1,82 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Community } from '../community/community.entity';
 import { selectRows, SqlTarget } from '../db/sql';
-import { CouponStatus } from '../coupon/coupon.enums';
 import { LIVE } from '../groupbuy/group-buy-entry.entity';
-import { MemberStatus } from '../member/member.enums';
-import { PointsEntryType } from '../points/points.enums';
 import { ApplicationStatus } from '../questionnaire/questionnaire.enums';
 import { CommunityDayStats, CommunityStats } from './community-stats.types';
-import { addDays, localMidnight } from '../common/local-date';
+import { addDays } from '../common/local-date';
 import { LocalDayRange, parseLocalDayRange } from './local-day-range';
-import { dayNumberToDate, localDayNumberOf, localDayOf } from './local-day-sql';
+import { DAY_COLUMNS } from './rollups/rollup-writes';
 
-type DayCounts = Map<string, { n: number; m: number }>;
+type DayCounter = Exclude<keyof CommunityDayStats, 'date'> | 'retained7';
+
+/** The day's counters summed over its shards, each under its column's name. */
+const DAY_SUMS = (['checkIns', 'activeMembers', 'newMembers', 'pointsIssued', 'pointsSpent', 'couponsIssued', 'couponsUsed', 'retained7'] as const)
+  .map((key) => `sum(${DAY_COLUMNS[key]}) as ${DAY_COLUMNS[key]}`)
+  .join(', ');
 
 /**
- * The operator's numbers for a range of community-local dates. A fixed set of statements whatever
- * the range or the history: each per-day series is one GROUP BY over an index that starts with
- * the community and the time (so history outside the range is never read), and the scalars are
- * one statement of subqueries. Distinct active members are counted per member (one probe of the
- * (member, day) key each), not by a DISTINCT over the range's activity rows: the work is bounded
- * by the members, whatever the activity. Formulas: the spec's "Community health".
+ * The operator's numbers for a range of community-local dates, read from the daily rollups
+ * (rollups/: written in the transactions that change the raw rows) so that a 90-day range reads
+ * about 90 rows a counter whatever the history and the member count: the per-day series, the
+ * cohort for retention and its retained members are sums of community_day_stats; the distinct
+ * members active in the range are the return rows whose previous active day is before `from`;
+ * the members at the end of `to` are the tally less what changed after `to`. The group-buy, sign-up,
+ * invite and pending-application figures are counts of their own few rows. Formulas: the spec's
+ * "Community health".
  */
 export class CommunityStatsService {
   async stats(em: EntityManager, community: Pick<Community, 'id' | 'timezone'>, from: string, to: string): Promise<CommunityStats> {
     const communityId = community.id;
     const range = parseLocalDayRange(from, to, community.timezone);
-    const [scalars, checkIns, active, joined, points, issued, used, retention] = await Promise.all([
+    const lastJoinDay = addDays(range.to, -7);
+    const [scalars, daily, members] = await Promise.all([
       this.scalars(em, communityId, range),
-      this.perDay(em, 'select day as d, count(*) as n, 0 as m from checkin where community_id = ? and day >= ? and day <= ? group by day', [communityId, range.from, range.to]),
-      this.perDay(em, 'select day as d, count(*) as n, 0 as m from member_activity_day where community_id = ? and day >= ? and day <= ? group by day', [communityId, range.from, range.to]),
-      this.perDay(
+      selectRows<Record<string, string | number | null>>(
         em,
-        `select ${localDayNumberOf(em, 'joined_at', range)} as d, count(*) as n, 0 as m from member
-          where community_id = ? and status <> ? and joined_at >= ? and joined_at < ? group by 1`,
-        [communityId, MemberStatus.APPLICANT, range.start, range.end],
+        `select day, ${DAY_SUMS} from community_day_stats where community_id = ? and day >= ? and day <= ? group by day`,
+        [communityId, range.from, range.to],
       ),
-      this.perDay(
+      selectRows<{ total: string | number | null; active: string | number | null }>(
         em,
-        `select ${localDayNumberOf(em, 'created_at', range)} as d,
-                sum(case when amount > 0 and type <> ? then amount else 0 end) as n,
-                sum(case when type = ? then -amount else 0 end) as m
-           from points_entry where community_id = ? and created_at >= ? and created_at < ? group by 1`,
-        [PointsEntryType.COUPON_REFUND, PointsEntryType.COUPON_REDEEM, communityId, range.start, range.end],
+        `select (select coalesce(sum(members), 0) from community_member_tally where community_id = ?)
+              - (select coalesce(sum(new_members - left_members), 0) from community_day_stats where community_id = ? and day > ?) as total,
+                (select coalesce(sum(members), 0) from community_return_day where community_id = ? and day >= ? and day <= ? and since < ?) as active`,
+        [communityId, communityId, range.to, communityId, range.from, range.to, range.from],
       ),
-      this.perDay(
-        em,
-        `select ${localDayNumberOf(em, 'redeemed_at', range)} as d, count(*) as n, 0 as m from coupon
-          where community_id = ? and redeemed_at >= ? and redeemed_at < ? group by 1`,
-        [communityId, range.start, range.end],
-      ),
-      this.perDay(
-        em,
-        `select ${localDayNumberOf(em, 'used_at', range)} as d, count(*) as n, 0 as m from coupon
-          where community_id = ? and used_at >= ? and used_at < ? and status = ? group by 1`,
-        [communityId, range.start, range.end, CouponStatus.USED],
-      ),
-      this.retention7(em, communityId, range),
     ]);
-
+    const byDay = new Map(daily.map((row) => [String(row.day), row]));
+    const counter = (date: string, key: DayCounter) => Number(byDay.get(date)?.[DAY_COLUMNS[key]] ?? 0);
     const days = range.days.map((date) =>
       Object.assign(new CommunityDayStats(), {
         date,
-        checkIns: checkIns.get(date)?.n ?? 0,
-        activeMembers: active.get(date)?.n ?? 0,
-        newMembers: joined.get(date)?.n ?? 0,
-        pointsIssued: points.get(date)?.n ?? 0,
-        pointsSpent: points.get(date)?.m ?? 0,
-        couponsIssued: issued.get(date)?.n ?? 0,
-        couponsUsed: used.get(date)?.n ?? 0,
+        checkIns: counter(date, 'checkIns'),
+        activeMembers: counter(date, 'activeMembers'),
+        newMembers: counter(date, 'newMembers'),
+        pointsIssued: counter(date, 'pointsIssued'),
+        pointsSpent: counter(date, 'pointsSpent'),
+        couponsIssued: counter(date, 'couponsIssued'),
+        couponsUsed: counter(date, 'couponsUsed'),
       }),
     );
     const sum = (key: keyof Omit<CommunityDayStats, 'date'>) => days.reduce((total, day) => total + day[key], 0);
+    // Retention: of the members who joined in from..to−7, the share active on one of the 7 days after their join day.
+    const cohortDays = range.days.filter((date) => date <= lastJoinDay);
+    const cohort = cohortDays.reduce((total, date) => total + counter(date, 'newMembers'), 0);
+    const retained = cohortDays.reduce((total, date) => total + counter(date, 'retained7'), 0);
+    const totalMembers = Number(members[0].total ?? 0);
     const totalCheckIns = sum('checkIns');
     const couponsIssued = sum('couponsIssued');
     const couponsUsed = sum('couponsUsed');
     return Object.assign(new CommunityStats(), {
       from: range.from,
       to: range.to,
-      totalMembers: scalars.totalMembers,
+      totalMembers,
       newMembers: sum('newMembers'),
-      activeMembers: scalars.activeMembers,
+      activeMembers: Number(members[0].active ?? 0),
       checkIns: totalCheckIns,
-      checkInRate: scalars.totalMembers === 0 ? 0 : totalCheckIns / (range.days.length * scalars.totalMembers),
-      retention7: retention,
+      checkInRate: totalMembers === 0 ? 0 : totalCheckIns / (range.days.length * totalMembers),
+      retention7: cohort === 0 ? null : retained / cohort,
       pointsIssued: sum('pointsIssued'),
       pointsSpent: sum('pointsSpent'),
       couponsIssued,
@@ -97,21 +91,10 @@ export class CommunityStatsService {
     });
   }
 
-  /** Per-day sums keyed by date; `d` is a YYYY-MM-DD date or a day number (localDayNumberOf). */
-  private async perDay(target: SqlTarget, sql: string, params: unknown[]): Promise<DayCounts> {
-    const rows = await selectRows<{ d: string | number; n: number | string | null; m: number | string | null }>(target, sql, params);
-    const dateOf = (d: string | number) => (typeof d === 'number' || /^\d+$/.test(d) ? dayNumberToDate(Number(d)) : d);
-    return new Map(rows.map((row) => [dateOf(row.d), { n: Number(row.n ?? 0), m: Number(row.m ?? 0) }]));
-  }
-
   private async scalars(target: SqlTarget, communityId: number, range: LocalDayRange) {
     const [row] = await selectRows<Record<string, number | string | null>>(
       target,
       `select
-         (select count(*) from member where community_id = ? and joined_at < ?
-             and (status = ? or (status in (?, ?) and left_at >= ?))) as total_members,
-         (select count(*) from member m where m.community_id = ?
-             and exists (select 1 from member_activity_day a where a.member_id = m.id and a.day >= ? and a.day <= ?)) as active_members,
          (select count(*) from group_buy_entry where community_id = ? and live_key = ? and created_at >= ? and created_at < ?) as gb_participants,
          (select coalesce(sum(e.quantity * g.price_fen), 0) from group_buy_entry e join group_buy g on g.id = e.group_buy_id
            where e.community_id = ? and e.live_key = ? and e.created_at >= ? and e.created_at < ?) as gb_amount,
@@ -119,8 +102,6 @@ export class CommunityStatsService {
          (select count(*) from membership_application where community_id = ? and status = ?) as pending,
          (select count(*) from referral where community_id = ? and created_at >= ? and created_at < ?) as joins_by_invite`,
       [
-        communityId, range.end, MemberStatus.ACTIVE, MemberStatus.REMOVED, MemberStatus.BANNED, range.end,
-        communityId, range.from, range.to,
         communityId, LIVE, range.start, range.end,
         communityId, LIVE, range.start, range.end,
         communityId, range.start, range.end,
@@ -129,30 +110,11 @@ export class CommunityStatsService {
       ],
     );
     return {
-      totalMembers: Number(row.total_members),
-      activeMembers: Number(row.active_members),
       groupBuyParticipants: Number(row.gb_participants),
       groupBuyAmountFen: Number(row.gb_amount),
       signups: Number(row.signups),
       pendingApplications: Number(row.pending),
       joinsByInvite: Number(row.joins_by_invite),
     };
-  }
-
-  /** Of the members who joined in from..to−7, the share active on one of the 7 days after their join day. */
-  private async retention7(target: SqlTarget, communityId: number, range: LocalDayRange): Promise<number | null> {
-    const lastJoinDay = addDays(range.to, -7);
-    if (lastJoinDay < range.from) return null;
-    const [row] = await selectRows<{ cohort: number | string; retained: number | string | null }>(
-      target,
-      `select count(*) as cohort,
-              sum(case when exists (select 1 from member_activity_day a
-                                     where a.member_id = m.id and a.day > ${localDayOf(target, 'm.joined_at', range)}
-                                       and a.day <= ${localDayOf(target, 'm.joined_at', range, 7)}) then 1 else 0 end) as retained
-         from member m where m.community_id = ? and m.status <> ? and m.joined_at >= ? and m.joined_at < ?`,
-      [communityId, MemberStatus.APPLICANT, range.start, localMidnight(addDays(lastJoinDay, 1), range.timezone)],
-    );
-    const cohort = Number(row.cohort);
-    return cohort === 0 ? null : Number(row.retained ?? 0) / cohort;
   }
 }

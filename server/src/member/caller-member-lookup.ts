@@ -5,6 +5,7 @@ import type { MemberStatus } from './member.enums';
 export interface ActivityOf {
   id: number;
   lastActiveAt?: Date | null;
+  joinedAt: Date;
   community: { id: number; timezone: string };
 }
 

@@ -16,6 +16,7 @@ import { MemberStatus } from './member.enums';
 import { CallerMemberLookup, type ActivityOf, type CallerMemberValues } from './caller-member-lookup';
 import type { Clock } from '../common/clock';
 import type { MemberActivityService } from '../health/member-activity.service';
+import { rememberTimezone } from '../health/rollups/rollup-writes';
 
 /** Activity is recorded at most this often per member, so reads stay reads. */
 const ACTIVITY_GRANULARITY_MS = 5 * 60 * 1000;
@@ -100,6 +101,7 @@ export class MemberAccessService {
         if (!found || found.m__id == null) return null;
         const values = memberValuesOf(ctx, found);
         ctx.settingsVersions.set(communityId, values.community.settingsVersion);
+        rememberTimezone(communityId, values.community.timezone);
         if (values.status === MemberStatus.ACTIVE) await this.touchActivity(ctx, values);
         return { row: found, values };
       });
@@ -154,9 +156,10 @@ export class MemberAccessService {
       await touch(ctx.em);
       return;
     }
+    const joinedDay = localDate(member.joinedAt, member.community.timezone);
     await inSqlTransaction(ctx, async (tx) => {
       await touch(tx);
-      await this.activity.recordDay(tx, member.community.id, member.id, today);
+      await this.activity.recordDay(tx, { communityId: member.community.id, memberId: member.id, joinedDay }, today);
     });
   }
 }
@@ -191,7 +194,7 @@ function memberOfRow({ em }: ServiceContext, row: Record<string, unknown>): Memb
 /** callerMemberValues out of the same row, converted as the ORM converts them (about 2 µs). */
 function memberValuesOf({ em }: ServiceContext, row: Record<string, unknown>): CallerMemberValues {
   return {
-    ...valuesOf(em, Member, 'm', row, ['id', 'status', 'tierLevel', 'lastActiveAt']),
+    ...valuesOf(em, Member, 'm', row, ['id', 'status', 'tierLevel', 'lastActiveAt', 'joinedAt']),
     community: valuesOf(em, Community, 'c', row, ['id', 'timezone', 'settingsVersion']),
   };
 }

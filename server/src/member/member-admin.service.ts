@@ -1,3 +1,4 @@
+import { memberStatsRow, memberStatsRows, recordMemberChange } from '../health/rollups/member-rollups';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ServiceContext } from '../service-context';
 import { ErrorResult, isErrorResult } from '../graphql/error-result';
@@ -106,6 +107,7 @@ export class MemberAdminService {
       );
       if (targets.length !== ids.length) throw new RollbackWith(new MemberNotFound('所选成员中有人不在本社群，未移出任何人'));
       if (targets.some((target) => ROLE_RANK[target.role] >= ROLE_RANK[actor.role])) throw new RollbackWith(new RoleNotAllowed('只能移出角色低于你的成员，未移出任何人'));
+      const before = await memberStatsRows(em, `id in (${placeholders(ids.length)})`, ids);
       await runStatement(
         em,
         // left_at first: MySQL's later assignments would see the new status.
@@ -113,6 +115,8 @@ export class MemberAdminService {
           where community_id = ? and id in (${placeholders(ids.length)}) and status in (?, ?)`,
         [MemberStatus.ACTIVE, this.clock.now(), MemberStatus.REMOVED, MemberRole.MEMBER, communityId, ...ids, MemberStatus.ACTIVE, MemberStatus.APPLICANT],
       );
+      const after = await memberStatsRows(em, `id in (${placeholders(ids.length)})`, ids);
+      for (const [i, row] of after.entries()) await recordMemberChange(em, before[i], row);
       return null;
     });
     if (outcome) return outcome;
@@ -148,12 +152,14 @@ export class MemberAdminService {
     // Leaving: the moment an ACTIVE member stops being one (the community stats count members by it).
     const leftAt = target.status === MemberStatus.ACTIVE && status !== MemberStatus.ACTIVE ? now : null;
     const outcome = await inTransaction<ErrorResult | null>(ctx, async (em) => {
+      const before = await memberStatsRow(em, target.id);
       const { affectedRows } = await runStatement(
         em,
         'update member set role = ?, status = ?, left_at = coalesce(?, left_at) where id = ? and role = ? and status = ?',
         [role, status, leftAt, target.id, target.role, target.status],
       );
       if (affectedRows !== 1) throw new RollbackWith(new RoleNotAllowed('成员状态刚刚发生了变化，请刷新后重试'));
+      await recordMemberChange(em, before, await memberStatsRow(em, target.id));
       await alongside?.(em, target, now);
       return null;
     });

@@ -1,3 +1,4 @@
+import { memberStatsRow, memberStatsRows, recordMemberChange } from '../health/rollups/member-rollups';
 import type { EntityManager } from '@mikro-orm/knex';
 import { runStatement, selectRows, SqlTarget, type Statement } from '../db/sql';
 import { tierLevelFor } from '../tier/tier-rule';
@@ -92,21 +93,28 @@ export async function admitApplicant(tx: SqlTarget, memberId: number, tags: stri
     'update member set status = ?, tags = ?, joined_at = ?, last_active_at = ? where id = ? and status = ?',
     [MemberStatus.ACTIVE, JSON.stringify(merged), now, now, memberId, MemberStatus.APPLICANT],
   );
+  // An applicant counts nowhere on the dashboard: the admitted member counts from now.
+  if (affectedRows === 1) await recordMemberChange(tx, null, await memberStatsRow(tx, memberId));
   return affectedRows === 1;
 }
 
 /** A member whose entry fee went back leaves (ACTIVE or APPLICANT → REMOVED); the owner never does. */
 export async function removeRefundedMember(tx: SqlTarget, communityId: number, userId: number): Promise<void> {
+  const [before] = await memberStatsRows(tx, 'community_id = ? and user_id = ?', [communityId, userId]);
+  if (!before) return;
   await runStatement(
     tx,
     'update member set status = ? where community_id = ? and user_id = ? and status in (?, ?) and role <> ?',
     [MemberStatus.REMOVED, communityId, userId, MemberStatus.ACTIVE, MemberStatus.APPLICANT, MemberRole.OWNER],
   );
+  await recordMemberChange(tx, before, await memberStatsRow(tx, before.id));
 }
 
 /** The founder of a new community, its OWNER, in the founding transaction (flushed with the community). */
-export function addFounder(em: EntityManager, communityId: number, userId: number, at: Date): void {
-  em.create(Member, { community: communityId, user: userId, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: at });
+export async function addFounder(em: EntityManager, communityId: number, userId: number, at: Date): Promise<void> {
+  const founder = em.create(Member, { community: communityId, user: userId, role: MemberRole.OWNER, status: MemberStatus.ACTIVE, joinedAt: at });
+  await em.flush();
+  await recordMemberChange(em, null, { id: founder.id, communityId, status: MemberStatus.ACTIVE, joinedAt: at, leftAt: null });
 }
 
 /** The tags column as the driver hands it back: parsed JSON (MySQL), text (MariaDB, SQLite) or NULL. */

@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceContext } from '../service-context';
 import { runStatement } from '../db/sql';
+import { inSqlTransaction, inTransaction, RollbackWith } from '../db/transaction';
+import { memberStatsRow, recordMemberChange } from '../health/rollups/member-rollups';
 import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../graphql/error-result';
 import { requireUser } from '../auth/require-user';
@@ -86,7 +88,7 @@ export class MembershipService {
 
   /** A refunded member leaves (they may join, and pay, again); the owner never does. */
   async leaveRefunded(ctx: ServiceContext, communityId: number, userId: number): Promise<void> {
-    await removeRefundedMember(ctx.em, communityId, userId);
+    await inSqlTransaction(ctx, (tx) => removeRefundedMember(tx, communityId, userId));
     ctx.callerMembers.delete(communityId);
   }
 
@@ -94,24 +96,35 @@ export class MembershipService {
   private async admit(ctx: ServiceContext, community: Community, userId: number, existing: Member | null, admission: Admission): Promise<Member> {
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = this.clock.now();
-    if (existing) {
-      await runStatement(
-        ctx.em,
-        'update member set status = ?, role = ?, joined_at = ?, last_active_at = ?, left_at = null where id = ? and status = ?',
-        [status, MemberRole.MEMBER, now, now, existing.id, MemberStatus.REMOVED],
-      );
-    } else {
-      try {
-        await ctx.em.insert(Member, { community, user: userId, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
-      } catch (error) {
-        // A simultaneous join of the same user won the unique key; theirs is the row.
-        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // The row and the dashboard's member rollups change together (health/rollups/member-rollups.ts).
+    await inTransaction(ctx, async (tx) => {
+      if (existing) {
+        const before = await memberStatsRow(tx, existing.id);
+        await runStatement(
+          tx,
+          'update member set status = ?, role = ?, joined_at = ?, last_active_at = ?, left_at = null where id = ? and status = ?',
+          [status, MemberRole.MEMBER, now, now, existing.id, MemberStatus.REMOVED],
+        );
+        await recordMemberChange(tx, before, await memberStatsRow(tx, existing.id));
+        return;
       }
-    }
+      try {
+        const id = await tx.insert(Member, { community: community.id, user: userId, role: MemberRole.MEMBER, status, createdAt: now, joinedAt: now, lastActiveAt: now });
+        await recordMemberChange(tx, null, await memberStatsRow(tx, Number(id)));
+      } catch (error) {
+        // A simultaneous join of the same user won the unique key; theirs is the row (and its rollups).
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        throw new RollbackWith(undefined);
+      }
+    });
     const member = await ctx.em.findOneOrFail(Member, { community, user: userId }, { refresh: true });
     if (admission.by === 'invite') await this.invites.recordReferral(ctx, community.id, admission.inviterId, member.id);
     // Joining is the member's first action: the day counts as active (lastActiveAt was set above).
-    if (member.status === MemberStatus.ACTIVE) await this.activity.recordDay(ctx.em, community.id, member.id, localDate(now, community.timezone));
+    if (member.status === MemberStatus.ACTIVE) {
+      const today = localDate(now, community.timezone);
+      const active = { communityId: community.id, memberId: member.id, joinedDay: localDate(member.joinedAt, community.timezone) };
+      await inSqlTransaction(ctx, (tx) => this.activity.recordDay(tx, active, today));
+    }
     ctx.callerMembers.delete(community.id);
     return member;
   }

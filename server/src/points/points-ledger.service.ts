@@ -1,4 +1,6 @@
 import { deferStatement, SqlTarget, type Statement } from '../db/sql';
+import { localDate } from '../common/local-date';
+import { addToDay, communityTimezone, dayStatsStatement, type DayDeltas } from '../health/rollups/rollup-writes';
 import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak, recordStreak, RulePointsDay } from '../member/member-rows';
 import type { LockedMember } from '../member/member-lock';
 import { earnedByRulesOn, type CappedAward } from './economy-caps';
@@ -66,6 +68,8 @@ export class PointsLedgerService {
     // The ledger row has no key it could collide with: it goes with the transaction's next statement.
     const entry = entryStatement(change, balance, null);
     await deferStatement(tx, entry.sql, entry.params);
+    const day = localDate(change.at, await communityTimezone(tx, change.communityId));
+    await addToDay(tx, change.communityId, change.memberId, day, pointsDeltas(change));
     return { balance };
   }
 
@@ -100,15 +104,32 @@ export class PointsLedgerService {
   /**
    * apply()'s two statements for a spend whose member row the transaction has locked and found able to
    * pay (`lockedBalance` ≥ the amount spent): the balance UPDATE and the ledger row, each applying only
-   * `when` holds (db/sql.ts commitIfChanged, which sends them after the write they depend on).
+   * `when` holds (db/sql.ts commitIfChanged, which sends them after the write they depend on), and
+   * the dashboard's rollup of `day` (the community-local date of `change.at`), with `alsoOnDay` of the
+   * same action (a redemption's coupon) in the same statement.
    */
-  spendStatements(change: Omit<PointsChange, 'lockedBalance' | 'streak' | 'ruleDay'>, lockedBalance: number, when: string | null): Statement[] {
+  spendStatements(
+    tx: SqlTarget,
+    change: Omit<PointsChange, 'lockedBalance' | 'streak' | 'ruleDay'>,
+    lockedBalance: number,
+    rollup: { day: string; alsoOnDay?: DayDeltas },
+    when: string | null,
+  ): Statement[] {
     if (!Number.isSafeInteger(change.amount) || change.amount >= 0 || lockedBalance + change.amount < 0) throw new Error(`a spend of ${-change.amount} from ${lockedBalance}`);
     return [
       memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, when),
       entryStatement(change, lockedBalance + change.amount, when),
+      dayStatsStatement(tx, change.communityId, change.memberId, rollup.day, { ...pointsDeltas(change), ...rollup.alsoOnDay }, when)!,
     ];
   }
+}
+
+/** What a ledger row adds to the dashboard's day: earned points (a refund earns nothing), points spent on coupons. */
+function pointsDeltas(change: Pick<PointsChange, 'amount' | 'type'>): DayDeltas {
+  return {
+    pointsIssued: change.amount > 0 && change.type !== PointsEntryType.COUPON_REFUND ? change.amount : 0,
+    pointsSpent: change.type === PointsEntryType.COUPON_REDEEM ? -change.amount : 0,
+  };
 }
 
 /** The ledger row's INSERT; with `when`, it inserts the row only if that SQL condition holds. */
