@@ -23,6 +23,7 @@ import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, IssuingPaused, TierTooLow } from './coupon.types';
 import { issuingPaused } from './coupon-issuing';
+import { redemptionReference } from './coupon-redemption-reference';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
@@ -93,7 +94,7 @@ export class CouponRedemptionService {
         memberId: member.id,
         amount: -template.pointsCost,
         type: PointsEntryType.COUPON_REDEEM,
-        reference: ledgerReference(requestId),
+        reference: redemptionReference(requestId),
         note: `兑换「${template.title}」`,
         at: now,
       };
@@ -102,6 +103,7 @@ export class CouponRedemptionService {
         taken = await commitIfChanged(tx, takeStockStatement(template, 1, { now, tierLevel: locked.tierLevel }), (when) => [
           ...this.points.spendStatements(spend, locked.points, when),
           couponInsertStatement(template, [issued], now, when),
+          ...this.points.spendFromLotsStatements(tx, { memberId: member.id, amount: template.pointsCost, spendKey: spend.reference }, locked.points, when),
         ]);
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
@@ -149,7 +151,7 @@ export class CouponRedemptionService {
   private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
-    const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
+    const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: redemptionReference(requestId) });
     return new CouponRedeemed(() => coupon, entry?.balanceAfter ?? (await currentBalance(em, memberId)));
   }
 
@@ -195,6 +197,3 @@ function termsOf(em: EntityManager, row: Record<string, unknown>): TemplateTerms
   return { ...values, pointsCost: pointsCostOf(values), community: { id: Number(row.t__community_id) } };
 }
 
-function ledgerReference(requestId: string): string {
-  return `redeem:${requestId}`;
-}

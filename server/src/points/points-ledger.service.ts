@@ -1,8 +1,10 @@
-import { deferStatement, SqlTarget, type Statement } from '../db/sql';
+import { deferStatement, selectRows, SqlTarget, type Statement } from '../db/sql';
+import { localDate } from '../common/local-date';
 import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak, recordStreak, RulePointsDay } from '../member/member-rows';
 import type { LockedMember } from '../member/member-lock';
 import { earnedByRulesOn, type CappedAward } from './economy-caps';
 import { PointsEntryType } from './points.enums';
+import { earnIntoLotStatement, spendFromLotsStatements } from './expiry/points-lots';
 
 export interface PointsChange {
   communityId: number;
@@ -54,6 +56,9 @@ export interface RuleAction {
  * has no key it could collide with, so it goes with the transaction's next statement (deferStatement).
  */
 export class PointsLedgerService {
+  /** Communities' timezones (never changed once founded), for the local day an earning's expiry counts from. */
+  private readonly timezones = new Map<number, string>();
+
   /** @returns the balance after the change, or null when the balance would leave 0..MAX_POINTS. */
   async apply(tx: SqlTarget, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
@@ -66,7 +71,28 @@ export class PointsLedgerService {
     // The ledger row has no key it could collide with: it goes with the transaction's next statement.
     const entry = entryStatement(change, balance, null);
     await deferStatement(tx, entry.sql, entry.params);
+    // The points expiry's lots (points/expiry/points-lots.ts) move with the balance, in the same round trip.
+    for (const lots of await this.lotStatements(tx, change, balance - change.amount)) await deferStatement(tx, lots.sql, lots.params);
     return { balance };
+  }
+
+  /** An earning goes into its lot (by the policy in force); a spend takes from the oldest lots; a refund's lots are its caller's (refundToLots). */
+  private async lotStatements(tx: SqlTarget, change: PointsChange, balanceBefore: number): Promise<Statement[]> {
+    if (change.amount < 0) return spendFromLotsStatements(tx, { memberId: change.memberId, amount: -change.amount, balanceBefore });
+    if (change.type === PointsEntryType.COUPON_REFUND) return [];
+    const day = localDate(change.at, await this.timezoneOf(tx, change.communityId));
+    return [earnIntoLotStatement(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, day, at: change.at })];
+  }
+
+  private async timezoneOf(tx: SqlTarget, communityId: number): Promise<string> {
+    let timezone = this.timezones.get(communityId);
+    if (!timezone) {
+      const [row] = await selectRows<{ timezone: string }>(tx, 'select timezone from community where id = ?', [communityId]);
+      timezone = row.timezone;
+      if (this.timezones.size > 10_000) this.timezones.clear();
+      this.timezones.set(communityId, timezone);
+    }
+    return timezone;
   }
 
   /**
@@ -108,6 +134,14 @@ export class PointsLedgerService {
       memberPointsStatement({ communityId: change.communityId, memberId: change.memberId, amount: change.amount, earned: 0 }, when),
       entryStatement(change, lockedBalance + change.amount, when),
     ];
+  }
+
+  /**
+   * A spend's statements on the points lots (oldest first; points/expiry/points-lots.ts), to go after
+   * spendStatements and the row whose key names the spend: a refund finds the lots by `spendKey`.
+   */
+  spendFromLotsStatements(tx: SqlTarget, spend: { memberId: number; amount: number; spendKey: string }, lockedBalance: number, when: string | null): Statement[] {
+    return spendFromLotsStatements(tx, { ...spend, balanceBefore: lockedBalance }, when);
   }
 }
 
