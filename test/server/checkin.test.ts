@@ -60,7 +60,7 @@ describe('daily check-in', () => {
     expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
   });
 
-  (TEST_DB === 'mysql' ? it : it.skip)('a check-in pays a round trip only for what it looks at: BEGIN goes with the member lock, the ledger row with the COMMIT', async () => {
+  (TEST_DB === 'mysql' ? it : it.skip)('a check-in pays a round trip only for what it looks at: BEGIN goes with the member lock, the ledger row and its points lot (积分有效期) with the COMMIT', async () => {
     const { joinCode, communityId } = await env.createCommunity('c-trips');
     const member = await env.join('c-tripper', joinCode);
     await member.client.data(MEMBERSHIP, { c: communityId }); // the day's activity is recorded by this first request, not by the check-in below
@@ -70,7 +70,7 @@ describe('daily check-in', () => {
       ['begin', 'select points, streak,'],
       ['insert into checkin'],
       ['update member set'],
-      ['insert into points_entry', 'commit'],
+      ['insert into points_entry', 'insert into points_lot', 'commit'],
     ]);
     expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
   });

@@ -92,6 +92,18 @@ describe('points expiry', () => {
     expect((await forecastOf(member.client, shop.communityId)).upcoming).toEqual([{ points: 100, expiresOn: '2028-03-15' }]);
   });
 
+  it('a redemption refused at the stock (sold out) leaves the lots as they were', async () => {
+    clock.set(shanghai('2027-01-10T12:00:00'));
+    const shop = await couponShop(env, 'sold-out', { title: '¥1.5 限量券', faceValueFen: 150, stock: 1 });
+    await setPolicy(shop.owner.client, shop.communityId, 'ROLLING', 12);
+    const first = await shop.memberWith('sold-out-a', 200);
+    const second = await shop.memberWith('sold-out-b', 200);
+    expect((await first.client.data(REDEEM, { t: shop.templateId, r: newRequestId() })).redeemCoupon.__typename).toBe('CouponRedeemed');
+    expect((await second.client.data(REDEEM, { t: shop.templateId, r: newRequestId() })).redeemCoupon.__typename).toBe('SoldOut');
+    expect((await forecastOf(second.client, shop.communityId)).upcoming).toEqual([{ points: 200, expiresOn: '2028-01-10' }]);
+    expect((await forecastOf(first.client, shop.communityId)).upcoming).toEqual([{ points: 50, expiresOn: '2028-01-10' }]);
+  });
+
   it('NONE → ANNUAL applies to points earned from then on; what was held before never expires and is spent first', async () => {
     clock.set(shanghai('2027-01-10T12:00:00'));
     const shop = await couponShop(env, 'switch-on', { title: '¥1.5 券', faceValueFen: 150 });
@@ -132,6 +144,9 @@ describe('points expiry', () => {
       { points: 20, expiresOn: '2027-07-31' },
       { points: 10, expiresOn: '2028-01-31' },
     ]);
+    clock.set(shanghai('2027-08-31T12:00:00'));
+    await shop.grant(member, 5); // + 6 months: no 31 February; the month's last day, in both databases
+    expect((await forecastOf(member.client, shop.communityId)).upcoming).toContainEqual({ points: 5, expiresOn: '2028-02-29' });
   });
 
   it('the 30- and 7-day warnings: an inbox item each, once', async () => {

@@ -7,7 +7,7 @@ import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
-import { commitIfChanged, placeholders, selectRows, SqlTarget } from '../db/sql';
+import { commitIfChanged, deferStatement, placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { Member } from '../member/member.entity';
@@ -98,12 +98,15 @@ export class CouponRedemptionService {
         note: `兑换「${template.title}」`,
         at: now,
       };
+      // The points lots (积分有效期) are taken ahead of the stock, holding only the member's lock, and given back if the stock was not taken.
+      const lots = this.points.lotSpend(tx, { memberId: member.id, amount: template.pointsCost, spendKey: spend.reference }, locked.points);
       let taken: Awaited<ReturnType<typeof commitIfChanged>>;
       try {
+        for (const statement of lots.ahead) await deferStatement(tx, statement.sql, statement.params);
         taken = await commitIfChanged(tx, takeStockStatement(template, 1, { now, tierLevel: locked.tierLevel }), (when) => [
           ...this.points.spendStatements(spend, locked.points, when),
           couponInsertStatement(template, [issued], now, when),
-          ...this.points.spendFromLotsStatements(tx, { memberId: member.id, amount: template.pointsCost, spendKey: spend.reference }, locked.points, when),
+          ...lots.undoUnless(when),
         ]);
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);

@@ -4,7 +4,7 @@ import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak
 import type { LockedMember } from '../member/member-lock';
 import { earnedByRulesOn, type CappedAward } from './economy-caps';
 import { PointsEntryType } from './points.enums';
-import { earnIntoLotStatement, spendFromLotsStatements } from './expiry/points-lots';
+import { earnIntoLotStatement, spendFromLotsStatements, undoSpendFromLotsStatements } from './expiry/points-lots';
 
 export interface PointsChange {
   communityId: number;
@@ -80,7 +80,8 @@ export class PointsLedgerService {
   private async lotStatements(tx: SqlTarget, change: PointsChange, balanceBefore: number): Promise<Statement[]> {
     if (change.amount < 0) return spendFromLotsStatements(tx, { memberId: change.memberId, amount: -change.amount, balanceBefore });
     if (change.type === PointsEntryType.COUPON_REFUND) return [];
-    const day = localDate(change.at, await this.timezoneOf(tx, change.communityId));
+    // A rule's award knows its community-local day (the check-in's); other earnings look the timezone up once per process.
+    const day = change.ruleDay?.day ?? localDate(change.at, await this.timezoneOf(tx, change.communityId));
     return [earnIntoLotStatement(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, day, at: change.at })];
   }
 
@@ -137,11 +138,17 @@ export class PointsLedgerService {
   }
 
   /**
-   * A spend's statements on the points lots (oldest first; points/expiry/points-lots.ts), to go after
-   * spendStatements and the row whose key names the spend: a refund finds the lots by `spendKey`.
+   * A redemption's spend from the points lots (oldest first; points/expiry/points-lots.ts), sent ahead of
+   * the stock's UPDATE in its round trip so that the hot stock row's lock is held no longer for them:
+   * the statements to defer, and those to add to commitIfChanged's gated ones, which undo them when the
+   * stock was not taken (on MySQL, where the transaction commits either way; elsewhere it rolls back).
+   * A refund finds the lots by `spendKey`.
    */
-  spendFromLotsStatements(tx: SqlTarget, spend: { memberId: number; amount: number; spendKey: string }, lockedBalance: number, when: string | null): Statement[] {
-    return spendFromLotsStatements(tx, { ...spend, balanceBefore: lockedBalance }, when);
+  lotSpend(tx: SqlTarget, spend: { memberId: number; amount: number; spendKey: string }, lockedBalance: number): { ahead: Statement[]; undoUnless: (when: string | null) => Statement[] } {
+    return {
+      ahead: spendFromLotsStatements(tx, { ...spend, balanceBefore: lockedBalance }),
+      undoUnless: (when) => (when ? undoSpendFromLotsStatements(spend, `not (${when})`) : []),
+    };
   }
 }
 

@@ -95,6 +95,22 @@ export function spendFromLotsStatements(target: SqlTarget, spend: LotSpend, when
 }
 
 /**
+ * spendFromLotsStatements undone, applying only `when` holds: for a spend whose lots are taken before
+ * the statement that decides whether it happens (a redemption takes them before the coupon's stock, so
+ * that the hot stock row stays locked no longer than before; db/sql.ts commitIfChanged).
+ */
+export function undoSpendFromLotsStatements(spend: Required<Pick<LotSpend, 'memberId' | 'spendKey'>>, when: string): Statement[] {
+  return [
+    {
+      sql: `update points_lot set remaining = remaining + (select u.amount from points_lot_use u where u.member_id = ? and u.spend_key = ? and u.lot_id = points_lot.id)
+             where ${when} and member_id = ? and id in (select u.lot_id from points_lot_use u where u.member_id = ? and u.spend_key = ?)`,
+      params: [spend.memberId, spend.spendKey, spend.memberId, spend.memberId, spend.spendKey],
+    },
+    { sql: `delete from points_lot_use where ${when} and member_id = ? and spend_key = ?`, params: [spend.memberId, spend.spendKey] },
+  ];
+}
+
+/**
  * A refund gives the points back to the lots they were spent from, with their original expiry.
  * What was spent from a lot whose date has passed (`today` is after it) has expired meanwhile and
  * is not given back: the points would have expired had they not been spent. What was spent from a
