@@ -6,6 +6,7 @@ import { addDays, localDate } from '../../common/local-date';
 import { insertIgnoreInto, isMySql, placeholders, runStatement, runStatementsAndCommit, selectRows, SqlTarget } from '../../db/sql';
 import { inSqlTransaction } from '../../db/transaction';
 import { MemberStatus } from '../../member/member.enums';
+import { expiredPointsStatement } from '../../member/member-rows';
 import type { NotificationService } from '../../notification/notification.service';
 import { pointsExpiringDraft } from '../../notification/notification-drafts';
 import { PointsEntryType } from '../points.enums';
@@ -159,10 +160,7 @@ async function expireLots(tx: SqlTarget, communityId: number, date: string, memb
              where l.community_id = ? and l.expires_on = ? and l.remaining > 0 and l.member_id in (${ids})`,
       params: [runId, now, communityId, date, ...members],
     },
-    {
-      sql: `update member set points = points - (select c.amount from points_expiry_claim c where c.run_id = ? and c.member_id = member.id) where id in (${claimed})`,
-      params: [runId, runId],
-    },
+    expiredPointsStatement(runId),
     {
       sql: `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, created_at)
             select c.community_id, c.member_id, -c.amount, m.points, ?, ?, ?, ? from points_expiry_claim c join member m on m.id = c.member_id

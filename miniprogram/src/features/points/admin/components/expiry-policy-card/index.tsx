@@ -1,13 +1,11 @@
 import { Input, View } from '@tarojs/components'
 import { useState } from 'react'
 import { fetchPointsExpiryPolicy, type PointsExpiryPolicy, setPointsExpiryPolicy } from '@/features/points/admin/api'
-import { expiryPolicyText, EXPIRY_MODE_OPTIONS, ROLLING_MONTHS } from '@/features/points/expiry-policy'
-import { messageOf } from '@/shared/graphql/errors'
-import { parseWhole } from '@/shared/format/number-text'
+import { checkExpiryPolicy, expiryPolicyText, EXPIRY_MODE_OPTIONS } from '@/features/points/admin/expiry-policy'
 import { useQuery } from '@/shared/hooks/useQuery'
+import { useSaveAction } from '@/shared/hooks/useSaveAction'
 import ActionButton from '@/shared/ui/action-button'
 import ChoiceList from '@/shared/ui/choice-list'
-import { alertMessage, toastSuccess } from '@/platform/feedback'
 import '@/shared/ui/limits-card/index.css'
 
 interface ExpiryPolicyCardProps {
@@ -20,35 +18,26 @@ interface ExpiryPolicyCardProps {
 export default function ExpiryPolicyCard({ communityId, editable }: ExpiryPolicyCardProps) {
   const policy = useQuery(() => fetchPointsExpiryPolicy(communityId), [communityId])
   const [editing, setEditing] = useState<{ mode: PointsExpiryPolicy['mode']; months: string } | null>(null)
-  const [saving, setSaving] = useState(false)
-  if (!policy.data) return null
-
-  const save = async () => {
-    if (!editing) return
-    const months = editing.mode === 'ROLLING' ? parseWhole(editing.months) : null
-    if (editing.mode === 'ROLLING' && (months === null || months < ROLLING_MONTHS.min || months > ROLLING_MONTHS.max)) {
-      void alertMessage(`有效月数应为 ${ROLLING_MONTHS.min}–${ROLLING_MONTHS.max} 的整数`, '无法保存')
-      return
-    }
-    setSaving(true)
-    try {
-      const saved = await setPointsExpiryPolicy(communityId, { mode: editing.mode, months })
+  const checked = editing ? checkExpiryPolicy(editing) : null
+  const { saving, save } = useSaveAction({
+    input: checked?.value ?? null,
+    invalidMessage: checked?.error,
+    submit: (input) => setPointsExpiryPolicy(communityId, input),
+    onSaved: (saved) => {
       policy.setData(() => saved)
       setEditing(null)
-      toastSuccess('已保存')
-    } catch (caught) {
-      void alertMessage(messageOf(caught), '保存失败')
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+    successText: '已保存',
+  })
+  if (!policy.data) return null
+  const current = policy.data
 
   return (
     <View className='qy-card qy-limits'>
       <View className='qy-limits__row'>
-        <View>积分有效期：{expiryPolicyText(policy.data)}</View>
+        <View>积分有效期：{expiryPolicyText(current)}</View>
         {editable && !editing && (
-          <View className='qy-limits__edit' ariaRole='button' onClick={() => setEditing({ mode: policy.data!.mode, months: String(policy.data!.months ?? 12) })}>
+          <View className='qy-limits__edit' ariaRole='button' onClick={() => setEditing({ mode: current.mode, months: String(current.months ?? 12) })}>
             修改
           </View>
         )}
