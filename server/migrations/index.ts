@@ -13,6 +13,7 @@ import { Migration20261202053705 } from './Migration20261202053705';
 import { Migration20261207180000 } from './Migration20261207180000';
 import { Migration20261207180030 } from './Migration20261207180030';
 import { Migration20261207190000 } from './Migration20261207190000';
+import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208130000 } from './Migration20261208130000';
 import { Migration20261208130100 } from './Migration20261208130100';
@@ -36,6 +37,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207180000', class: Migration20261207180000 }, // integrity II: coupons keep their terms (back-filled), grants' operator, economy caps, members' rule points of the day
   { name: 'Migration20261207180030', class: Migration20261207180030 }, // the admin member list: (community_id, status, joined_at)
   { name: 'Migration20261207190000', class: Migration20261207190000 }, // 暂停发放: the community's coupon issuing pause and its reason
+  { name: 'Migration20261208100000', class: Migration20261208100000 }, // 积分有效期: the policy, points lots and their uses, expiry claims, the job's progress
   { name: 'Migration20261208110000', class: Migration20261208110000 }, // the dashboard's daily rollups, filled from the existing rows
   { name: 'Migration20261208130000', class: Migration20261208130000 }, // media: uploaded images; app_user.avatar_media_id (old avatar URLs forgotten)
   { name: 'Migration20261208130100', class: Migration20261208130100 }, // 小程序码: wxa_code, each page and scene's code as WeChat drew it

@@ -13,6 +13,9 @@ import { CouponRedemptionService } from './coupon/coupon-redemption.service';
 import { CouponTemplateService } from './coupon/coupon-template.service';
 import { PointsLedgerService } from './points/points-ledger.service';
 import { PointsService } from './points/points.service';
+import { PointsExpiryPolicyService } from './points/expiry/points-expiry-policy.service';
+import { PointsExpiryForecastService } from './points/expiry/points-expiry-forecast.service';
+import { PointsExpiryService } from './points/expiry/points-expiry.service';
 import { createDefaultTiers, TierService } from './tier/tier.service';
 import { SessionTokenService } from './auth/session-token.service';
 import { CommunityCounts } from './community/community-counts';
@@ -124,6 +127,9 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     points,
     economyCaps,
     memberPoints: new PointsService(clock, access, points),
+    pointsExpiryPolicy: new PointsExpiryPolicyService(),
+    pointsExpiryForecasts: new PointsExpiryForecastService(clock, access),
+    pointsExpiry: new PointsExpiryService(clock, notifications),
     tiers,
     checkInRules,
     checkIns: new CheckInService(clock, access, points, tiers, checkInRules, referralRewards, makeUpCheckIns, economyCaps),

@@ -39,6 +39,8 @@ export interface AppConfig {
   session: { secret: string; ttlSeconds: number };
   /** Seed the demo community at start (npm start). */
   demo: boolean;
+  /** POINTS_EXPIRY_EVERY_MS: how often each process runs the points expiry job (expire what is due, warn 30/7 days before); hourly by default, so a restart skips no day. */
+  pointsExpiryEveryMs: number;
   /** Folder of the H5 build served at `/`. */
   h5Dir: string;
   logLevel: string;
@@ -84,8 +86,8 @@ export interface WeChatPaySettings {
   reconcileAfterSeconds: number;
 }
 
-/** The four subscription-message kinds; a kind without a template id is inbox-only. */
-export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED'] as const;
+/** The subscription-message kinds; a kind without a template id is inbox-only. */
+export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'POINTS_EXPIRING'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationSettings {
@@ -211,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
       ttlSeconds: Number(env.SESSION_TTL_SECONDS ?? 7 * 24 * 3600),
     },
     demo,
+    pointsExpiryEveryMs: positiveNumber(env, 'POINTS_EXPIRY_EVERY_MS', 3600_000),
     h5Dir: env.H5_DIR ?? path.join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     notifications: loadNotificationSettings(env),

@@ -5,6 +5,10 @@ import { CheckInRule } from './checkin/checkin-rule.entity';
 import { Coupon } from './coupon/coupon.entity';
 import { CouponTemplate } from './coupon/coupon-template.entity';
 import { PointsEntry } from './points/points-entry.entity';
+import { PointsLot } from './points/expiry/points-lot.entity';
+import { PointsLotUse } from './points/expiry/points-lot-use.entity';
+import { PointsExpiryClaim } from './points/expiry/points-expiry-claim.entity';
+import { PointsExpiryProgress } from './points/expiry/points-expiry-progress.entity';
 import { Tier } from './tier/tier.entity';
 import { GroupBuy } from './groupbuy/group-buy.entity';
 import { GroupBuyEntry } from './groupbuy/group-buy-entry.entity';
@@ -38,6 +42,10 @@ export const ENTITIES = [
   // member economy
   Tier,
   PointsEntry,
+  PointsLot,
+  PointsLotUse,
+  PointsExpiryClaim,
+  PointsExpiryProgress,
   CheckInRule,
   CheckIn,
   CouponTemplate,

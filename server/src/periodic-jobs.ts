@@ -5,8 +5,9 @@ import { groupBuyClosingJob } from './groupbuy/group-buy-closing.job';
 import { couponReminderJob } from './notification/coupon-reminder.job';
 import { notificationSenderJob } from './notification/notification-sender.job';
 import { paymentReconciliationJob } from './payment/payment-reconciliation.job';
+import { pointsExpiryJob } from './points/expiry/points-expiry.job';
 
 /** Everything that happens on a timer, without anyone calling anything. Started by server.ts. */
 export function periodicJobs(config: AppConfig): PeriodicJob[] {
-  return [couponExpiryJob, groupBuyClosingJob, couponReminderJob(config.notifications), notificationSenderJob(config.notifications), paymentReconciliationJob(config)];
+  return [couponExpiryJob, groupBuyClosingJob, couponReminderJob(config.notifications), notificationSenderJob(config.notifications), paymentReconciliationJob(config), pointsExpiryJob(config)];
 }

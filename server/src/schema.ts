@@ -8,6 +8,8 @@ import { CouponTemplateResolver } from './coupon/coupon-template.resolver';
 import { CouponResolver } from './coupon/coupon.resolver';
 import { PointsResolver } from './points/points.resolver';
 import { EconomyCapsResolver } from './points/economy-caps.resolver';
+import { PointsExpiryResolver } from './points/expiry/points-expiry.resolver';
+import { PointsLiabilityResolver } from './points/expiry/points-liability.resolver';
 import { TierResolver } from './tier/tier.resolver';
 import { authChecker } from './auth/auth-checker';
 import { validateArgs } from './graphql/validate-args';
@@ -35,6 +37,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InviteResolver,
   PointsResolver,
   EconomyCapsResolver,
+  PointsExpiryResolver,
+  PointsLiabilityResolver,
   CouponTemplateResolver,
   CouponResolver,
   // community activities

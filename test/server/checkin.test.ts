@@ -60,7 +60,7 @@ describe('daily check-in', () => {
     expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
   });
 
-  (TEST_DB === 'mysql' ? it : it.skip)('a check-in pays a round trip only for what it looks at: BEGIN goes with the member lock, the ledger row and the dashboard rollup with the COMMIT', async () => {
+  (TEST_DB === 'mysql' ? it : it.skip)('a check-in pays a round trip only for what it looks at: BEGIN goes with the member lock, the ledger row, its points lot (积分有效期) and the dashboard rollup with the COMMIT', async () => {
     const { joinCode, communityId } = await env.createCommunity('c-trips');
     const member = await env.join('c-tripper', joinCode);
     await member.client.data(MEMBERSHIP, { c: communityId }); // the day's activity is recorded by this first request, not by the check-in below
@@ -70,7 +70,7 @@ describe('daily check-in', () => {
       ['begin', 'select points, streak,'],
       ['insert into checkin'],
       ['update member set'],
-      ['insert into points_entry', 'insert into community_day_stats', 'commit'], // the day's check-in and points: one upsert
+      ['insert into points_entry', 'insert into points_lot', 'insert into community_day_stats', 'commit'], // the day's check-in and points: one upsert
     ]);
     expect((await checkEconomyInvariants(env.em())).violations).toEqual([]);
   });

@@ -12,7 +12,7 @@ export const DEFAULT_ECONOMY_CAPS = { maxPointsPerAction: 1_000, maxRulePointsPe
 /** 社群: owns members and everything they do. May span several WeChat groups. */
 @ObjectType()
 @Entity({ tableName: 'community' })
-export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen' | 'maxPointsPerAction' | 'maxRulePointsPerMemberDay' | 'couponIssuingPausedAt' | 'couponIssuingPauseReason'> {
+export class Community extends BaseEntity<'timezone' | 'description' | 'settingsVersion' | 'adjustPerCallLimit' | 'adjustDailyLimit' | 'referralPoints' | 'referralDailyLimit' | 'entryFeeFen' | 'maxPointsPerAction' | 'maxRulePointsPerMemberDay' | 'couponIssuingPausedAt' | 'couponIssuingPauseReason' | 'pointsExpiryMode' | 'pointsExpiryMonths'> {
   @Field()
   @Property({ length: 30 })
   name!: string;
@@ -73,6 +73,14 @@ export class Community extends BaseEntity<'timezone' | 'description' | 'settings
   @Field(() => String, { nullable: true, description: 'Why coupon issuing is paused, as members read it in the shop' })
   @Property({ type: 'string', length: 60, nullable: true })
   couponIssuingPauseReason?: string | null;
+
+  /** 积分有效期 (setPointsExpiryPolicy; points/expiry/): NONE, ANNUAL or ROLLING. Read by the ledger's statements themselves, never from a cache. */
+  @Property({ type: 'string', length: 8, default: 'NONE' })
+  pointsExpiryMode: string = 'NONE';
+
+  /** ROLLING's months (6–36); null otherwise. */
+  @Property({ type: 'integer', nullable: true })
+  pointsExpiryMonths?: number | null;
 
   /** 入群费 in fen; 0 = free. Set by admins through payment/ (setEntryFee). */
   @Field(() => Int, { description: '入群费 in fen (0 = free): joining by code or invite asks for it through WeChat Pay' })

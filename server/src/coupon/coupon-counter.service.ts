@@ -7,6 +7,8 @@ import { commitIfChanged, runStatement } from '../db/sql';
 import { RollbackWith, inSqlTransaction, inTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { PointsEntryType } from '../points/points.enums';
+import { refundToLots } from '../points/expiry/points-lots';
+import { redemptionReference } from './coupon-redemption-reference';
 import { MemberStatus } from '../member/member.enums';
 import { normalizeCouponCode } from './coupon-code';
 import { Coupon } from './coupon.entity';
@@ -85,18 +87,27 @@ export class CouponCounterService {
       await runStatement(em, 'update coupon_template set issued_count = issued_count - 1 where id = ?', [coupon.template.id]);
       // A granted coupon cost nothing: there is nothing to refund.
       if (coupon.pointsCost === 0) return { refundedPoints: 0, balance: locked.points };
+      // The points go back to the lots they were spent from, with their expiry; what expired meanwhile does not come back.
+      const { refunded, expired } = await refundToLots(em, {
+        communityId: coupon.community.id,
+        memberId: coupon.member.id,
+        spendKey: redemptionReference(coupon.requestId),
+        amount: coupon.pointsCost,
+        at: now,
+      });
+      if (refunded === 0) return { refundedPoints: 0, balance: locked.points };
       const applied = await this.points.apply(em, {
         communityId: coupon.community.id,
         memberId: coupon.member.id,
-        amount: coupon.pointsCost,
+        amount: refunded,
         type: PointsEntryType.COUPON_REFUND,
         reference: `void:${coupon.id}`,
-        note: `「${coupon.title}」作废退回`,
+        note: expired ? `「${coupon.title}」作废退回（另有 ${expired} 积分已过期，不予退回）` : `「${coupon.title}」作废退回`,
         operatorId,
         at: now,
         lockedBalance: locked.points,
       });
-      return { refundedPoints: coupon.pointsCost, balance: applied!.balance };
+      return { refundedPoints: refunded, balance: applied!.balance };
     });
     if (isErrorResult(outcome)) return outcome;
     // Read back on the request's EntityManager, where its template and member can still be loaded.

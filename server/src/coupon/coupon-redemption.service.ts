@@ -8,7 +8,7 @@ import type { ErrorResult } from '../graphql/error-result';
 import { columnsOf, mapPrefixed, valuesOf } from '../db/entity-rows';
 import { inKeyOrder } from '../db/by-ids';
 import { readTogether } from '../db/read-together';
-import { commitIfChanged, placeholders, selectRows, SqlTarget } from '../db/sql';
+import { commitIfChanged, deferStatement, placeholders, selectRows, SqlTarget } from '../db/sql';
 import { RollbackWith, inSqlTransaction } from '../db/transaction';
 import { lockMember } from '../member/member-lock';
 import { Member } from '../member/member.entity';
@@ -24,6 +24,7 @@ import { Coupon } from './coupon.entity';
 import { CouponStatus } from './coupon.enums';
 import { CouponInactive, CouponRedeemed, CouponTemplateNotFound, IssuingPaused, TierTooLow } from './coupon.types';
 import { issuingPaused } from './coupon-issuing';
+import { redemptionReference } from './coupon-redemption-reference';
 import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import type { PointsLedgerService } from '../points/points-ledger.service';
@@ -94,15 +95,19 @@ export class CouponRedemptionService {
         memberId: member.id,
         amount: -template.pointsCost,
         type: PointsEntryType.COUPON_REDEEM,
-        reference: ledgerReference(requestId),
+        reference: redemptionReference(requestId),
         note: `兑换「${template.title}」`,
         at: now,
       };
+      // The points lots (积分有效期) are taken ahead of the stock, holding only the member's lock, and given back if the stock was not taken.
+      const lots = this.points.lotSpend(tx, { memberId: member.id, amount: template.pointsCost, spendKey: spend.reference }, locked.points);
       let taken: Awaited<ReturnType<typeof commitIfChanged>>;
       try {
+        for (const statement of lots.ahead) await deferStatement(tx, statement.sql, statement.params);
         taken = await commitIfChanged(tx, takeStockStatement(template, 1, { now, tierLevel: locked.tierLevel }), (when) => [
           ...this.points.spendStatements(tx, spend, locked.points, { day: localDate(now, member.community.timezone), alsoOnDay: { couponsIssued: 1 } }, when),
           couponInsertStatement(template, [issued], now, when),
+          ...lots.undoUnless(when),
         ]);
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new RollbackWith(REPLAYED);
@@ -150,7 +155,7 @@ export class CouponRedemptionService {
   private async previousResult(em: EntityManager, memberId: number, requestId: string): Promise<CouponRedeemed | null> {
     const coupon = await em.findOne(Coupon, { member: memberId, requestId }, { populate: ['template'] });
     if (!coupon) return null;
-    const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: ledgerReference(requestId) });
+    const entry = await em.findOne(PointsEntry, { member: memberId, type: PointsEntryType.COUPON_REDEEM, reference: redemptionReference(requestId) });
     return new CouponRedeemed(() => coupon, entry?.balanceAfter ?? (await currentBalance(em, memberId)));
   }
 
@@ -196,6 +201,3 @@ function termsOf(em: EntityManager, row: Record<string, unknown>): TemplateTerms
   return { ...values, pointsCost: pointsCostOf(values), community: { id: Number(row.t__community_id) } };
 }
 
-function ledgerReference(requestId: string): string {
-  return `redeem:${requestId}`;
-}

@@ -63,6 +63,19 @@ export function memberPointsStatement(change: MemberPointsChange, when: string |
   };
 }
 
+/**
+ * 积分有效期 (points/expiry/points-expiry.service.ts): the balance of each member a run of the expiry job
+ * claimed, less what the claim expires (never more than the balance: the claim took the smaller).
+ * Lifetime points and the tier stay: expiring is not un-earning.
+ */
+export function expiredPointsStatement(runId: string): Statement {
+  return {
+    sql: `update member set points = points - (select c.amount from points_expiry_claim c where c.run_id = ? and c.member_id = member.id)
+           where id in (select member_id from points_expiry_claim where run_id = ?)`,
+    params: [runId, runId],
+  };
+}
+
 /** A member's balance as the statement sees it (inside a transaction: as that transaction sees it). */
 export async function currentBalance(tx: SqlTarget, memberId: number): Promise<number> {
   const [row] = await selectRows<{ points: number }>(tx, 'select points from member where id = ?', [memberId]);

@@ -9,6 +9,7 @@ import { clip, phrase, shortDate, thing, time } from './template-values';
  *   COUPON_EXPIRING     thing1 优惠券名称 · time2 过期时间 · thing3 温馨提示
  *   APPLICATION_RESULT  thing1 社群名称 · phrase2 审核结果 · thing3 备注 · time4 审核时间
  *   SIGNUP_PROMOTED     thing1 活动名称 · phrase2 报名状态 · thing3 温馨提示 · time4 通知时间
+ *   POINTS_EXPIRING     number1 过期积分 · date2 过期日期 · thing3 温馨提示
  */
 export interface MessageDraft {
   communityId: number;
@@ -98,5 +99,20 @@ export function signupPromotedDraft(to: Recipient, submission: { id: number; for
     body: clip(`有人取消了报名，你在「${submission.formTitle}」的候补已转为正式名额。`, 300),
     page: `activity/pages/signup-detail/index?id=${to.communityId}&formId=${submission.formId}`,
     data: { thing1: v(thing(submission.formTitle)), phrase2: v(phrase('报名成功')), thing3: v(thing('候补已转为正式名额')), time4: v(time(submission.at, timeZone)) },
+  };
+}
+
+/** 30 and 7 days before a date of 积分有效期 (points/expiry/points-expiry.service.ts): once per member, date and warning. */
+export function pointsExpiringDraft(to: Recipient, expiring: { points: number; expiresOn: string; daysBefore: number }): MessageDraft {
+  const [year, month, day] = expiring.expiresOn.split('-').map(Number);
+  return {
+    ...to,
+    kind: NotificationKind.POINTS_EXPIRING,
+    dedupeKey: `points-expiring:${to.memberId}:${expiring.expiresOn}:${expiring.daysBefore}`,
+    refId: to.memberId,
+    title: '积分即将过期',
+    body: clip(`你有 ${expiring.points} 积分将于 ${expiring.expiresOn} 过期，快去积分商城兑换优惠券吧。`, 300),
+    page: `pages/coupon-shop/index?id=${to.communityId}`,
+    data: { number1: v(String(expiring.points)), date2: v(`${year}年${month}月${day}日`), thing3: v(thing('积分快过期了，去兑换优惠券吧')) },
   };
 }

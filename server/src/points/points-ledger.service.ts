@@ -5,6 +5,7 @@ import { changeMemberPoints, currentBalance, memberPointsStatement, MemberStreak
 import type { LockedMember } from '../member/member-lock';
 import { earnedByRulesOn, type CappedAward } from './economy-caps';
 import { PointsEntryType } from './points.enums';
+import { earnIntoLotStatement, spendFromLotsStatements, undoSpendFromLotsStatements } from './expiry/points-lots';
 
 export interface PointsChange {
   communityId: number;
@@ -56,6 +57,7 @@ export interface RuleAction {
  * has no key it could collide with, so it goes with the transaction's next statement (deferStatement).
  */
 export class PointsLedgerService {
+
   /** @returns the balance after the change, or null when the balance would leave 0..MAX_POINTS. */
   async apply(tx: SqlTarget, change: PointsChange): Promise<AppliedPointsChange | null> {
     if (!Number.isSafeInteger(change.amount) || change.amount === 0) throw new Error(`points change must be a non-zero integer, got ${change.amount}`);
@@ -70,7 +72,16 @@ export class PointsLedgerService {
     await deferStatement(tx, entry.sql, entry.params);
     const day = localDate(change.at, await communityTimezone(tx, change.communityId));
     await addToDay(tx, change.communityId, change.memberId, day, pointsDeltas(change));
+    // The points expiry's lots (points/expiry/points-lots.ts) move with the balance, in the same round trip.
+    for (const lots of this.lotStatements(tx, change, balance - change.amount, day)) await deferStatement(tx, lots.sql, lots.params);
     return { balance };
+  }
+
+  /** An earning goes into its lot (by the policy in force), dated by its community-local day; a spend takes from the oldest lots; a refund's lots are its caller's (refundToLots). */
+  private lotStatements(tx: SqlTarget, change: PointsChange, balanceBefore: number, day: string): Statement[] {
+    if (change.amount < 0) return spendFromLotsStatements(tx, { memberId: change.memberId, amount: -change.amount, balanceBefore });
+    if (change.type === PointsEntryType.COUPON_REFUND) return [];
+    return [earnIntoLotStatement(tx, { communityId: change.communityId, memberId: change.memberId, amount: change.amount, day, at: change.at })];
   }
 
   /**
@@ -121,6 +132,20 @@ export class PointsLedgerService {
       entryStatement(change, lockedBalance + change.amount, when),
       dayStatsStatement(tx, change.communityId, change.memberId, rollup.day, { ...pointsDeltas(change), ...rollup.alsoOnDay }, when)!,
     ];
+  }
+
+  /**
+   * A redemption's spend from the points lots (oldest first; points/expiry/points-lots.ts), sent ahead of
+   * the stock's UPDATE in its round trip so that the hot stock row's lock is held no longer for them:
+   * the statements to defer, and those to add to commitIfChanged's gated ones, which undo them when the
+   * stock was not taken (on MySQL, where the transaction commits either way; elsewhere it rolls back).
+   * A refund finds the lots by `spendKey`.
+   */
+  lotSpend(tx: SqlTarget, spend: { memberId: number; amount: number; spendKey: string }, lockedBalance: number): { ahead: Statement[]; undoUnless: (when: string | null) => Statement[] } {
+    return {
+      ahead: spendFromLotsStatements(tx, { ...spend, balanceBefore: lockedBalance }),
+      undoUnless: (when) => (when ? undoSpendFromLotsStatements(spend, `not (${when})`) : []),
+    };
   }
 }
 

@@ -9,6 +9,7 @@ export enum PointsEntryType {
   ADMIN_ADJUST = 'ADMIN_ADJUST',
   MAKE_UP_CHECK_IN = 'MAKE_UP_CHECK_IN',
   REFERRAL = 'REFERRAL',
+  POINTS_EXPIRED = 'POINTS_EXPIRED',
 }
 
 registerEnumType(PointsEntryType, {
@@ -22,5 +23,6 @@ registerEnumType(PointsEntryType, {
     ADMIN_ADJUST: { description: '管理员调整' },
     MAKE_UP_CHECK_IN: { description: '补签' },
     REFERRAL: { description: '邀请好友奖励' },
+    POINTS_EXPIRED: { description: '积分过期' },
   },
 });

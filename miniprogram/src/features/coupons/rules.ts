@@ -41,3 +41,13 @@ export function templateFacts(template: TemplateLimits): string[] {
   if (template.minTierLevel > 0 && template.minTier) facts.push(`${template.minTier.name}及以上可兑`)
   return facts
 }
+
+/**
+ * The coupons `points` can buy in the shop (in stock, the member under their limit), cheapest
+ * first: what the coupon shop suggests for points about to expire (积分有效期).
+ */
+export function affordableWith<T extends { pointsCost: number; remaining: number | null; myRedeemedCount: number; perMemberLimit: number | null }>(templates: T[], points: number): T[] {
+  return templates
+    .filter((template) => template.pointsCost <= points && template.remaining !== 0 && (template.perMemberLimit === null || template.myRedeemedCount < template.perMemberLimit))
+    .sort((a, b) => a.pointsCost - b.pointsCost)
+}

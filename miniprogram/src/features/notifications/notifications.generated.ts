@@ -9,6 +9,7 @@ export type NotificationKind =
   | 'APPLICATION_RESULT'
   | 'COUPON_EXPIRING'
   | 'GROUPBUY_RESULT'
+  | 'POINTS_EXPIRING'
   | 'SIGNUP_PROMOTED';
 
 export type SubscriptionConsentInput = {

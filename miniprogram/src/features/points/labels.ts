@@ -9,6 +9,7 @@ export const POINTS_ENTRY_LABELS: Record<PointsEntryType, string> = {
   ADMIN_ADJUST: '管理员调整',
   MAKE_UP_CHECK_IN: '补签',
   REFERRAL: '邀请好友奖励',
+  POINTS_EXPIRED: '积分过期',
 }
 
 /** Entry types the server may add later still get a readable row. */

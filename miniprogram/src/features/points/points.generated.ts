@@ -15,12 +15,23 @@ export type PointsEntryType =
   | 'COUPON_REFUND'
   /** 补签 */
   | 'MAKE_UP_CHECK_IN'
+  /** 积分过期 */
+  | 'POINTS_EXPIRED'
   /** 邀请好友奖励 */
   | 'REFERRAL'
   /** 连签奖励 */
   | 'STREAK_BONUS'
   /** 入群奖励 */
   | 'WELCOME';
+
+/** 积分有效期 */
+export type PointsExpiryMode =
+  /** 按年清零：Y 年获得的积分在 Y+1 年 12 月 31 日（社群当地时间）结束时过期 */
+  | 'ANNUAL'
+  /** 永久有效（默认） */
+  | 'NONE'
+  /** 滚动有效：每笔积分获得后 months 个月（6–36）过期 */
+  | 'ROLLING';
 
 export type PointsEntryFieldsFragment = { id: string, amount: number, balanceAfter: number, type: PointsEntryType, note: string | null, createdAt: string };
 
@@ -32,6 +43,15 @@ export type PointsLedgerQueryVariables = Exact<{
 
 
 export type PointsLedgerQuery = { pointsLedger: { edges: Array<{ cursor: string, node: { id: string, amount: number, balanceAfter: number, type: PointsEntryType, note: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PointsExpiringFieldsFragment = { points: number, expiresOn: string };
+
+export type PointsExpiryForecastQueryVariables = Exact<{
+  communityId: string | number;
+}>;
+
+
+export type PointsExpiryForecastQuery = { pointsExpiryForecast: { policy: { mode: PointsExpiryMode, months: number | null }, next: { points: number, expiresOn: string } | null, upcoming: Array<{ points: number, expiresOn: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -61,6 +81,12 @@ export const PointsEntryFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"PointsEntryFields"}) as unknown as TypedDocumentString<PointsEntryFieldsFragment, unknown>;
+export const PointsExpiringFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PointsExpiringFields on PointsExpiring {
+  points
+  expiresOn
+}
+    `, {"fragmentName":"PointsExpiringFields"}) as unknown as TypedDocumentString<PointsExpiringFieldsFragment, unknown>;
 export const PointsLedgerDocument = new TypedDocumentString(`
     query PointsLedger($communityId: ID!, $first: Int!, $after: String) {
   pointsLedger(communityId: $communityId, first: $first, after: $after) {
@@ -84,3 +110,22 @@ export const PointsLedgerDocument = new TypedDocumentString(`
   note
   createdAt
 }`) as unknown as TypedDocumentString<PointsLedgerQuery, PointsLedgerQueryVariables>;
+export const PointsExpiryForecastDocument = new TypedDocumentString(`
+    query PointsExpiryForecast($communityId: ID!) {
+  pointsExpiryForecast(communityId: $communityId) {
+    policy {
+      mode
+      months
+    }
+    next {
+      ...PointsExpiringFields
+    }
+    upcoming {
+      ...PointsExpiringFields
+    }
+  }
+}
+    fragment PointsExpiringFields on PointsExpiring {
+  points
+  expiresOn
+}`) as unknown as TypedDocumentString<PointsExpiryForecastQuery, PointsExpiryForecastQueryVariables>;

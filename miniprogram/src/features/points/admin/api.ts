@@ -7,11 +7,19 @@ import {
   type EconomyCapsFieldsFragment,
   type EconomyCapsInput,
   PointsAdjustPolicyDocument,
+  PointsExpiryPolicyDocument,
+  type PointsExpiryPolicyFieldsFragment,
+  type PointsExpiryPolicyInput,
+  PointsLiabilityDocument,
+  type PointsLiabilityQuery,
   SetEconomyCapsDocument,
+  SetPointsExpiryPolicyDocument,
   SetPointsAdjustPolicyDocument,
 } from './points-admin.generated'
 
 export type EconomyCaps = EconomyCapsFieldsFragment
+export type PointsExpiryPolicy = PointsExpiryPolicyFieldsFragment
+export type PointsLiability = PointsLiabilityQuery['pointsLiability']
 
 /** Admin: a signed amount with the reason the member will see in the ledger. */
 export async function adjustPoints(communityId: string, memberId: string, amount: number, reason: string): Promise<AdjustPointsResult> {
@@ -40,4 +48,22 @@ export async function fetchEconomyCaps(communityId: string): Promise<EconomyCaps
 export async function setEconomyCaps(communityId: string, input: EconomyCapsInput): Promise<EconomyCaps> {
   const data = await graphql(SetEconomyCapsDocument, { communityId, input })
   return data.setEconomyCaps
+}
+
+/** Admin: 积分有效期 as the owner set it. */
+export async function fetchPointsExpiryPolicy(communityId: string): Promise<PointsExpiryPolicy> {
+  const data = await graphql(PointsExpiryPolicyDocument, { communityId })
+  return data.pointsExpiryPolicy
+}
+
+/** Owner only: applies to points earned from now on; NONE stops every expiry. */
+export async function setPointsExpiryPolicy(communityId: string, input: PointsExpiryPolicyInput): Promise<PointsExpiryPolicy> {
+  const data = await graphql(SetPointsExpiryPolicyDocument, { communityId, input })
+  return data.setPointsExpiryPolicy
+}
+
+/** Admin: the unspent points as money, and what expires (the dashboard, beside communityStats). */
+export async function fetchPointsLiability(communityId: string, from: string, to: string): Promise<PointsLiability> {
+  const data = await graphql(PointsLiabilityDocument, { communityId, from, to })
+  return data.pointsLiability
 }

@@ -22,12 +22,29 @@ export type PointsEntryType =
   | 'COUPON_REFUND'
   /** 补签 */
   | 'MAKE_UP_CHECK_IN'
+  /** 积分过期 */
+  | 'POINTS_EXPIRED'
   /** 邀请好友奖励 */
   | 'REFERRAL'
   /** 连签奖励 */
   | 'STREAK_BONUS'
   /** 入群奖励 */
   | 'WELCOME';
+
+/** 积分有效期 */
+export type PointsExpiryMode =
+  /** 按年清零：Y 年获得的积分在 Y+1 年 12 月 31 日（社群当地时间）结束时过期 */
+  | 'ANNUAL'
+  /** 永久有效（默认） */
+  | 'NONE'
+  /** 滚动有效：每笔积分获得后 months 个月（6–36）过期 */
+  | 'ROLLING';
+
+export type PointsExpiryPolicyInput = {
+  mode: PointsExpiryMode;
+  /** ROLLING only, and required there: 6..36 */
+  months?: number | null | undefined;
+};
 
 export type PointsAdjustPolicyFieldsFragment = { perCallLimit: number, dailyLimit: number, usedToday: number };
 
@@ -81,6 +98,32 @@ export type SetEconomyCapsMutationVariables = Exact<{
 
 export type SetEconomyCapsMutation = { setEconomyCaps: { maxPointsPerAction: number, maxRulePointsPerMemberDay: number } };
 
+export type PointsExpiryPolicyFieldsFragment = { mode: PointsExpiryMode, months: number | null };
+
+export type PointsExpiryPolicyQueryVariables = Exact<{
+  communityId: string | number;
+}>;
+
+
+export type PointsExpiryPolicyQuery = { pointsExpiryPolicy: { mode: PointsExpiryMode, months: number | null } };
+
+export type SetPointsExpiryPolicyMutationVariables = Exact<{
+  communityId: string | number;
+  input: PointsExpiryPolicyInput;
+}>;
+
+
+export type SetPointsExpiryPolicyMutation = { setPointsExpiryPolicy: { mode: PointsExpiryMode, months: number | null } };
+
+export type PointsLiabilityQueryVariables = Exact<{
+  communityId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type PointsLiabilityQuery = { pointsLiability: { outstandingPoints: number, liabilityFen: number, expiringWithin30Days: number, expiringWithin90Days: number, expiredInRange: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -112,6 +155,12 @@ export const EconomyCapsFieldsFragmentDoc = new TypedDocumentString(`
   maxRulePointsPerMemberDay
 }
     `, {"fragmentName":"EconomyCapsFields"}) as unknown as TypedDocumentString<EconomyCapsFieldsFragment, unknown>;
+export const PointsExpiryPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PointsExpiryPolicyFields on PointsExpiryPolicy {
+  mode
+  months
+}
+    `, {"fragmentName":"PointsExpiryPolicyFields"}) as unknown as TypedDocumentString<PointsExpiryPolicyFieldsFragment, unknown>;
 export const AdjustPointsDocument = new TypedDocumentString(`
     mutation AdjustPoints($communityId: ID!, $memberId: ID!, $amount: Int!, $reason: String!) {
   adjustPoints(
@@ -195,3 +244,34 @@ export const SetEconomyCapsDocument = new TypedDocumentString(`
   maxPointsPerAction
   maxRulePointsPerMemberDay
 }`) as unknown as TypedDocumentString<SetEconomyCapsMutation, SetEconomyCapsMutationVariables>;
+export const PointsExpiryPolicyDocument = new TypedDocumentString(`
+    query PointsExpiryPolicy($communityId: ID!) {
+  pointsExpiryPolicy(communityId: $communityId) {
+    ...PointsExpiryPolicyFields
+  }
+}
+    fragment PointsExpiryPolicyFields on PointsExpiryPolicy {
+  mode
+  months
+}`) as unknown as TypedDocumentString<PointsExpiryPolicyQuery, PointsExpiryPolicyQueryVariables>;
+export const SetPointsExpiryPolicyDocument = new TypedDocumentString(`
+    mutation SetPointsExpiryPolicy($communityId: ID!, $input: PointsExpiryPolicyInput!) {
+  setPointsExpiryPolicy(communityId: $communityId, input: $input) {
+    ...PointsExpiryPolicyFields
+  }
+}
+    fragment PointsExpiryPolicyFields on PointsExpiryPolicy {
+  mode
+  months
+}`) as unknown as TypedDocumentString<SetPointsExpiryPolicyMutation, SetPointsExpiryPolicyMutationVariables>;
+export const PointsLiabilityDocument = new TypedDocumentString(`
+    query PointsLiability($communityId: ID!, $from: String!, $to: String!) {
+  pointsLiability(communityId: $communityId, from: $from, to: $to) {
+    outstandingPoints
+    liabilityFen
+    expiringWithin30Days
+    expiringWithin90Days
+    expiredInRange
+  }
+}
+    `) as unknown as TypedDocumentString<PointsLiabilityQuery, PointsLiabilityQueryVariables>;

@@ -18,6 +18,7 @@ import LoginPanel from '@/features/session/components/login-panel'
 import MemberCard from '@/features/membership/components/member-card'
 import MessagesEntry from '@/features/notifications/components/messages-entry'
 import NoticeBar from '@/shared/ui/notice-bar'
+import PointsExpiryNotice from '@/features/points/components/expiry-notice'
 import QuestionnaireCard from '@/features/questionnaire/components/questionnaire-card'
 import { canWriteOff, isAdminRole } from '@/features/membership/labels'
 import { useAuth } from '@/features/session/hooks/useAuth'
@@ -127,6 +128,7 @@ export default function HomePage() {
           />
           {current.status === 'ACTIVE' && (
             <>
+              <PointsExpiryNotice key={`${current.community.id}:${current.points}`} communityId={current.community.id} />
               <CheckInPanel communityId={current.community.id} member={current} onCheckedIn={() => void memberships.refresh()} />
               <EconomyEntries communityId={current.community.id} />
             </>

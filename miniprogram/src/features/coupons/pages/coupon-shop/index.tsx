@@ -3,6 +3,8 @@ import { fetchCouponTemplates } from '@/features/coupons/template-api'
 import CouponTemplateCard from '@/features/coupons/components/coupon-template-card'
 import EmptyView from '@/shared/ui/empty-view'
 import NoticeBar from '@/shared/ui/notice-bar'
+import PointsExpiryNotice from '@/features/points/components/expiry-notice'
+import { affordableWith } from '@/features/coupons/rules'
 import ErrorView from '@/shared/ui/error-view'
 import LoadingView from '@/shared/ui/loading-view'
 import MemberGate from '@/features/membership/components/member-gate'
@@ -50,6 +52,16 @@ export default function CouponShopPage() {
             <NoticeBar tone='warning' title='优惠券暂停兑换' description={membership.community.couponIssuingPauseReason ?? '请稍后再来'} />
           )}
 
+          {templates.data && (
+            <PointsExpiryNotice
+              key={`${communityId}:${membership.points}`}
+              communityId={communityId}
+              suggestion={(expiring) => {
+                const titles = affordableWith(templates.data ?? [], expiring.points).map((template) => `「${template.title}」`)
+                return titles.length ? `可兑换 ${titles.slice(0, 3).join('、')}，别让它们白白过期。` : null
+              }}
+            />
+          )}
           {templates.loading && <LoadingView />}
           {templates.error && <ErrorView message={templates.error.message} onRetry={templates.reload} />}
           {templates.data?.length === 0 && (

@@ -11,7 +11,7 @@ interface CommunityDashboardProps {
   onOpenDormant: (days: number) => void
 }
 
-function Metric({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
+export function Metric({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
     <View className='qy-dashboard__metric'>
       <View className='qy-dashboard__metric-value'>{value}</View>

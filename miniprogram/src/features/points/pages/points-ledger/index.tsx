@@ -7,6 +7,7 @@ import LedgerRow from '@/features/points/components/ledger-row'
 import ListFooter from '@/shared/ui/list-footer'
 import LoadingView from '@/shared/ui/loading-view'
 import MemberGate from '@/features/membership/components/member-gate'
+import PointsExpiryNotice from '@/features/points/components/expiry-notice'
 import { useCursorList } from '@/shared/hooks/useCursorList'
 import { useMembership } from '@/features/membership/hooks/useMembership'
 import { usePageRefresh } from '@/shared/hooks/usePageRefresh'
@@ -38,6 +39,7 @@ export default function PointsLedgerPage() {
               <View className='qy-ledger__summary-value'>{membership.lifetimePoints}</View>
             </View>
           </View>
+          <PointsExpiryNotice key={`${communityId}:${membership.points}`} communityId={communityId} />
 
           {ledger.loading && <LoadingView />}
           {ledger.error && <ErrorView message={ledger.error.message} onRetry={ledger.reload} />}

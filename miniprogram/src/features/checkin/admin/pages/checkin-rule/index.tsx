@@ -3,6 +3,7 @@ import { fetchCheckInRule } from '@/features/checkin/api'
 import { updateCheckInRule } from '@/features/checkin/admin/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
 import EconomyCapsCard from '@/features/points/admin/components/economy-caps-card'
+import ExpiryPolicyCard from '@/features/points/admin/components/expiry-policy-card'
 import RowsEditor from '@/shared/ui/rows-editor'
 import { useAdminCommunity } from '@/features/membership/admin/hooks/useAdminCommunity'
 import { useEditableCopy } from '@/shared/hooks/useEditableCopy'
@@ -43,6 +44,7 @@ export default function CheckInRulePage() {
       {(self) => (
         <View className='qy-page'>
           <EconomyCapsCard communityId={communityId} editable={self.role === 'OWNER'} />
+          <ExpiryPolicyCard communityId={communityId} editable={self.role === 'OWNER'} />
           {rule.loading && <LoadingView />}
           {rule.error && <ErrorView message={rule.error.message} onRetry={rule.reload} />}
           {form && (

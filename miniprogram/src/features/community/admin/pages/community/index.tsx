@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { exportCommunityStats, fetchDashboard } from '@/features/health/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
 import CommunityDashboard from '@/features/health/components/community-dashboard'
+import PointsLiabilityCard from '@/features/points/admin/components/points-liability-card'
 import ExportBar from '@/features/exports/components/export-bar'
 import GroupBindingCard from '@/features/community/admin/components/group-binding-card'
 import InviteCard from '@/features/invite/admin/components/invite-card'
@@ -79,6 +80,7 @@ export default function AdminCommunityPage() {
               exportFile={(format) => exportCommunityStats(id, period.from, period.to, format)}
             />
           )}
+          {dashboard.data && <PointsLiabilityCard communityId={id} from={period.from} to={period.to} />}
           <NotificationStatsCard communityId={id} />
 
           <View className='qy-section-title'>成员</View>
