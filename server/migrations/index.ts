@@ -13,6 +13,7 @@ import { Migration20261202053705 } from './Migration20261202053705';
 import { Migration20261207180000 } from './Migration20261207180000';
 import { Migration20261207180030 } from './Migration20261207180030';
 import { Migration20261207190000 } from './Migration20261207190000';
+import { Migration20261208120000 } from './Migration20261208120000';
 
 /**
  * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207180000', class: Migration20261207180000 }, // integrity II: coupons keep their terms (back-filled), grants' operator, economy caps, members' rule points of the day
   { name: 'Migration20261207180030', class: Migration20261207180030 }, // the admin member list: (community_id, status, joined_at)
   { name: 'Migration20261207190000', class: Migration20261207190000 }, // 暂停发放: the community's coupon issuing pause and its reason
+  { name: 'Migration20261208120000', class: Migration20261208120000 }, // content safety: moderation queue + reports, image checks, note/nickname visibility
 ];

@@ -17,6 +17,7 @@ import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
 import { metricsPlugin } from './metrics/metrics.plugin';
 import { countRefusals } from './metrics/refusal-counting';
 import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
+import { wechatEventsRoutes } from './content-safety/wechat-events.route';
 
 export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log, metrics } = services;
@@ -71,6 +72,11 @@ export async function createApp(services: AppServices, httpServer: Server) {
 
   // WeChat Pay's notifications: the platform certificate's signature over the raw body is the permission.
   app.post('/wechatpay/notify', ...wechatPayNotifyRoute(services, services.wechatPay));
+
+  // The mini-program's message push (content-security verdicts): the signature over WECHAT_PUSH_TOKEN is the permission.
+  const wechatEvents = wechatEventsRoutes(services);
+  app.get('/wechat/events', wechatEvents.get);
+  app.post('/wechat/events', ...wechatEvents.post);
 
   if (existsSync(config.h5Dir)) {
     app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));

@@ -23,6 +23,9 @@ import { WeChatAccessToken } from './wechat/wechat-access-token.entity';
 import { NotificationMessage } from './notification/notification-message.entity';
 import { SubscriptionConsent } from './notification/subscription-consent.entity';
 import { MemberActivityDay } from './health/member-activity.entity';
+import { ModerationItem } from './content-safety/moderation-item.entity';
+import { ContentReport } from './content-safety/content-report.entity';
+import { ImageCheck } from './content-safety/image-check.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -58,4 +61,8 @@ export const ENTITIES = [
   Referral,
   // community health
   MemberActivityDay,
+  // content safety
+  ModerationItem,
+  ContentReport,
+  ImageCheck,
 ];

@@ -22,6 +22,7 @@ import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
 import { CommunityHealthResolver } from './health/community-health.resolver';
 import { MemberPaymentResolver, PaymentResolver } from './payment/payment.resolver';
+import { ModerationResolver } from './content-safety/moderation.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -48,6 +49,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CommunityHealthResolver,
   PaymentResolver,
   MemberPaymentResolver,
+  // content safety
+  ModerationResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

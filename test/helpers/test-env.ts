@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { loadConfig } from '../../server/src/config';
 import type { Clock } from '../../server/src/common/clock';
 import { startServer, RunningServer } from '../../server/src/server';
-import { FAKE_APPID, FAKE_SECRET, FakeWeChatServer } from './fake-wechat';
+import { FAKE_APPID, FAKE_PUSH_TOKEN, FAKE_SECRET, FakeWeChatServer } from './fake-wechat';
 import { GraphQLClient } from './graphql-client';
 import { ServerProcess, startServerProcess } from './server-process';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -59,6 +59,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
     WECHAT_APPID: FAKE_APPID,
     WECHAT_SECRET: FAKE_SECRET,
     WECHAT_API_BASE: wechat.url,
+    WECHAT_PUSH_TOKEN: FAKE_PUSH_TOKEN,
     SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
@@ -108,6 +109,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
         WECHAT_APPID: FAKE_APPID,
         WECHAT_SECRET: FAKE_SECRET,
         WECHAT_API_BASE: wechat.url,
+        WECHAT_PUSH_TOKEN: FAKE_PUSH_TOKEN,
         SESSION_SECRET: TEST_SESSION_SECRET,
         LOG_LEVEL: 'warn',
         ...options.env,

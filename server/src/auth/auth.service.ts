@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { ServiceContext } from '../service-context';
-import { runStatement, selectRows } from '../db/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { inSqlTransaction } from '../db/transaction';
+import type { ErrorResult } from '../graphql/error-result';
+import { CheckScene, ContentStatus, ContentTargetType, TextVerdict } from '../content-safety/content-safety.enums';
+import { ContentRejected } from '../content-safety/content-safety.types';
+import type { ModerationService } from '../content-safety/moderation.service';
+import type { TextCheckService } from '../content-safety/text-check.service';
+import { showNicknamesOfUser } from '../member/member-rows';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
@@ -17,6 +24,8 @@ export class AuthService {
     private readonly wechat: WeChatApiClient,
     private readonly sessions: SessionTokenService,
     private readonly clock: Clock,
+    private readonly texts: TextCheckService,
+    private readonly moderation: ModerationService,
   ) {}
 
   async login(ctx: ServiceContext, code: string): Promise<LoginPayload> {
@@ -46,18 +55,44 @@ export class AuthService {
     return { token: this.sessions.issue(user), user };
   }
 
-  async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User> {
+  async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User | ErrorResult> {
+    const nickname = changes.nickname?.trim();
+    const nicknameStatus = await this.nicknameStatusOf(ctx, nickname);
+    if (!nicknameStatus) return new ContentRejected('昵称含有违规信息，请换一个');
     const update = {
-      ...(changes.nickname !== undefined ? { nickname: changes.nickname.trim() } : {}),
+      ...(nickname !== undefined ? { nickname, nicknameStatus } : {}),
       ...(changes.avatarUrl !== undefined ? { avatarUrl: changes.avatarUrl } : {}),
       updatedAt: this.clock.now(),
     };
-    await runStatement(
-      ctx.em,
-      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${'avatarUrl' in update ? 'avatar_url = ?, ' : ''}updated_at = ? where id = ?`,
-      [...('nickname' in update ? [update.nickname] : []), ...('avatarUrl' in update ? [update.avatarUrl] : []), update.updatedAt, user.id],
-    );
+    await inSqlTransaction(ctx, async (tx) => {
+      await runStatement(
+        tx,
+        `update app_user set ${'nickname' in update ? 'nickname = ?, nickname_status = ?, ' : ''}${'avatarUrl' in update ? 'avatar_url = ?, ' : ''}updated_at = ? where id = ?`,
+        [...('nickname' in update ? [update.nickname, update.nicknameStatus] : []), ...('avatarUrl' in update ? [update.avatarUrl] : []), update.updatedAt, user.id],
+      );
+      if (update.nicknameStatus) await this.moderateNewNickname(tx, user.id, update.nicknameStatus, update.updatedAt);
+    });
     return Object.assign(user, update);
+  }
+
+  /** WeChat's check of a new nickname (scene 1, profile): VISIBLE, REVIEW, or null when it is refused. */
+  private async nicknameStatusOf(ctx: ServiceContext, nickname: string | undefined): Promise<ContentStatus | null> {
+    if (nickname === undefined) return ContentStatus.VISIBLE;
+    const verdict = await this.texts.checkCallerText(ctx, nickname, CheckScene.PROFILE);
+    if (verdict === TextVerdict.RISKY) return null;
+    return verdict === TextVerdict.REVIEW ? ContentStatus.REVIEW : ContentStatus.VISIBLE;
+  }
+
+  /**
+   * A new nickname is new content: a hide of the old one in any community ends, and one in review waits in
+   * the queue of every community the user is an active member of (the admins of each see it as PROFILE_NICKNAME).
+   */
+  private async moderateNewNickname(tx: SqlTarget, userId: number, status: ContentStatus, at: Date): Promise<void> {
+    const memberships = await showNicknamesOfUser(tx, userId);
+    if (status !== ContentStatus.REVIEW) return;
+    for (const { memberId, communityId } of memberships) {
+      await this.moderation.queueForReview(tx, { type: ContentTargetType.PROFILE_NICKNAME, id: memberId, communityId, authorUserId: userId }, at);
+    }
   }
 
   /** The caller's WeChat session_key, loaded only when group data must be decrypted. */

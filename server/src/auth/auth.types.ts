@@ -1,6 +1,7 @@
 import { AVATAR_HOSTS } from '../user/avatar-hosts';
 import { IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { ArgsType, createUnionType, Field, ObjectType } from 'type-graphql';
+import { ContentRejected } from '../content-safety/content-safety.types';
 import { User } from '../user/user.entity';
 
 @ArgsType()
@@ -35,3 +36,8 @@ export class UpdateProfileArgs {
   @IsUrl({ protocols: ['https'], require_protocol: true, host_whitelist: AVATAR_HOSTS }, { message: '头像只能使用微信头像' })
   avatarUrl?: string;
 }
+
+export const UpdateProfileResult = createUnionType({
+  name: 'UpdateProfileResult',
+  types: () => [User, ContentRejected] as const,
+});

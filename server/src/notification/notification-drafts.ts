@@ -9,6 +9,7 @@ import { clip, phrase, shortDate, thing, time } from './template-values';
  *   COUPON_EXPIRING     thing1 优惠券名称 · time2 过期时间 · thing3 温馨提示
  *   APPLICATION_RESULT  thing1 社群名称 · phrase2 审核结果 · thing3 备注 · time4 审核时间
  *   SIGNUP_PROMOTED     thing1 活动名称 · phrase2 报名状态 · thing3 温馨提示 · time4 通知时间
+ *   CONTENT_WITHDRAWN   thing1 内容类型 · phrase2 处理结果 · thing3 温馨提示 · time4 处理时间
  */
 export interface MessageDraft {
   communityId: number;
@@ -98,5 +99,19 @@ export function signupPromotedDraft(to: Recipient, submission: { id: number; for
     body: clip(`有人取消了报名，你在「${submission.formTitle}」的候补已转为正式名额。`, 300),
     page: `activity/pages/signup-detail/index?id=${to.communityId}&formId=${submission.formId}`,
     data: { thing1: v(thing(submission.formTitle)), phrase2: v(phrase('报名成功')), thing3: v(thing('候补已转为正式名额')), time4: v(time(submission.at, timeZone)) },
+  };
+}
+
+/** WeChat's image check said risky: the image was withdrawn everywhere. `checkId` makes a repeated verdict one message. */
+export function contentWithdrawnDraft(to: Recipient, check: { id: number; at: Date }, timeZone: string): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.CONTENT_WITHDRAWN,
+    dedupeKey: `content-withdrawn:image:${check.id}`,
+    refId: check.id,
+    title: '你发布的图片已被撤下',
+    body: '你发布的一张图片未通过微信内容安全检测，已被撤下，其他群友不再能看到。请遵守社群规范。',
+    page: `pages/messages/index?id=${to.communityId}`,
+    data: { thing1: v(thing('图片')), phrase2: v(phrase('已撤下')), thing3: v(thing('未通过内容安全检测')), time4: v(time(check.at, timeZone)) },
   };
 }

@@ -6,6 +6,8 @@ export enum NotificationKind {
   COUPON_EXPIRING = 'COUPON_EXPIRING',
   APPLICATION_RESULT = 'APPLICATION_RESULT',
   SIGNUP_PROMOTED = 'SIGNUP_PROMOTED',
+  /** Something the member published was withdrawn (WeChat's image check said risky). */
+  CONTENT_WITHDRAWN = 'CONTENT_WITHDRAWN',
 }
 
 /**
