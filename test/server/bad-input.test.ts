@@ -101,7 +101,7 @@ describe('bad input and bad credentials', () => {
     }
     const row = await env.em().findOneOrFail(Community, Number(communityId));
     expect([row.maxPointsPerAction, row.maxRulePointsPerMemberDay]).toEqual([1_000, 2_000]);
-    const avatar = `mutation ($u: String!) { updateProfile(avatarUrl: $u) { avatarUrl } }`;
+    const avatar = `mutation ($u: String!) { updateProfile(avatarUrl: $u) { ... on User { avatarUrl } } }`;
     for (const url of ['https://tracker.example.com/p.png', 'http://thirdwx.qlogo.cn/a.png', 'https://thirdwx.qlogo.cn.evil.example/a.png', 'https://evil.example/?h=thirdwx.qlogo.cn', 'javascript:alert(1)']) {
       expect(await owner.client.errorCode(avatar, { u: url })).toBe('BAD_USER_INPUT');
     }
