@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/signup-manage/index',
         'pages/dormant/index',
         'pages/audit-log/index',
+        'pages/moderation/index',
         'pages/payment-orders/index',
       ],
     },

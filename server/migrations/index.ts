@@ -15,6 +15,7 @@ import { Migration20261207180030 } from './Migration20261207180030';
 import { Migration20261207190000 } from './Migration20261207190000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261208110000 } from './Migration20261208110000';
+import { Migration20261208120000 } from './Migration20261208120000';
 import { Migration20261208130000 } from './Migration20261208130000';
 import { Migration20261208130100 } from './Migration20261208130100';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207190000', class: Migration20261207190000 }, // 暂停发放: the community's coupon issuing pause and its reason
   { name: 'Migration20261208100000', class: Migration20261208100000 }, // 积分有效期: the policy, points lots and their uses, expiry claims, the job's progress
   { name: 'Migration20261208110000', class: Migration20261208110000 }, // the dashboard's daily rollups, filled from the existing rows
+  { name: 'Migration20261208120000', class: Migration20261208120000 }, // content safety: moderation queue + reports, image checks, note/nickname visibility
   { name: 'Migration20261208130000', class: Migration20261208130000 }, // media: uploaded images; app_user.avatar_media_id (old avatar URLs forgotten)
   { name: 'Migration20261208130100', class: Migration20261208130100 }, // 小程序码: wxa_code, each page and scene's code as WeChat drew it
 ];

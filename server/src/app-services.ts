@@ -57,6 +57,14 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 import { createMediaStorage } from './media/media-storage';
 import { MediaService } from './media/media.service';
 import { WxaCodeService } from './wechat/wxa-code.service';
+import { WeChatSecurityApi } from './wechat/wechat-security.client';
+import { TextCheckService } from './content-safety/text-check.service';
+import { ImageCheckService } from './content-safety/image-check.service';
+import { ModerationService } from './content-safety/moderation.service';
+import { ModerationTargets } from './content-safety/moderation-targets';
+import { ContentTargetType } from './content-safety/content-safety.enums';
+import { groupBuyNoteTarget } from './groupbuy/group-buy-note.moderation';
+import { memberNicknameTarget } from './member/member-nickname.moderation';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -72,9 +80,25 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
   const activity = new MemberActivityService();
   const access = new MemberAccessService(clock, activity, orm);
   const notifications = new NotificationService(config.notifications, clock, access);
+  // Content safety: WeChat's checks run whenever credentials are configured (not in the demo without them).
+  const checksEnabled = config.wechat.secret !== '';
+  const securityApi = new WeChatSecurityApi(config.wechat, outboundCallFailed);
+  const textChecks = new TextCheckService(checksEnabled, securityApi, accessTokens, log);
+  // Each kind of content says how it is described and hidden, in its own domain; the media domain adds MEDIA.
+  const moderationTargets = new ModerationTargets()
+    .register(ContentTargetType.GROUP_BUY_NOTE, groupBuyNoteTarget)
+    .register(ContentTargetType.PROFILE_NICKNAME, memberNicknameTarget);
+  const moderation = new ModerationService(moderationTargets, access, clock);
+  const imageChecks = new ImageCheckService(checksEnabled, securityApi, accessTokens, orm, clock, log, async (em, target, checkId, at) => {
+    await notifications.contentWithdrawnNotice(em, { communityId: target.communityId, userId: target.authorUserId }, checkId, at);
+  });
   const mediaStorage = createMediaStorage(config.media, config.session.secret);
-  const media = new MediaService(mediaStorage, access, clock);
-  const auth = new AuthService(config.wechat, wechat, sessions, clock, media);
+  const media = new MediaService(mediaStorage, access, clock, imageChecks);
+  // An image WeChat's check finds risky is withdrawn everywhere (its files deleted, avatars that showed it cleared).
+  imageChecks.onRisky(ContentTargetType.MEDIA, async (tx, target) => {
+    await media.withdraw(tx, target.id);
+  });
+  const auth = new AuthService(config.wechat, wechat, sessions, clock, media, textChecks, moderation);
   const audit = new AuditService(clock);
   const economyCaps = new EconomyCapsService();
   // The tiers and the check-in rule are each checked against the caps with the other (multiplier × base): the tiers ask the rule through a function.
@@ -141,7 +165,7 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     couponGrants: new CouponGrantService(clock, access),
     // community activities
     groupBuys: new GroupBuyService(notifications, clock, access),
-    groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock), orm),
+    groupBuyEntries: new GroupBuyEntryService(clock, access, new GroupBuyJoinBatches(clock), orm, textChecks, moderation),
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions,
     questionnaires,
@@ -165,6 +189,11 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     notificationSender: new NotificationSender(orm, config.notifications, messageApi, accessTokens, clock, log),
     // 小程序码 for posters, whenever WeChat credentials are configured
     wxaCodes: new WxaCodeService(config.wechat.secret !== '', messageApi, accessTokens, clock),
+    // content safety
+    textChecks,
+    imageChecks,
+    moderationTargets,
+    moderation,
   };
 }
 

@@ -19,6 +19,7 @@ import { countRefusals } from './metrics/refusal-counting';
 import { wechatPayNotifyRoute } from './payment/wechat-pay-notify.route';
 import { localMediaFilesRoute, mediaUploadRoute } from './media/media.route';
 import { LocalMediaStorage } from './media/local-media-storage';
+import { wechatEventsRoutes } from './content-safety/wechat-events.route';
 
 export async function createApp(services: AppServices, httpServer: Server) {
   const { config, log, metrics } = services;
@@ -77,6 +78,10 @@ export async function createApp(services: AppServices, httpServer: Server) {
   // Image uploads; the local driver's files (the s3 driver's links point at the store itself).
   app.post('/media', mediaUploadRoute(services));
   if (services.mediaStorage instanceof LocalMediaStorage) app.get('/media/*key', localMediaFilesRoute(services.mediaStorage, () => services.clock.now()));
+  // The mini-program's message push (content-security verdicts): the signature over WECHAT_PUSH_TOKEN is the permission.
+  const wechatEvents = wechatEventsRoutes(services);
+  app.get('/wechat/events', wechatEvents.get);
+  app.post('/wechat/events', ...wechatEvents.post);
 
   if (existsSync(config.h5Dir)) {
     app.use(express.static(config.h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));

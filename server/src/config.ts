@@ -35,7 +35,17 @@ export interface AppConfig {
     };
   };
   database: { kind: DatabaseKind; url: string };
-  wechat: { appId: string; secret: string; apiBase: string; loginMode: LoginMode; timeoutMs: number };
+  wechat: {
+    appId: string;
+    secret: string;
+    apiBase: string;
+    loginMode: LoginMode;
+    timeoutMs: number;
+    /** msg_sec_check's own timeout: a member waits for it while saving; past it the text is stored for review. */
+    textCheckTimeoutMs: number;
+    /** WECHAT_PUSH_TOKEN: the Token of the mini-program's message push (signs POST /wechat/events); '' refuses every push. */
+    pushToken: string;
+  };
   session: { secret: string; ttlSeconds: number };
   /** Seed the demo community at start (npm start). */
   demo: boolean;
@@ -87,7 +97,7 @@ export interface WeChatPaySettings {
 }
 
 /** The subscription-message kinds; a kind without a template id is inbox-only. */
-export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'POINTS_EXPIRING'] as const;
+export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'POINTS_EXPIRING', 'CONTENT_WITHDRAWN'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationSettings {
@@ -207,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
       apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       loginMode,
       timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 5000),
+      textCheckTimeoutMs: positiveNumber(env, 'WECHAT_TEXT_CHECK_TIMEOUT_MS', 3000),
+      pushToken: env.WECHAT_PUSH_TOKEN ?? '',
     },
     session: {
       secret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),

@@ -30,6 +30,9 @@ import { MemberActivityDay } from './health/member-activity.entity';
 import { Media } from './media/media.entity';
 import { WxaCode } from './wechat/wxa-code.entity';
 import { CommunityDayStatsRow, CommunityMemberTally, CommunityReturnDay } from './health/rollups/rollup.entities';
+import { ModerationItem } from './content-safety/moderation-item.entity';
+import { ContentReport } from './content-safety/content-report.entity';
+import { ImageCheck } from './content-safety/image-check.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -75,4 +78,8 @@ export const ENTITIES = [
   // media
   Media,
   WxaCode,
+  // content safety
+  ModerationItem,
+  ContentReport,
+  ImageCheck,
 ];

@@ -24,6 +24,7 @@ import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
 import { CommunityHealthResolver } from './health/community-health.resolver';
 import { MemberPaymentResolver, PaymentResolver } from './payment/payment.resolver';
+import { ModerationResolver } from './content-safety/moderation.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -52,6 +53,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CommunityHealthResolver,
   PaymentResolver,
   MemberPaymentResolver,
+  // content safety
+  ModerationResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -4,6 +4,7 @@ import { ECONOMY_ADMIN_OPERATIONS } from './economy-admin-operations';
 import { ENTRY_ADMIN_OPERATIONS } from './entry-admin-operations';
 import { HEALTH_ADMIN_OPERATIONS } from './health-admin-operations';
 import { PAYMENT_ADMIN_OPERATIONS } from './payment-admin-operations';
+import { MODERATION_ADMIN_OPERATIONS } from './moderation-admin-operations';
 import { encryptGroupData, groupPayload } from './group-data';
 
 export interface AdminOperationTarget extends ActivityFixtures {
@@ -98,4 +99,5 @@ export const ADMIN_OPERATIONS: AdminOperation[] = [
   ...ENTRY_ADMIN_OPERATIONS,
   ...HEALTH_ADMIN_OPERATIONS,
   ...PAYMENT_ADMIN_OPERATIONS,
+  ...MODERATION_ADMIN_OPERATIONS,
 ];

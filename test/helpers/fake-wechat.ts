@@ -5,6 +5,29 @@ import QRCode from 'qrcode';
 
 export const FAKE_APPID = 'wxtestappid0000001';
 export const FAKE_SECRET = 'fake-wechat-secret';
+/** The Token of the mini-program's message push, as the test servers are configured (WECHAT_PUSH_TOKEN). */
+export const FAKE_PUSH_TOKEN = 'fake-push-token';
+
+/** Texts containing these answer msg_sec_check `risky` / `review` (anything else passes). */
+export const RISKY_MARKER = '违禁词';
+export const REVIEW_MARKER = '待审词';
+
+export interface RecordedSecCheck {
+  content: string;
+  version: number;
+  scene: number;
+  openid: string;
+  accessToken: string;
+}
+
+export interface RecordedMediaCheck {
+  media_url: string;
+  media_type: number;
+  version: number;
+  scene: number;
+  openid: string;
+  traceId: string;
+}
 
 export interface RecordedSend {
   touser: string;
@@ -28,6 +51,10 @@ export interface RecordedSend {
  * (`token-1`, `token-2` …); force_refresh issues a new one. subscribe/send: 40001 for a token
  * that is not the live one; otherwise the next scripted answer for that openid (`answerSends`),
  * else ok. A scripted 40001 also revokes the live token, as a token WeChat no longer honours.
+ * msg_sec_check (v2): `risky` for a text containing RISKY_MARKER, `review` for REVIEW_MARKER, else
+ * `pass`; 40001 for a token that is not the live one; `secCheckDelayMs` delays every answer (a timeout).
+ * media_check_async: records the call and answers a new trace id (`trace-1`, …); `pushMediaCheck` then
+ * sends the verdict to the server's /wechat/events, signed as WeChat signs it (or forged, or replayed).
  * `holdSends()` keeps send requests unanswered and unprocessed until `releaseSends()`; a held
  * request whose client went away was never processed (not delivered).
  */
@@ -47,6 +74,11 @@ export class FakeWeChatServer {
   /** Every getwxacodeunlimit call, in order. */
   readonly wxaCodeCalls: { scene: string; page: string; checkPath: unknown; accessToken: string }[] = [];
   private wxaCodeAnswers: number[] = [];
+  /** Every msg_sec_check and media_check_async call, in order. */
+  readonly secChecks: RecordedSecCheck[] = [];
+  readonly mediaChecks: RecordedMediaCheck[] = [];
+  /** Delay of every msg_sec_check answer (past the server's timeout: no answer). */
+  secCheckDelayMs = 0;
   /** Delay of every send answer, to measure or to widen races. */
   sendDelayMs = 0;
   url = '';
@@ -116,6 +148,12 @@ export class FakeWeChatServer {
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
       return void this.readJson(req).then((body) => this.wxaCode(res, url.searchParams.get('access_token') ?? '', body, reply));
     }
+    if (req.method === 'POST' && url.pathname === '/wxa/msg_sec_check') {
+      return void this.readJson(req).then((body) => setTimeout(() => reply(this.msgSecCheck(url.searchParams.get('access_token') ?? '', body)), this.secCheckDelayMs));
+    }
+    if (req.method === 'POST' && url.pathname === '/wxa/media_check_async') {
+      return void this.readJson(req).then((body) => reply(this.mediaCheckAsync(url.searchParams.get('access_token') ?? '', body)));
+    }
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end();
     if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET) {
       return reply({ errcode: 40013, errmsg: 'invalid appid' });
@@ -160,6 +198,33 @@ export class FakeWeChatServer {
     res.writeHead(200, { 'content-type': 'image/png' }).end(png);
   }
 
+  private msgSecCheck(accessToken: string, body: Record<string, any>): unknown {
+    if (!accessToken || accessToken !== this.liveToken) return { errcode: 40001, errmsg: 'invalid credential' };
+    if (body.version !== 2 || typeof body.content !== 'string' || !body.openid || ![1, 2, 3, 4].includes(body.scene)) return { errcode: 47001, errmsg: 'data format error' };
+    this.secChecks.push({ content: body.content, version: body.version, scene: body.scene, openid: body.openid, accessToken });
+    const suggest = body.content.includes(RISKY_MARKER) ? 'risky' : body.content.includes(REVIEW_MARKER) ? 'review' : 'pass';
+    return { errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20002 }, trace_id: `sec-${this.secChecks.length}` };
+  }
+
+  private mediaCheckAsync(accessToken: string, body: Record<string, any>): unknown {
+    if (!accessToken || accessToken !== this.liveToken) return { errcode: 40001, errmsg: 'invalid credential' };
+    if (body.version !== 2 || body.media_type !== 2 || !body.media_url || !body.openid) return { errcode: 47001, errmsg: 'data format error' };
+    const traceId = `trace-${this.mediaChecks.length + 1}`;
+    this.mediaChecks.push({ ...(body as Omit<RecordedMediaCheck, 'traceId'>), traceId });
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId };
+  }
+
+  /**
+   * WeChat's push of a media_check_async verdict to `serverUrl`/wechat/events, signed with FAKE_PUSH_TOKEN.
+   * `forge`: signed with another token; `ageSeconds`: a timestamp that long ago (a replay).
+   */
+  async pushMediaCheck(serverUrl: string, traceId: string, suggest: 'pass' | 'review' | 'risky', options: { forge?: boolean; ageSeconds?: number } = {}): Promise<{ status: number; text: string }> {
+    const query = signedPushQuery(options.forge ? 'not-the-token' : FAKE_PUSH_TOKEN, options.ageSeconds ?? 0);
+    const body = { ToUserName: 'gh_fake', FromUserName: 'o-system', CreateTime: Number(query.timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: FAKE_APPID, trace_id: traceId, version: 2, detail: [], errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20002 } };
+    const response = await fetch(`${serverUrl}/wechat/events?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, text: await response.text() };
+  }
+
   private stableToken(body: Record<string, any>): unknown {
     if (body.appid !== FAKE_APPID || body.secret !== FAKE_SECRET) return { errcode: 40013, errmsg: 'invalid appid' };
     if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
@@ -194,4 +259,12 @@ export class FakeWeChatServer {
     if (this.held) this.held.push(process);
     else process();
   }
+}
+
+/** The query WeChat puts on a push: signature = sha1 of the sorted [token, timestamp, nonce]. */
+export function signedPushQuery(token: string, ageSeconds = 0): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000) - ageSeconds);
+  const nonce = String(Math.floor(Math.random() * 1e9));
+  const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  return { signature, timestamp, nonce };
 }

@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { loadConfig } from '../../server/src/config';
 import type { Clock } from '../../server/src/common/clock';
 import { startServer, RunningServer } from '../../server/src/server';
-import { FAKE_APPID, FAKE_SECRET, FakeWeChatServer } from './fake-wechat';
+import { FAKE_APPID, FAKE_PUSH_TOKEN, FAKE_SECRET, FakeWeChatServer } from './fake-wechat';
 import { GraphQLClient } from './graphql-client';
 import { ServerProcess, startServerProcess } from './server-process';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -64,6 +64,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
     WECHAT_APPID: FAKE_APPID,
     WECHAT_SECRET: FAKE_SECRET,
     WECHAT_API_BASE: wechat.url,
+    WECHAT_PUSH_TOKEN: FAKE_PUSH_TOKEN,
     SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MEDIA_DIR: mediaDir,
@@ -114,6 +115,7 @@ export async function createTestEnvironment(label: string, options: { clock?: Cl
         WECHAT_APPID: FAKE_APPID,
         WECHAT_SECRET: FAKE_SECRET,
         WECHAT_API_BASE: wechat.url,
+        WECHAT_PUSH_TOKEN: FAKE_PUSH_TOKEN,
         SESSION_SECRET: TEST_SESSION_SECRET,
         LOG_LEVEL: 'warn',
         MEDIA_DIR: mediaDir,

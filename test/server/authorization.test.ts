@@ -8,6 +8,7 @@ import { Tier } from '../../server/src/tier/tier.entity';
 import { ADJUST, CREATE_TEMPLATE, newRequestId, REDEEM } from '../helpers/economy';
 import { Member } from '../../server/src/member/member.entity';
 import { WeChatGroup } from '../../server/src/wechat/wechat-group.entity';
+import { ModerationItem } from '../../server/src/content-safety/moderation-item.entity';
 import { ADMIN_OPERATIONS } from '../helpers/admin-operations';
 import { ActivityFixtures, activitySnapshot, prepareActivityFixtures } from '../helpers/activity-admin-operations';
 import { GraphQLClient } from '../helpers/graphql-client';
@@ -60,7 +61,8 @@ describe('authorization of admin operations', () => {
     return {
       audit: await em.count(AuditLog, {}),
       groups: await em.count(WeChatGroup, {}),
-      target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}`),
+      target: await em.findOneOrFail(Member, Number(targetMemberId)).then((m) => `${m.role}/${m.status}/${m.points}/${m.nicknameStatus}`),
+      moderation: await em.count(ModerationItem, {}),
       community: await em.findOneOrFail(Community, Number(communityId)).then((c) => `${c.adjustPerCallLimit}/${c.adjustDailyLimit}/${c.maxPointsPerAction}/${c.maxRulePointsPerMemberDay}/${c.couponIssuingPausedAt}`),
       ledger: await em.count(PointsEntry, {}),
       coupons: await em.count(Coupon, { status: CouponStatus.UNUSED }),
@@ -98,6 +100,6 @@ describe('authorization of admin operations', () => {
       m: targetMemberId,
     });
     expect(result.banMember.errorCode).toBe('MEMBER_NOT_FOUND');
-    expect((await snapshot()).target).toBe('MEMBER/ACTIVE/0');
+    expect((await snapshot()).target).toBe('MEMBER/ACTIVE/0/VISIBLE');
   });
 });

@@ -102,10 +102,10 @@ describe('bad input and bad credentials', () => {
     const row = await env.em().findOneOrFail(Community, Number(communityId));
     expect([row.maxPointsPerAction, row.maxRulePointsPerMemberDay]).toEqual([1_000, 2_000]);
     // A client cannot name an avatar URL at all any more (issue 21): only an image it uploaded, by id.
-    const avatar = `mutation ($u: String!) { updateProfile(avatarUrl: $u) { avatarUrl } }`;
+    const avatar = `mutation ($u: String!) { updateProfile(avatarUrl: $u) { ... on User { avatarUrl } } }`;
     expect(await owner.client.errorCode(avatar, { u: 'https://tracker.example.com/p.png' })).toBe('GRAPHQL_VALIDATION_FAILED');
     for (const id of ['0', '-1', 'abc', '1e3', '9'.repeat(20)]) {
-      expect(await owner.client.errorCode(`mutation ($a: ID!) { updateProfile(avatarMediaId: $a) { avatarUrl } }`, { a: id })).toBe('BAD_USER_INPUT');
+      expect(await owner.client.errorCode(`mutation ($a: ID!) { updateProfile(avatarMediaId: $a) { ... on User { avatarUrl } } }`, { a: id })).toBe('BAD_USER_INPUT');
     }
     expect((await owner.client.data(`{ me { avatarUrl } }`)).me.avatarUrl).toBeNull();
   });

@@ -18,7 +18,7 @@ import { createTestEnvironment, LoggedIn, TEST_SESSION_SECRET, TestEnvironment }
 
 const EXPORT_GROUP_BUY = `mutation ($g: ID!, $f: ExportFormat!) { exportGroupBuy(groupBuyId: $g, format: $f) { url filename expiresAt } }`;
 const EXPORT_SIGNUPS = `mutation ($f: ID!, $x: ExportFormat!) { exportSignupSubmissions(formId: $f, format: $x) { url filename expiresAt } }`;
-const SET_NICKNAME = `mutation ($n: String!) { updateProfile(nickname: $n) { id } }`;
+const SET_NICKNAME = `mutation ($n: String!) { updateProfile(nickname: $n) { ... on User { id } } }`;
 
 type Row = Array<string | number | null>;
 

@@ -122,7 +122,7 @@ describe('hostile clients: rate limits', () => {
     const { owner, communityId, joinCode } = await env.createCommunity('h-rate-owner');
     const member = await env.join('h-rate-member', joinCode);
     const updates = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => member.client.request(`mutation ($n: String!) { updateProfile(nickname: $n) { nickname } }`, { n: `昵称${i}` })),
+      Array.from({ length: 10 }, (_, i) => member.client.request(`mutation ($n: String!) { updateProfile(nickname: $n) { ... on User { nickname } } }`, { n: `昵称${i}` })),
     );
     // the join above was the member's first counted mutation
     expect(updates.filter((r) => r.status === 200 && !r.errors)).toHaveLength(7);
@@ -180,7 +180,7 @@ onMySQL('hostile clients: rate limits across two processes (MariaDB)', () => {
     const member = await env.join('h-two-proc-member', joinCode); // the member's first counted mutation
     const peer = await env.startPeerProcess();
     try {
-      const rename = `mutation ($n: String!) { updateProfile(nickname: $n) { nickname } }`;
+      const rename = `mutation ($n: String!) { updateProfile(nickname: $n) { ... on User { nickname } } }`;
       const burst = await Promise.all(
         Array.from({ length: 20 }, (_, i) => postFrom(i % 2 ? peer.url : env.url, '203.0.113.60', rename, { n: `并发${i}` }, member.token)),
       );

@@ -36,6 +36,7 @@ export const routes = {
   adminCoupons: (communityId: string) => withId('/admin/pages/coupons/index', communityId),
   adminDormant: (communityId: string, days: number) => withParam(withId('/admin/pages/dormant/index', communityId), 'days', String(days)),
   adminAuditLog: (communityId: string) => withId('/admin/pages/audit-log/index', communityId),
+  adminModeration: (communityId: string) => withId('/admin/pages/moderation/index', communityId),
   // activities: `?id=` is the community; the group-buy or form rides along
   questionnaire: (communityId: string) => withId('/pages/questionnaire/index', communityId),
   groupBuys: (communityId: string) => withId('/activity/pages/groupbuy-list/index', communityId),

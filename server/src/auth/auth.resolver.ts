@@ -2,7 +2,8 @@ import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { requireUser, requireUserId } from './require-user';
 import { User } from '../user/user.entity';
-import { LoginArgs, LoginPayload, UpdateProfileArgs } from './auth.types';
+import { LoginArgs, LoginPayload, UpdateProfileArgs, UpdateProfileResult } from './auth.types';
+import type { ErrorResult } from '../graphql/error-result';
 
 @Resolver()
 export class AuthResolver {
@@ -24,8 +25,8 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => User)
-  updateProfile(@Args() changes: UpdateProfileArgs, @Ctx() ctx: RequestContext): Promise<User> {
+  @Mutation(() => UpdateProfileResult, { description: 'A nickname others will see passes WeChat’s content check first (ContentRejected when it is risky)' })
+  updateProfile(@Args() changes: UpdateProfileArgs, @Ctx() ctx: RequestContext): Promise<User | ErrorResult> {
     return ctx.services.auth.updateProfile(ctx, requireUser(ctx), changes);
   }
 }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config';
 import type { ServiceContext } from '../service-context';
-import { runStatement, selectRows } from '../db/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
+import { inSqlTransaction } from '../db/transaction';
+import type { ErrorResult } from '../graphql/error-result';
+import { CheckScene, ContentStatus, ContentTargetType, TextVerdict } from '../content-safety/content-safety.enums';
+import { ContentRejected } from '../content-safety/content-safety.types';
+import type { ModerationService } from '../content-safety/moderation.service';
+import type { TextCheckService } from '../content-safety/text-check.service';
+import { showNicknamesOfUser } from '../member/member-rows';
 import { User } from '../user/user.entity';
 import type { WeChatApiClient, WeChatSession } from '../wechat/wechat-api.client';
 import type { LoginPayload, UpdateProfileArgs } from './auth.types';
@@ -21,6 +28,8 @@ export class AuthService {
     private readonly sessions: SessionTokenService,
     private readonly clock: Clock,
     private readonly media: MediaService,
+    private readonly texts: TextCheckService,
+    private readonly moderation: ModerationService,
   ) {}
 
   async login(ctx: ServiceContext, code: string): Promise<LoginPayload> {
@@ -50,23 +59,52 @@ export class AuthService {
     return { token: this.sessions.issue(user), user };
   }
 
-  /** The avatar is always an image of our store that the caller uploaded as an avatar: its public URL is kept on the user. */
-  async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User> {
+  /**
+   * The nickname passes WeChat's check (risky: refused; review: shown to its author only and queued); the avatar
+   * is always an image of our store that the caller uploaded as an avatar: its public URL is kept on the user.
+   */
+  async updateProfile(ctx: ServiceContext, user: User, changes: UpdateProfileArgs): Promise<User | ErrorResult> {
     const avatar =
       changes.avatarMediaId === undefined || changes.avatarMediaId === null
         ? null
         : await this.media.claim(ctx, parseId(changes.avatarMediaId, 'avatarMediaId'), { purposes: [MediaPurpose.AVATAR], field: 'avatarMediaId' });
+    const nickname = changes.nickname?.trim();
+    const nicknameStatus = await this.nicknameStatusOf(ctx, nickname);
+    if (!nicknameStatus) return new ContentRejected('昵称含有违规信息，请换一个');
     const update = {
-      ...(changes.nickname !== undefined && changes.nickname !== null ? { nickname: changes.nickname.trim() } : {}),
+      ...(nickname !== undefined ? { nickname, nicknameStatus } : {}),
       ...(avatar ? { avatarUrl: this.media.publicUrlOf(avatar), avatarMediaId: avatar.id } : {}),
       updatedAt: this.clock.now(),
     };
-    await runStatement(
-      ctx.em,
-      `update app_user set ${'nickname' in update ? 'nickname = ?, ' : ''}${avatar ? 'avatar_url = ?, avatar_media_id = ?, ' : ''}updated_at = ? where id = ?`,
-      [...('nickname' in update ? [update.nickname] : []), ...(avatar ? [update.avatarUrl, update.avatarMediaId] : []), update.updatedAt, user.id],
-    );
+    await inSqlTransaction(ctx, async (tx) => {
+      await runStatement(
+        tx,
+        `update app_user set ${'nickname' in update ? 'nickname = ?, nickname_status = ?, ' : ''}${avatar ? 'avatar_url = ?, avatar_media_id = ?, ' : ''}updated_at = ? where id = ?`,
+        [...('nickname' in update ? [update.nickname, update.nicknameStatus] : []), ...(avatar ? [update.avatarUrl, update.avatarMediaId] : []), update.updatedAt, user.id],
+      );
+      if (update.nicknameStatus) await this.moderateNewNickname(tx, user.id, update.nicknameStatus, update.updatedAt);
+    });
     return Object.assign(user, update);
+  }
+
+  /** WeChat's check of a new nickname (scene 1, profile): VISIBLE, REVIEW, or null when it is refused. */
+  private async nicknameStatusOf(ctx: ServiceContext, nickname: string | undefined): Promise<ContentStatus | null> {
+    if (nickname === undefined) return ContentStatus.VISIBLE;
+    const verdict = await this.texts.checkCallerText(ctx, nickname, CheckScene.PROFILE);
+    if (verdict === TextVerdict.RISKY) return null;
+    return verdict === TextVerdict.REVIEW ? ContentStatus.REVIEW : ContentStatus.VISIBLE;
+  }
+
+  /**
+   * A new nickname is new content: a hide of the old one in any community ends, and one in review waits in
+   * the queue of every community the user is an active member of (the admins of each see it as PROFILE_NICKNAME).
+   */
+  private async moderateNewNickname(tx: SqlTarget, userId: number, status: ContentStatus, at: Date): Promise<void> {
+    const memberships = await showNicknamesOfUser(tx, userId);
+    if (status !== ContentStatus.REVIEW) return;
+    for (const { memberId, communityId } of memberships) {
+      await this.moderation.queueForReview(tx, { type: ContentTargetType.PROFILE_NICKNAME, id: memberId, communityId, authorUserId: userId }, at);
+    }
   }
 
   /** The caller's WeChat session_key, loaded only when group data must be decrypted. */

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { ContentRejected } from '../content-safety/content-safety.types';
 import { User } from '../user/user.entity';
 
 @ArgsType()
@@ -32,3 +33,8 @@ export class UpdateProfileArgs {
   @IsOptional()
   avatarMediaId?: string;
 }
+
+export const UpdateProfileResult = createUnionType({
+  name: 'UpdateProfileResult',
+  types: () => [User, ContentRejected] as const,
+});

@@ -4,6 +4,7 @@ import { BaseEntity } from '../db/base.entity';
 import { Community } from '../community/community.entity';
 import { Member } from '../member/member.entity';
 import { GroupBuy } from './group-buy.entity';
+import { ContentStatus } from '../content-safety/content-safety.enums';
 
 /** The value of `liveKey` while an entry counts; NULL once cancelled (NULLs never collide in a unique key). */
 export const LIVE = 1;
@@ -19,7 +20,7 @@ export const LIVE = 1;
 @Unique({ properties: ['member', 'requestId'] })
 @Index({ properties: ['groupBuy', 'liveKey', 'seq'] })
 @Index({ properties: ['community', 'createdAt'] }) // community stats: group-buy participants in a range
-export class GroupBuyEntry extends BaseEntity<'note' | 'pickedUp' | 'pickedUpAt' | 'cancelledAt' | 'liveKey' | 'updatedAt'> {
+export class GroupBuyEntry extends BaseEntity<'note' | 'noteStatus' | 'pickedUp' | 'pickedUpAt' | 'cancelledAt' | 'liveKey' | 'updatedAt'> {
   @ManyToOne(() => GroupBuy)
   groupBuy!: GroupBuy;
 
@@ -37,9 +38,13 @@ export class GroupBuyEntry extends BaseEntity<'note' | 'pickedUp' | 'pickedUpAt'
   @Property()
   quantity!: number;
 
-  @Field(() => String, { nullable: true })
+  /** Read through GroupBuyEntryResolver.note: members see it while noteStatus is VISIBLE (content-safety). */
   @Property({ type: 'string', length: 100, nullable: true })
   note?: string | null;
+
+  @Field(() => ContentStatus, { description: 'VISIBLE; REVIEW or HIDDEN: the note is shown to its author and the admins only' })
+  @Property({ type: 'string', length: 8, default: ContentStatus.VISIBLE })
+  noteStatus: ContentStatus = ContentStatus.VISIBLE;
 
   @Property({ type: 'string', length: 64 })
   requestId!: string;

@@ -6,6 +6,8 @@ import { parseId } from '../graphql/ids';
 import { memberProfile, MemberProfile } from '../member/member-profile';
 import { ADMIN_ROLES } from '../member/member.enums';
 import { GroupBuyEntry } from './group-buy-entry.entity';
+import { ContentStatus } from '../content-safety/content-safety.enums';
+import { callerSees } from '../content-safety/content-visibility';
 import { groupBuyEntryCommunity } from './group-buy.locators';
 import {
   PickupRecorded,
@@ -46,6 +48,13 @@ export class GroupBuyEntryResolver {
   @Mutation(() => SetEntryPickedUpResult, { description: 'Admin: mark an entry picked up (or not); a cancelled entry is EntryNotFound' })
   setEntryPickedUp(@Args() { entryId, pickedUp }: SetEntryPickedUpArgs, @Ctx() ctx: RequestContext): Promise<PickupRecorded | ErrorResult> {
     return ctx.services.groupBuys.setPickedUp(ctx, parseId(entryId, 'entryId'), pickedUp);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The note; while it is in review or hidden (noteStatus), only its author and the admins get it' })
+  async note(@Root() entry: GroupBuyEntry, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!entry.note || entry.noteStatus === ContentStatus.VISIBLE) return entry.note ?? null;
+    const author = await ctx.loaders.member.load(entry.member.id);
+    return author && (await callerSees(ctx, { status: entry.noteStatus, communityId: entry.community.id, authorUserId: author.user.id })) ? entry.note : null;
   }
 
   @FieldResolver(() => MemberProfile, { description: 'The member as everyone sees them (the admin pages read the full row elsewhere)' })

@@ -29,6 +29,10 @@ import type { Clock } from '../common/clock';
 import type { MemberAccessService } from '../member/member-access.service';
 import { entryColumns, insertEntries, type GroupBuyJoinBatches, type JoinClaim } from './group-buy-join-batch';
 import { releaseEntry } from './group-buy-entry-release';
+import { CheckScene, ContentStatus, ContentTargetType, TextVerdict } from '../content-safety/content-safety.enums';
+import { ContentRejected } from '../content-safety/content-safety.types';
+import type { TextCheckService } from '../content-safety/text-check.service';
+import type { ModerationService } from '../content-safety/moderation.service';
 
 export interface JoinRequest {
   quantity: number;
@@ -58,6 +62,8 @@ export class GroupBuyEntryService {
     private readonly access: MemberAccessService,
     private readonly batches: GroupBuyJoinBatches,
     orm: MikroORM,
+    private readonly texts: TextCheckService,
+    private readonly moderation: ModerationService,
   ) {
     this.joinReads = readTogether(orm, (em, keys) => this.readForJoins(em, keys));
   }
@@ -72,9 +78,11 @@ export class GroupBuyEntryService {
    * reads the group-buy and those entries again, in one statement, to say why.
    */
   async join(ctx: ServiceContext, groupBuyId: number, request: JoinRequest): Promise<GroupBuyJoined | ErrorResult> {
+    const noteStatus = noteStatusOf(await this.texts.checkCallerText(ctx, request.note, CheckScene.COMMENT));
+    if (!noteStatus) return new ContentRejected();
     const rows = (await this.joinReads.load({ groupBuyId, userId: requireUserId(ctx), requestId: request.requestId }))!;
     if (!rows.length) return new GroupBuyNotFound();
-    if (isMySql(ctx.em) && isOpenToActiveMember(rows)) {
+    if (isMySql(ctx.em) && isOpenToActiveMember(rows) && noteStatus === ContentStatus.VISIBLE) {
       const decided = await this.joinInBatch(ctx, groupBuyId, rows[0], request);
       if (decided) return decided;
     }
@@ -85,7 +93,7 @@ export class GroupBuyEntryService {
     if (!member) return new GroupBuyNotFound(); // a stranger learns nothing about another community
     if (member.status !== MemberStatus.ACTIVE) return new NotActiveMember();
 
-    const claim = joinClaim(groupBuyId, found.community.id, member.id, request);
+    const claim = joinClaim(groupBuyId, found.community.id, member.id, request, noteStatus);
     let state = { groupBuy: found, ...ownEntries(ctx.em, rows, groupBuyId, request.requestId) };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       if (state.previous) return this.replay(ctx, state.previous, groupBuyId);
@@ -122,7 +130,7 @@ export class GroupBuyEntryService {
     const memberId = await this.access.adoptActiveCallerMemberRow(ctx, communityId, row);
     const early = openJoinRefusal(stockOfRow(row), request.quantity);
     if (early) return early;
-    const claim = joinClaim(groupBuyId, communityId, memberId, request);
+    const claim = joinClaim(groupBuyId, communityId, memberId, request, ContentStatus.VISIBLE);
     const outcome = await this.batches.claim(ctx, claim);
     switch (outcome.kind) {
       case 'joined': {
@@ -149,11 +157,14 @@ export class GroupBuyEntryService {
       if (seq === null) throw new RollbackWith(REFUSED);
       const row = entryColumns(claim, seq, now);
       const { insertId } = await insertEntries(tx, [row]);
+      if (claim.noteStatus === ContentStatus.REVIEW) await this.queueNoteForReview(ctx, tx, insertId, claim.communityId, now);
       return mapEntry(ctx.em, { id: insertId, ...row });
     });
   }
 
   async updateQuantity(ctx: ServiceContext, entryId: number, quantity: number, note: string | null | undefined): Promise<GroupBuyEntryUpdated | ErrorResult> {
+    const noteStatus = noteStatusOf(await this.texts.checkCallerText(ctx, note, CheckScene.COMMENT));
+    if (!noteStatus) return new ContentRejected();
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const entry = await this.ownLiveEntry(ctx, entryId);
       if (!entry) return new EntryNotFound();
@@ -172,12 +183,14 @@ export class GroupBuyEntryService {
         );
         if (moved.affectedRows !== 1) throw new RollbackWith(REFUSED);
         const keepsNote = note === undefined || note === null;
+        // A new note is new content: its status is its own check's, whatever the old one's was.
         const changed = await runStatement(
           tx,
-          `update group_buy_entry set quantity = ?${keepsNote ? '' : ', note = ?'}, updated_at = ? where id = ? and quantity = ? and live_key = ?`,
-          [quantity, ...(keepsNote ? [] : [cleanNote(note)]), now, entry.id, entry.quantity, LIVE],
+          `update group_buy_entry set quantity = ?${keepsNote ? '' : ', note = ?, note_status = ?'}, updated_at = ? where id = ? and quantity = ? and live_key = ?`,
+          [quantity, ...(keepsNote ? [] : [cleanNote(note), noteStatus]), now, entry.id, entry.quantity, LIVE],
         );
         if (changed.affectedRows !== 1) throw new RollbackWith(ENTRY_MOVED);
+        if (!keepsNote && cleanNote(note) && noteStatus === ContentStatus.REVIEW) await this.queueNoteForReview(ctx, tx, entry.id, groupBuy.community.id, now);
         return true;
       });
       if (outcome === true) {
@@ -194,6 +207,10 @@ export class GroupBuyEntryService {
       // ENTRY_MOVED, or the stock came back meanwhile: read everything again.
     }
     return new SoldOut();
+  }
+
+  private queueNoteForReview(ctx: ServiceContext, tx: SqlTarget, entryId: number, communityId: number, at: Date): Promise<void> {
+    return this.moderation.queueForReview(tx, { type: ContentTargetType.GROUP_BUY_NOTE, id: entryId, communityId, authorUserId: requireUserId(ctx) }, at);
   }
 
   async cancel(ctx: ServiceContext, entryId: number): Promise<GroupBuyEntryCancelled | ErrorResult> {
@@ -324,8 +341,15 @@ function isOpenToActiveMember(rows: Record<string, unknown>[]): boolean {
   return rows.length === 1 && row.e__id == null && row.m__id != null && row.m__status === MemberStatus.ACTIVE && Number(row.open_now) === 1;
 }
 
-function joinClaim(groupBuyId: number, communityId: number, memberId: number, request: JoinRequest): JoinClaim {
-  return { groupBuyId, communityId, memberId, quantity: request.quantity, note: cleanNote(request.note), requestId: request.requestId };
+function joinClaim(groupBuyId: number, communityId: number, memberId: number, request: JoinRequest, noteStatus: ContentStatus): JoinClaim {
+  const note = cleanNote(request.note);
+  return { groupBuyId, communityId, memberId, quantity: request.quantity, note, noteStatus: note ? noteStatus : ContentStatus.VISIBLE, requestId: request.requestId };
+}
+
+/** A note's status after WeChat's check: null when it is refused (risky). */
+function noteStatusOf(verdict: TextVerdict): ContentStatus | null {
+  if (verdict === TextVerdict.RISKY) return null;
+  return verdict === TextVerdict.REVIEW ? ContentStatus.REVIEW : ContentStatus.VISIBLE;
 }
 
 function limitRefusal(groupBuy: Pick<GroupBuy, 'perMemberLimit'>, quantity: number): LimitReached | null {

@@ -5,6 +5,7 @@ import { columnsOf } from '../db/entity-rows';
 import { placeholders, runStatement, runStatementsAndCommit, selectRows, SqlTarget, Statement, StatementResult } from '../db/sql';
 import { inSqlTransaction } from '../db/transaction';
 import { LIVE } from './group-buy-entry.entity';
+import type { ContentStatus } from '../content-safety/content-safety.enums';
 import { GroupBuy } from './group-buy.entity';
 import { openForJoins, openForJoinsParams } from './group-buy-status';
 
@@ -15,12 +16,14 @@ export interface JoinClaim {
   memberId: number;
   quantity: number;
   note: string | null;
+  /** REVIEW when WeChat's check of the note asked for a human: such a join goes alone, to queue the note in its transaction. */
+  noteStatus: ContentStatus;
   requestId: string;
 }
 
 /** The columns of a new entry, as the INSERT writes them. */
 export function entryColumns(claim: JoinClaim, seq: number, at: Date) {
-  return { created_at: at, group_buy_id: claim.groupBuyId, community_id: claim.communityId, member_id: claim.memberId, seq, quantity: claim.quantity, note: claim.note, request_id: claim.requestId, live_key: LIVE, picked_up: false, updated_at: at };
+  return { created_at: at, group_buy_id: claim.groupBuyId, community_id: claim.communityId, member_id: claim.memberId, seq, quantity: claim.quantity, note: claim.note, note_status: claim.noteStatus, request_id: claim.requestId, live_key: LIVE, picked_up: false, updated_at: at };
 }
 
 /** One INSERT of new entries (entryColumns rows); insertId is the first row's. */

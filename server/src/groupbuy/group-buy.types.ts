@@ -5,6 +5,7 @@ import { defineErrorResult, ErrorResult } from '../graphql/error-result';
 import { GroupBuyEntry } from './group-buy-entry.entity';
 import { GroupBuy } from './group-buy.entity';
 import { GroupBuyStatus } from './group-buy.enums';
+import { ContentRejected } from '../content-safety/content-safety.types';
 
 export const MAX_QUANTITY = 9999;
 export const MAX_STOCK = 100_000;
@@ -253,12 +254,12 @@ export class GroupBuySaved {
 
 export const JoinGroupBuyResult = createUnionType({
   name: 'JoinGroupBuyResult',
-  types: () => [GroupBuyJoined, SoldOut, GroupBuyClosed, GroupBuyNotStarted, LimitReached, AlreadyJoined, GroupBuyNotFound, NotActiveMember] as const,
+  types: () => [GroupBuyJoined, SoldOut, GroupBuyClosed, GroupBuyNotStarted, LimitReached, AlreadyJoined, GroupBuyNotFound, NotActiveMember, ContentRejected] as const,
 });
 
 export const UpdateGroupBuyEntryResult = createUnionType({
   name: 'UpdateGroupBuyEntryResult',
-  types: () => [GroupBuyEntryUpdated, SoldOut, LimitReached, GroupBuyClosed, EntryNotFound] as const,
+  types: () => [GroupBuyEntryUpdated, SoldOut, LimitReached, GroupBuyClosed, EntryNotFound, ContentRejected] as const,
 });
 
 export const CancelGroupBuyEntryResult = createUnionType({

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/knex';
 import type { Clock } from '../common/clock';
+import type { ImageCheckService } from '../content-safety/image-check.service';
+import { CheckScene, ContentTargetType } from '../content-safety/content-safety.enums';
 import type { ServiceContext } from '../service-context';
 import type { MemberAccessService } from '../member/member-access.service';
 import { badInput } from '../graphql/graphql-errors';
-import { runStatement } from '../db/sql';
+import { runStatement, selectRows, SqlTarget } from '../db/sql';
 import { intakeImage } from './image-intake';
 import { Media } from './media.entity';
 import { MediaPurpose, MediaStatus } from './media.enums';
@@ -27,30 +28,43 @@ export class MediaService {
     private readonly storage: MediaStorage,
     private readonly access: MemberAccessService,
     private readonly clock: Clock,
+    private readonly imageChecks: ImageCheckService,
   ) {}
 
-  /** The caller must be an active member of the community: an image is always some community's. */
+  /**
+   * The caller must be an active member of the community: an image is always some community's. Every image is
+   * shown at once and handed to WeChat's asynchronous check (mediaCheckAsync), whose risky verdict withdraws it.
+   */
   async upload(ctx: ServiceContext, input: UploadInput): Promise<MediaImage> {
     await this.access.assertActiveMember(ctx, input.communityId);
-    const image = await intakeImage(input.bytes);
+    const intake = await intakeImage(input.bytes);
     const name = randomBytes(24).toString('base64url');
     const folder = input.purpose === MediaPurpose.AVATAR ? PUBLIC_PREFIX : `c/${input.communityId}/`;
     const objectKey = `${folder}${name}.jpg`;
     const thumbnailKey = `${folder}${name}_t.jpg`;
-    await Promise.all([this.storage.put(objectKey, image.full, 'image/jpeg'), this.storage.put(thumbnailKey, image.thumbnail, 'image/jpeg')]);
+    await Promise.all([this.storage.put(objectKey, intake.full, 'image/jpeg'), this.storage.put(thumbnailKey, intake.thumbnail, 'image/jpeg')]);
     const media = ctx.em.create(Media, {
       community: input.communityId,
       uploader: ctx.userId!,
       purpose: input.purpose,
       objectKey,
       thumbnailKey,
-      width: image.width,
-      height: image.height,
-      bytes: image.full.length,
+      width: intake.width,
+      height: intake.height,
+      bytes: intake.full.length,
       createdAt: this.clock.now(),
     });
     await ctx.em.persistAndFlush(media);
-    return this.imageOf(media);
+    const image = await this.imageOf(media);
+    if (this.imageChecks.enabled) {
+      await this.imageChecks.submitImageCheck({
+        openid: ctx.user!.openid,
+        mediaUrl: image.url,
+        target: { type: ContentTargetType.MEDIA, id: media.id, communityId: input.communityId, authorUserId: ctx.userId! },
+        scene: input.purpose === MediaPurpose.AVATAR ? CheckScene.PROFILE : input.purpose === MediaPurpose.POST ? CheckScene.FORUM : CheckScene.COMMENT,
+      });
+    }
+    return image;
   }
 
   /**
@@ -85,18 +99,18 @@ export class MediaService {
    * Takes an image down everywhere, once: its files are deleted (so links already handed out die with
    * them) and the avatars that showed it fall back to the letter. True when this call withdrew it.
    */
-  async withdraw(em: EntityManager, mediaId: number): Promise<boolean> {
+  async withdraw(tx: SqlTarget, mediaId: number): Promise<boolean> {
     const now = this.clock.now();
-    const { affectedRows } = await runStatement(em, 'update media set status = ?, withdrawn_at = ? where id = ? and status = ?', [
+    const { affectedRows } = await runStatement(tx, 'update media set status = ?, withdrawn_at = ? where id = ? and status = ?', [
       MediaStatus.WITHDRAWN,
       now,
       mediaId,
       MediaStatus.ACTIVE,
     ]);
     if (!affectedRows) return false;
-    await runStatement(em, 'update app_user set avatar_url = null, avatar_media_id = null, updated_at = ? where avatar_media_id = ?', [now, mediaId]);
-    const media = await em.findOneOrFail(Media, mediaId, { refresh: true });
-    await this.storage.remove([media.objectKey, media.thumbnailKey]);
+    await runStatement(tx, 'update app_user set avatar_url = null, avatar_media_id = null, updated_at = ? where avatar_media_id = ?', [now, mediaId]);
+    const [keys] = await selectRows<{ objectKey: string; thumbnailKey: string }>(tx, 'select object_key as objectKey, thumbnail_key as thumbnailKey from media where id = ?', [mediaId]);
+    await this.storage.remove([keys.objectKey, keys.thumbnailKey]);
     return true;
   }
 }

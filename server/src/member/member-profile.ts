@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { ServiceContext } from '../service-context';
 import type { TierService } from '../tier/tier.service';
+import { callerSees } from '../content-safety/content-visibility';
+import { nicknameStatus } from './member-nickname.moderation';
 
 /**
  * What members see of other members, everywhere (接龙 lists, sign-ups, a coupon at the counter): the
@@ -27,9 +29,13 @@ export async function memberProfile(ctx: ServiceContext, tiers: TierService, mem
   const member = await ctx.loaders.member.load(memberId);
   if (!member) throw new Error(`member ${memberId} not found`);
   const [user, standing] = await Promise.all([ctx.loaders.user.load(member.user.id), tiers.standingOf(ctx, member)]);
+  const nicknameShown = user?.nickname
+    ? await callerSees(ctx, { status: nicknameStatus(member.nicknameStatus, user.nicknameStatus), communityId: member.community.id, authorUserId: member.user.id })
+    : false;
   return Object.assign(new MemberProfile(), {
     id: String(member.id),
-    nickname: user?.nickname ?? null,
+    // A nickname hidden by an admin or in review: others see none (the app shows a neutral name).
+    nickname: nicknameShown ? user!.nickname! : null,
     avatarUrl: user?.avatarUrl ?? null,
     tierName: standing.tier.name ?? null,
   });

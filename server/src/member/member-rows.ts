@@ -2,6 +2,7 @@ import { memberStatsRow, memberStatsRows, recordMemberChange } from '../health/r
 import type { EntityManager } from '@mikro-orm/knex';
 import { runStatement, selectRows, SqlTarget, type Statement } from '../db/sql';
 import { tierLevelFor } from '../tier/tier-rule';
+import { ContentStatus } from '../content-safety/content-safety.enums';
 import { Member } from './member.entity';
 import { MemberRole, MemberStatus } from './member.enums';
 
@@ -134,4 +135,19 @@ export async function addFounder(em: EntityManager, communityId: number, userId:
 function parseTags(value: unknown): string[] {
   const parsed = typeof value === 'string' ? JSON.parse(value) : value;
   return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+}
+
+/** PROFILE_NICKNAME: hides the nickname in the member's community, or shows it again (and ends its review). */
+export async function setNicknameStatus(tx: SqlTarget, memberId: number, status: ContentStatus.VISIBLE | ContentStatus.HIDDEN, at: Date): Promise<void> {
+  await runStatement(tx, 'update member set nickname_status = ? where id = ?', [status, memberId]);
+  if (status === ContentStatus.VISIBLE) {
+    await runStatement(tx, "update app_user set nickname_status = 'VISIBLE', updated_at = ? where nickname_status = 'REVIEW' and id = (select user_id from member where id = ?)", [at, memberId]);
+  }
+}
+
+/** A user's new nickname shows again wherever an admin had hidden the old one; answers the user's active memberships. */
+export async function showNicknamesOfUser(tx: SqlTarget, userId: number): Promise<{ memberId: number; communityId: number }[]> {
+  await runStatement(tx, 'update member set nickname_status = ? where user_id = ? and nickname_status <> ?', [ContentStatus.VISIBLE, userId, ContentStatus.VISIBLE]);
+  const rows = await selectRows<{ id: number; community_id: number }>(tx, 'select id, community_id from member where user_id = ? and status = ?', [userId, MemberStatus.ACTIVE]);
+  return rows.map((row) => ({ memberId: Number(row.id), communityId: Number(row.community_id) }));
 }

@@ -13,7 +13,7 @@ import { MemberRole, MemberStatus } from './member.enums';
 @Index({ properties: ['community', 'status', 'lastActiveAt'] })
 @Index({ properties: ['community', 'joinedAt'] }) // community stats: new members and the retention cohort
 @Index({ properties: ['community', 'status', 'joinedAt'] }) // the admin member list, by status, newest first
-export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags' | 'rulePointsThatDay'> {
+export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 'joinedAt' | 'lastActiveAt' | 'tierLevel' | 'lastCheckInOn' | 'tags' | 'rulePointsThatDay' | 'nicknameStatus'> {
   @ManyToOne(() => Community)
   community!: Community;
 
@@ -47,6 +47,10 @@ export class Member extends BaseEntity<'points' | 'lifetimePoints' | 'streak' | 
   /** Community-local date (YYYY-MM-DD) of the last check-in. */
   @Property({ type: 'string', length: 10, nullable: true })
   lastCheckInOn?: string | null;
+
+  /** VISIBLE, or HIDDEN once an admin hid this member's nickname in this community (content-safety: PROFILE_NICKNAME). */
+  @Property({ type: 'string', length: 8, default: 'VISIBLE' })
+  nicknameStatus: string = 'VISIBLE';
 
   /** The community-local day `rulePointsThatDay` counts (the economy's daily cap; points/economy-caps.ts). */
   @Property({ type: 'string', length: 10, nullable: true })

@@ -10,6 +10,7 @@ import { clip, phrase, shortDate, thing, time } from './template-values';
  *   APPLICATION_RESULT  thing1 社群名称 · phrase2 审核结果 · thing3 备注 · time4 审核时间
  *   SIGNUP_PROMOTED     thing1 活动名称 · phrase2 报名状态 · thing3 温馨提示 · time4 通知时间
  *   POINTS_EXPIRING     number1 过期积分 · date2 过期日期 · thing3 温馨提示
+ *   CONTENT_WITHDRAWN   thing1 内容类型 · phrase2 处理结果 · thing3 温馨提示 · time4 处理时间
  */
 export interface MessageDraft {
   communityId: number;
@@ -114,5 +115,19 @@ export function pointsExpiringDraft(to: Recipient, expiring: { points: number; e
     body: clip(`你有 ${expiring.points} 积分将于 ${expiring.expiresOn} 过期，快去积分商城兑换优惠券吧。`, 300),
     page: `pages/coupon-shop/index?id=${to.communityId}`,
     data: { number1: v(String(expiring.points)), date2: v(`${year}年${month}月${day}日`), thing3: v(thing('积分快过期了，去兑换优惠券吧')) },
+  };
+}
+
+/** WeChat's image check said risky: the image was withdrawn everywhere. `checkId` makes a repeated verdict one message. */
+export function contentWithdrawnDraft(to: Recipient, check: { id: number; at: Date }, timeZone: string): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.CONTENT_WITHDRAWN,
+    dedupeKey: `content-withdrawn:image:${check.id}`,
+    refId: check.id,
+    title: '你发布的图片已被撤下',
+    body: '你发布的一张图片未通过微信内容安全检测，已被撤下，其他群友不再能看到。请遵守社群规范。',
+    page: `pages/messages/index?id=${to.communityId}`,
+    data: { thing1: v(thing('图片')), phrase2: v(phrase('已撤下')), thing3: v(thing('未通过内容安全检测')), time4: v(time(check.at, timeZone)) },
   };
 }

@@ -7,12 +7,12 @@ import type { Logger } from '../common/logger';
 import { isMySql, placeholders, runStatement, selectRows, SqlTarget, sqlTransaction } from '../db/sql';
 import type { WeChatAccessTokenService } from '../wechat/wechat-access-token.service';
 import { NO_ANSWER, SendAnswer, WeChatMessageApi } from '../wechat/wechat-api.client';
+import { TOKEN_REJECTED, withAccessToken } from '../wechat/with-access-token';
 import { NotificationMessage } from './notification-message.entity';
 import { DeliveryState } from './notification.enums';
 
 /** Worth another try later: system busy, daily quota, no answer at all. Token errors are retried at once, once. */
 const TRANSIENT = new Set([-1, 45009, NO_ANSWER]);
-const TOKEN_REJECTED = new Set([40001, 42001]);
 /** A round claims at most this many batches, so one job run ends and the timer fires again. */
 const ROUNDS_PER_RUN = 20;
 
@@ -182,7 +182,7 @@ export class NotificationSender {
   }
 
   /** The send, with one token refresh when WeChat says the token is invalid or expired. */
-  private async send(row: NotificationMessage): Promise<SendAnswer> {
+  private send(row: NotificationMessage): Promise<SendAnswer> {
     const message = {
       touser: row.user.openid,
       template_id: row.templateId!,
@@ -191,19 +191,7 @@ export class NotificationSender {
       miniprogram_state: this.settings.miniprogramState,
       lang: 'zh_CN',
     };
-    let answer: SendAnswer = { errcode: NO_ANSWER, errmsg: 'not sent' };
-    for (let tokenTry = 0; tokenTry < 2; tokenTry += 1) {
-      let token: string;
-      try {
-        token = await this.tokens.get();
-      } catch (error) {
-        return { errcode: NO_ANSWER, errmsg: `access token: ${(error as Error).message}` };
-      }
-      answer = await this.api.sendSubscribeMessage(token, message);
-      if (!TOKEN_REJECTED.has(answer.errcode)) return answer;
-      await this.tokens.reject(token);
-    }
-    return answer;
+    return withAccessToken(this.tokens, (token) => this.api.sendSubscribeMessage(token, message));
   }
 
   private leaseEnd(): Date {

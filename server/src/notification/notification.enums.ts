@@ -7,6 +7,8 @@ export enum NotificationKind {
   APPLICATION_RESULT = 'APPLICATION_RESULT',
   SIGNUP_PROMOTED = 'SIGNUP_PROMOTED',
   POINTS_EXPIRING = 'POINTS_EXPIRING',
+  /** Something the member published was withdrawn (WeChat's image check said risky). */
+  CONTENT_WITHDRAWN = 'CONTENT_WITHDRAWN',
 }
 
 /**

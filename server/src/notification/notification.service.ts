@@ -18,6 +18,7 @@ import { ApplicationStatus } from '../questionnaire/questionnaire.enums';
 import { SignupSubmission } from '../signup/signup-submission.entity';
 import {
   applicationResultDraft,
+  contentWithdrawnDraft,
   couponExpiringDraft,
   groupBuyResultDraft,
   MessageDraft,
@@ -138,6 +139,17 @@ export class NotificationService {
       community.timezone,
     );
     return this.enqueue(em, [draft], now);
+  }
+
+  /** An image of `userId` was withdrawn (content-safety's image check). Call it in the transaction that withdrew it. */
+  async contentWithdrawnNotice(em: EntityManager, to: { communityId: number; userId: number }, checkId: number, now: Date): Promise<number> {
+    const [member] = await selectRows<{ id: number; timezone: string }>(
+      em,
+      'select m.id, c.timezone from member m join community c on c.id = m.community_id where m.community_id = ? and m.user_id = ?',
+      [to.communityId, to.userId],
+    );
+    if (!member) return 0;
+    return this.enqueue(em, [contentWithdrawnDraft({ ...to, memberId: Number(member.id) }, { id: checkId, at: now }, member.timezone)], now);
   }
 
   /** Waitlisted sign-ups just confirmed. Call it in the transaction that promoted them. */

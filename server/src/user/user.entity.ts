@@ -5,7 +5,7 @@ import { BaseEntity } from '../db/base.entity';
 /** A WeChat user, known only by the openid that code2Session returned. */
 @ObjectType()
 @Entity({ tableName: 'app_user' })
-export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'avatarMediaId' | 'sessionGeneration'> {
+export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'avatarMediaId' | 'nicknameStatus' | 'sessionGeneration'> {
   @Property({ length: 64, unique: true })
   openid!: string;
 
@@ -25,6 +25,9 @@ export class User extends BaseEntity<'updatedAt' | 'nickname' | 'avatarUrl' | 'a
   /** The uploaded image (media) behind avatarUrl: withdrawing it clears both. */
   @Property({ type: 'integer', nullable: true, index: true })
   avatarMediaId?: number | null;
+  /** VISIBLE, or REVIEW while WeChat's check of the nickname asks for a human (others then see no nickname). */
+  @Property({ type: 'string', length: 8, default: 'VISIBLE' })
+  nicknameStatus: string = 'VISIBLE';
 
   /** Session tokens carry the generation they were issued in; logout moves it on, revoking them all in every process. */
   @Property({ default: 0 })

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** VISIBLE to everyone; REVIEW and HIDDEN: only its author and the admins see it */
+export type ContentStatus =
+  | 'HIDDEN'
+  | 'REVIEW'
+  | 'VISIBLE';
+
 export type GroupBuyOutcome =
   /** 未成团 */
   | 'FAILED'
@@ -22,9 +28,9 @@ export type GroupBuyStatus =
 
 export type GroupBuyFieldsFragment = { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null };
 
-export type GroupBuyEntryFieldsFragment = { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } };
+export type GroupBuyEntryFieldsFragment = { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } };
 
-export type GroupBuyDetailFieldsFragment = { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null };
+export type GroupBuyDetailFieldsFragment = { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null };
 
 export type GroupBuysQueryVariables = Exact<{
   communityId: string | number;
@@ -39,7 +45,7 @@ export type GroupBuyQueryVariables = Exact<{
 }>;
 
 
-export type GroupBuyQuery = { groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } | null };
+export type GroupBuyQuery = { groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } | null };
 
 export type JoinGroupBuyMutationVariables = Exact<{
   groupBuyId: string | number;
@@ -51,8 +57,9 @@ export type JoinGroupBuyMutationVariables = Exact<{
 
 export type JoinGroupBuyMutation = { joinGroupBuy:
     | { __typename: 'AlreadyJoined', errorCode: string, message: string }
+    | { __typename: 'ContentRejected', errorCode: string, message: string }
     | { __typename: 'GroupBuyClosed', errorCode: string, message: string }
-    | { __typename: 'GroupBuyJoined', entry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }, groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
+    | { __typename: 'GroupBuyJoined', entry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }, groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
     | { __typename: 'GroupBuyNotFound', errorCode: string, message: string }
     | { __typename: 'GroupBuyNotStarted', errorCode: string, message: string, startsAt: string }
     | { __typename: 'LimitReached', errorCode: string, message: string, limit: number }
@@ -68,9 +75,10 @@ export type UpdateGroupBuyEntryMutationVariables = Exact<{
 
 
 export type UpdateGroupBuyEntryMutation = { updateGroupBuyEntry:
+    | { __typename: 'ContentRejected', errorCode: string, message: string }
     | { __typename: 'EntryNotFound', errorCode: string, message: string }
     | { __typename: 'GroupBuyClosed', errorCode: string, message: string }
-    | { __typename: 'GroupBuyEntryUpdated', entry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }, groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
+    | { __typename: 'GroupBuyEntryUpdated', entry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }, groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
     | { __typename: 'LimitReached', errorCode: string, message: string, limit: number }
     | { __typename: 'SoldOut', errorCode: string, message: string }
    };
@@ -83,7 +91,7 @@ export type CancelGroupBuyEntryMutationVariables = Exact<{
 export type CancelGroupBuyEntryMutation = { cancelGroupBuyEntry:
     | { __typename: 'EntryNotFound', errorCode: string, message: string }
     | { __typename: 'GroupBuyClosed', errorCode: string, message: string }
-    | { __typename: 'GroupBuyEntryCancelled', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
+    | { __typename: 'GroupBuyEntryCancelled', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -134,6 +142,7 @@ export const GroupBuyEntryFieldsFragmentDoc = new TypedDocumentString(`
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -181,6 +190,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -251,6 +261,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -325,6 +336,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -391,6 +403,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -451,6 +464,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {

@@ -7,4 +7,5 @@ export const NOTIFICATION_KIND_STYLE: Record<NotificationKind, { icon: string; c
   APPLICATION_RESULT: { icon: '审', color: '#07c160', label: '入群审核' },
   SIGNUP_PROMOTED: { icon: '报', color: '#7d5cf3', label: '活动报名' },
   POINTS_EXPIRING: { icon: '积', color: '#fa5151', label: '积分过期提醒' },
+  CONTENT_WITHDRAWN: { icon: '安', color: '#f53f3f', label: '内容安全' },
 }

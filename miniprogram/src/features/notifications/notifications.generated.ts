@@ -7,6 +7,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A subscription-message kind */
 export type NotificationKind =
   | 'APPLICATION_RESULT'
+  | 'CONTENT_WITHDRAWN'
   | 'COUPON_EXPIRING'
   | 'GROUPBUY_RESULT'
   | 'POINTS_EXPIRING'

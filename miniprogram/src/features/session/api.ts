@@ -1,4 +1,5 @@
 import { graphql, type RequestOptions } from '@/shared/graphql/client'
+import { savedOrThrow } from '@/shared/graphql/errors'
 import { LoginDocument, type LoginMutation, LogoutDocument, MeDocument, UpdateProfileDocument, type UserFieldsFragment } from './session.generated'
 
 export type User = UserFieldsFragment
@@ -19,7 +20,8 @@ export async function updateProfile(
   options?: RequestOptions,
 ): Promise<User> {
   const data = await graphql(UpdateProfileDocument, profile, options)
-  return data.updateProfile
+  // ContentRejected (WeChat's check found the nickname risky) is thrown with its message.
+  return savedOrThrow(data.updateProfile)
 }
 
 /** Ends every session of the user on the server (all devices). */

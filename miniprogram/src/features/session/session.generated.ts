@@ -24,7 +24,10 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { id: string, nickname: string | null, avatarUrl: string | null } };
+export type UpdateProfileMutation = { updateProfile:
+    | { __typename: 'ContentRejected', errorCode: string, message: string }
+    | { __typename: 'User', id: string, nickname: string | null, avatarUrl: string | null }
+   };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -84,7 +87,14 @@ export const MeDocument = new TypedDocumentString(`
 export const UpdateProfileDocument = new TypedDocumentString(`
     mutation UpdateProfile($nickname: String, $avatarMediaId: ID) {
   updateProfile(nickname: $nickname, avatarMediaId: $avatarMediaId) {
-    ...UserFields
+    __typename
+    ... on User {
+      ...UserFields
+    }
+    ... on ErrorResult {
+      errorCode
+      message
+    }
   }
 }
     fragment UserFields on User {

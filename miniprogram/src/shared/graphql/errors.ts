@@ -79,6 +79,11 @@ const RESULT_MESSAGES: Record<string, string> = {
   FormNotFound: '没有找到这个报名',
   InvalidSignupAnswer: '有内容填写不符合要求，请检查后再提交',
   NotSignedUp: '你还没有报名',
+  // content safety
+  ContentRejected: '内容含有违规信息，请修改后再提交',
+  ContentNotFound: '内容不存在或已删除',
+  AlreadyReported: '你已举报过该内容，管理员处理前无需重复举报',
+  CannotReportOwnContent: '不能举报自己发布的内容',
 }
 
 const FALLBACK_MESSAGE = '操作失败，请稍后再试'

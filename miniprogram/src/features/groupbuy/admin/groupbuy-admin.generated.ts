@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** VISIBLE to everyone; REVIEW and HIDDEN: only its author and the admins see it */
+export type ContentStatus =
+  | 'HIDDEN'
+  | 'REVIEW'
+  | 'VISIBLE';
+
 export type ExportFormat =
   /** UTF-8 with a byte-order mark, so Excel shows the Chinese text */
   | 'CSV'
@@ -51,7 +57,7 @@ export type SaveGroupBuyResultFields_GroupBuyClosed_Fragment = { __typename: 'Gr
 
 export type SaveGroupBuyResultFields_GroupBuyNotFound_Fragment = { __typename: 'GroupBuyNotFound', errorCode: string, message: string };
 
-export type SaveGroupBuyResultFields_GroupBuySaved_Fragment = { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
+export type SaveGroupBuyResultFields_GroupBuySaved_Fragment = { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
 
 export type SaveGroupBuyResultFields_StockBelowSold_Fragment = { __typename: 'StockBelowSold', errorCode: string, message: string, soldQuantity: number };
 
@@ -68,7 +74,7 @@ export type CreateGroupBuyMutationVariables = Exact<{
 }>;
 
 
-export type CreateGroupBuyMutation = { createGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
+export type CreateGroupBuyMutation = { createGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
 
 export type UpdateGroupBuyMutationVariables = Exact<{
   groupBuyId: string | number;
@@ -79,7 +85,7 @@ export type UpdateGroupBuyMutationVariables = Exact<{
 export type UpdateGroupBuyMutation = { updateGroupBuy:
     | { __typename: 'GroupBuyClosed', errorCode: string, message: string }
     | { __typename: 'GroupBuyNotFound', errorCode: string, message: string }
-    | { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
+    | { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
     | { __typename: 'StockBelowSold', errorCode: string, message: string, soldQuantity: number }
    };
 
@@ -91,7 +97,7 @@ export type PublishGroupBuyMutationVariables = Exact<{
 export type PublishGroupBuyMutation = { publishGroupBuy:
     | { __typename: 'GroupBuyClosed', errorCode: string, message: string }
     | { __typename: 'GroupBuyNotFound', errorCode: string, message: string }
-    | { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
+    | { __typename: 'GroupBuySaved', groupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } }
     | { __typename: 'StockBelowSold', errorCode: string, message: string, soldQuantity: number }
    };
 
@@ -100,14 +106,14 @@ export type CloseGroupBuyMutationVariables = Exact<{
 }>;
 
 
-export type CloseGroupBuyMutation = { closeGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
+export type CloseGroupBuyMutation = { closeGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
 
 export type CancelGroupBuyMutationVariables = Exact<{
   groupBuyId: string | number;
 }>;
 
 
-export type CancelGroupBuyMutation = { cancelGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
+export type CancelGroupBuyMutation = { cancelGroupBuy: { id: string, title: string, description: string | null, images: Array<string>, priceFen: number, originalPriceFen: number | null, stock: number, remaining: number, perMemberLimit: number | null, minParticipants: number, participantCount: number, soldQuantity: number, startsAt: string, endsAt: string, pickupNote: string | null, status: GroupBuyStatus, outcome: GroupBuyOutcome | null, started: boolean, createdAt: string, closedAt: string | null, entries: Array<{ id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } }>, myEntry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } | null } };
 
 export type SetEntryPickedUpMutationVariables = Exact<{
   entryId: string | number;
@@ -117,7 +123,7 @@ export type SetEntryPickedUpMutationVariables = Exact<{
 
 export type SetEntryPickedUpMutation = { setEntryPickedUp:
     | { __typename: 'EntryNotFound', errorCode: string, message: string }
-    | { __typename: 'PickupRecorded', entry: { id: string, seq: number, quantity: number, note: string | null, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } }
+    | { __typename: 'PickupRecorded', entry: { id: string, seq: number, quantity: number, note: string | null, noteStatus: ContentStatus, pickedUp: boolean, createdAt: string, member: { id: string, nickname: string | null, avatarUrl: string | null, tierName: string | null } } }
    };
 
 export type ExportGroupBuyMutationVariables = Exact<{
@@ -198,6 +204,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -249,6 +256,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -315,6 +323,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -381,6 +390,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -432,6 +442,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -483,6 +494,7 @@ fragment GroupBuyEntryFields on GroupBuyEntry {
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {
@@ -512,6 +524,7 @@ export const SetEntryPickedUpDocument = new TypedDocumentString(`
   seq
   quantity
   note
+  noteStatus
   pickedUp
   createdAt
   member {

@@ -1,12 +1,35 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { GroupBuyEntry } from '@/features/groupbuy/api'
 import { entryLine } from '@/features/groupbuy/rules'
 import Avatar from '@/shared/ui/avatar'
+import { useReportContent } from '@/features/moderation/hooks/useReportContent'
 import './index.css'
 
 interface EntryListProps {
   entries: GroupBuyEntry[]
   myEntryId: string | null
+}
+
+const NOTE_STATUS_HINT: Record<string, string> = { REVIEW: '审核中，仅你和管理员可见', HIDDEN: '已被管理员隐藏，仅你和管理员可见' }
+
+/** A note: 举报 on other members' notes; on mine, whether others see it. Others' hidden notes come without text and show nothing. */
+function EntryNote({ entry, mine }: { entry: GroupBuyEntry; mine: boolean }) {
+  const { report, reporting } = useReportContent()
+  if (!entry.note) return null
+  const hint = NOTE_STATUS_HINT[entry.noteStatus]
+  return (
+    <View className='qy-entries__note-row'>
+      <View className='qy-entries__note'>
+        {entry.note}
+        {hint && <Text className='qy-entries__note-hint'>（{hint}）</Text>}
+      </View>
+      {!mine && (
+        <View className='qy-entries__report' role='button' aria-label={`举报 #${entry.seq} 的备注`} aria-disabled={reporting} onClick={() => void report('GROUP_BUY_NOTE', entry.id)}>
+          举报
+        </View>
+      )}
+    </View>
+  )
 }
 
 /** The 接龙 list every member sees: "#1 张三 ×2 备注", mine highlighted. */
@@ -28,7 +51,7 @@ export default function EntryList({ entries, myEntryId }: EntryListProps) {
               {entry.member.tierName && <View className='qy-entries__tier'>{entry.member.tierName}</View>}
               {entry.id === myEntryId && <View className='qy-entries__mine'>我</View>}
             </View>
-            {entry.note && <View className='qy-entries__note'>{entry.note}</View>}
+            <EntryNote entry={entry} mine={entry.id === myEntryId} />
           </View>
         ))
       )}

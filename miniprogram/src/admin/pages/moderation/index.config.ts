@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '内容审核',
+  enablePullDownRefresh: true,
+})

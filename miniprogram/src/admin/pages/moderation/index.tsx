@@ -1,0 +1,1 @@
+export { default } from '@/features/moderation/admin/pages/moderation-queue'
