@@ -8,7 +8,7 @@ import { createTestEnvironment, TestEnvironment } from '../helpers/test-env';
 
 /** Issue 21: POST /media — images re-encoded without metadata, refused clearly when they are not images, kept to their uploader. */
 
-const UPDATE_PROFILE = `mutation ($n: String, $a: ID) { updateProfile(nickname: $n, avatarMediaId: $a) { id nickname avatarUrl } }`;
+const UPDATE_PROFILE = `mutation ($n: String, $a: ID) { updateProfile(nickname: $n, avatarMediaId: $a) { ... on User { id nickname avatarUrl } ... on ErrorResult { errorCode message } } }`;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -160,6 +160,35 @@ describe('POST /media', () => {
     expect((await fetchMedia(env.url, avatar.body.url)).status).toBe(404);
     expect((await member.client.data('{ me { avatarUrl } }')).me.avatarUrl).toBeNull();
     expect(await member.client.errorCode(UPDATE_PROFILE, { n: null, a: avatar.body.id })).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('WeChat\'s image check on uploads (mediaCheckAsync)', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment('media_check');
+  });
+  afterAll(() => env.close());
+
+  it('hands every upload to WeChat; a risky verdict withdraws it everywhere once and tells the uploader', async () => {
+    const { communityId, joinCode } = await env.createCommunity('check-owner');
+    const member = await env.join('check-member', joinCode);
+    const avatar = await upload(env.url, member.token, { communityId, purpose: 'AVATAR', files: [{ bytes: await photoWithGps(40, 40) }] });
+    const check = env.wechat.mediaChecks.at(-1)!;
+    expect(check).toMatchObject({ media_url: avatar.body.url, media_type: 2, version: 2, scene: 1, openid: 'o-check-member' });
+    expect((await member.client.data(UPDATE_PROFILE, { n: '阿青', a: avatar.body.id })).updateProfile.avatarUrl).toBe(avatar.body.url);
+    const post = await upload(env.url, member.token, { communityId, purpose: 'POST', files: [{ bytes: await photoWithGps(16, 16) }] });
+    expect(env.wechat.mediaChecks.at(-1)).toMatchObject({ scene: 3 });
+
+    for (let i = 0; i < 2; i++) expect((await env.wechat.pushMediaCheck(env.url, check.traceId, 'risky')).status).toBe(200);
+    expect((await fetchMedia(env.url, avatar.body.url)).status).toBe(404);
+    expect((await member.client.data('{ me { avatarUrl } }')).me.avatarUrl).toBeNull();
+    const [row] = await env.em().getConnection().execute('select status from media where id = ?', [Number(avatar.body.id)]);
+    expect(row.status).toBe('WITHDRAWN');
+    const inbox = await member.client.data(`query ($c: ID!) { myMessages(communityId: $c, first: 10) { edges { node { kind title } } } }`, { c: communityId });
+    expect(inbox.myMessages.edges.filter((edge: any) => edge.node.kind === 'CONTENT_WITHDRAWN')).toHaveLength(1);
+    // The other image stays.
+    expect((await fetchMedia(env.url, post.body.url)).status).toBe(200);
   });
 });
 
