@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { initialOf } from '@/shared/format/format'
 import './index.css'
 
@@ -20,7 +21,7 @@ function colorOf(name: string): string {
 
 export default function Avatar({ name, url, size = 'medium', className = '' }: AvatarProps) {
   const classes = `qy-avatar qy-avatar--${size} ${className}`
-  if (url) return <Image className={classes} src={url} mode='aspectFill' />
+  if (url) return <Image className={classes} src={url} mode='aspectFill' alt='' />
   return (
     <View className={classes} style={{ background: colorOf(name ?? '') }}>
       {initialOf(name)}

@@ -1,5 +1,6 @@
 import { useShareAppMessage } from '@tarojs/taro'
-import { Button, Image, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { useEffect } from 'react'
 import { fetchMyInvite } from '@/features/invite/api'
 import ActionButton from '@/shared/ui/action-button'
@@ -53,7 +54,7 @@ export default function InvitePage() {
                 <View className='qy-my-invite__from'>{membership.nickname ?? '我'} 邀请你加入</View>
                 <View className='qy-my-invite__community'>{membership.community.name}</View>
                 <View className='qy-my-invite__qr'>
-                  <Image className='qy-my-invite__qr-image' src={invite.data.qrCodeDataUrl} mode='aspectFit' />
+                  <Image className='qy-my-invite__qr-image' src={invite.data.qrCodeDataUrl} mode='aspectFit' alt='邀请二维码' />
                 </View>
                 <View className='qy-muted'>{IS_WEAPP ? '长按保存海报，或直接分享给好友' : '扫码打开，或输入我的邀请码'}</View>
                 <View className='qy-my-invite__code'>{invite.data.code}</View>
