@@ -72,6 +72,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // --qy-text-scale: the 1.5× text check of the browser suite (config/postcss-text-scale.js).
+        './config/postcss-text-scale.js': { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {

@@ -1,5 +1,8 @@
 import type { PropsWithChildren } from 'react'
+import { makePageScrollersFocusable } from '@/platform/accessibility'
 import './app.css'
+
+makePageScrollersFocusable()
 
 function App({ children }: PropsWithChildren) {
   // children is the page being shown

@@ -109,7 +109,7 @@ describe('foundation: entry, member card, admin (H5)', () => {
     await rows.nth(19).waitFor();
 
     // The search box (labelled for screen readers) searches nicknames on the server once typing pauses.
-    expect(await app.current.locator('.qy-member-search__input').getAttribute('aria-label')).toBe('搜索成员昵称');
+    expect(await app.current.locator('.qy-member-search__input input').getAttribute('aria-label')).toBe('搜索成员昵称');
     await app.current.locator('.qy-member-search__input input').fill('美美');
     await rows.nth(1).waitFor({ state: 'detached' });
     await rows.first().waitFor();

@@ -1,5 +1,9 @@
 import Taro from '@tarojs/taro'
 
+/** The modal buttons' text colors: app.css's --qy-green and --qy-danger (4.5:1 on white at least). */
+const CONFIRM_COLOR = '#07803f'
+const DANGER_COLOR = '#b92f2a'
+
 /** A short success toast. */
 export function toastSuccess(title: string): void {
   void Taro.showToast({ title, icon: 'success', duration: 1500 })
@@ -7,7 +11,7 @@ export function toastSuccess(title: string): void {
 
 /** A message that must be read (errors from the server are whole sentences). */
 export async function alertMessage(content: string, title = '提示'): Promise<void> {
-  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: '#07c160' })
+  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: CONFIRM_COLOR })
 }
 
 /** `cancelText` for confirmations whose action is itself a 取消 (取消报名 …), so the two buttons differ. */
@@ -17,7 +21,7 @@ export async function confirmAction(options: { title: string; content: string; c
     content: options.content,
     confirmText: options.confirmText,
     cancelText: options.cancelText ?? '取消',
-    confirmColor: options.danger ? '#f53f3f' : '#07c160',
+    confirmColor: options.danger ? DANGER_COLOR : CONFIRM_COLOR,
   })
   return confirm
 }

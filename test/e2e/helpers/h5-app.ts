@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations } from './accessibility';
+import { accessibilityViolations, recordSurvey } from './accessibility';
 import { saveScreenshot } from './mobile-browser';
+import { largeTextCheck } from './text-scale';
 
 /** Drives the H5 build: routes, login, the pieces of the home page the tests read. */
 export class H5App {
@@ -41,9 +42,10 @@ export class H5App {
   }
 
   /**
-   * Waits for the page slide-in (and any other CSS transition) to finish, saves the screenshot, and fails
-   * when the page breaks an enforced accessibility rule (helpers/accessibility.ts): every page the suite
-   * looks at is checked.
+   * Waits for the page slide-in (and any other CSS transition) to finish, saves the screenshot and a second one
+   * at 1.5× text size (<name>@1.5x.png), and fails when the page breaks an accessibility rule
+   * (helpers/accessibility.ts) or cuts off text at 1.5× (helpers/text-scale.ts): every page the suite looks at
+   * is checked.
    */
   async screenshot(name: string): Promise<string> {
     await this.page.waitForFunction(
@@ -51,7 +53,11 @@ export class H5App {
     );
     const file = await saveScreenshot(this.page, name);
     const violations = await accessibilityViolations(this.page);
+    const clipped = await largeTextCheck(this.page, name);
+    recordSurvey(name, violations, clipped);
+    if (process.env.QY_A11Y_SURVEY) return file;
     if (violations.length) throw new Error(`accessibility of ${name}: ${JSON.stringify(violations, null, 2)}`);
+    if (clipped.length) throw new Error(`text cut off at 1.5× on ${name}: ${JSON.stringify(clipped, null, 2)}`);
     return file;
   }
 

@@ -27,6 +27,8 @@ export default function ActionButton({
   return (
     <View
       className={classes.filter(Boolean).join(' ')}
+      ariaRole='button'
+      aria-disabled={inactive}
       hoverClass={inactive ? 'none' : 'is-pressed'}
       onClick={inactive ? undefined : onClick}
     >

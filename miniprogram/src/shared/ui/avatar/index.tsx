@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { initialOf } from '@/shared/format/format'
 import { absoluteApiUrl } from '@/shared/graphql/config'
 import './index.css'
@@ -21,8 +22,8 @@ function colorOf(name: string): string {
 
 export default function Avatar({ name, url, size = 'medium', className = '' }: AvatarProps) {
   const classes = `qy-avatar qy-avatar--${size} ${className}`
-  // Our store's links: relative ones (the local driver) hang off the API origin.
-  if (url) return <Image className={classes} src={absoluteApiUrl(url)} mode='aspectFill' ariaLabel={`${name ?? ''}的头像`} />
+  // Our store's links: relative ones (the local driver) hang off the API origin. Decoration: the name is beside it.
+  if (url) return <Image className={classes} src={absoluteApiUrl(url)} mode='aspectFill' alt='' />
   return (
     <View className={classes} style={{ background: colorOf(name ?? '') }}>
       {initialOf(name)}

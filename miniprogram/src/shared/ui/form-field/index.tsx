@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { FieldLabelContext } from '@/shared/ui/form-controls'
 import './index.css'
 
 interface FormFieldProps {
@@ -11,6 +12,7 @@ interface FormFieldProps {
   children: ReactNode
 }
 
+/** A labelled form row; the Input/Textarea/Switch of shared/ui/form-controls inside it are named by its label. */
 export default function FormField({ label, required, hint, error, counter, children }: FormFieldProps) {
   return (
     <View className='qy-field'>
@@ -21,7 +23,7 @@ export default function FormField({ label, required, hint, error, counter, child
         </View>
         {counter && <View className='qy-field__counter'>{counter}</View>}
       </View>
-      {children}
+      <FieldLabelContext.Provider value={label}>{children}</FieldLabelContext.Provider>
       {error ? <View className='qy-field__error'>{error}</View> : hint && <View className='qy-field__hint'>{hint}</View>}
     </View>
   )

@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { messageOf } from '@/shared/graphql/errors'
 import { parseWhole } from '@/shared/format/number-text'
@@ -70,7 +71,7 @@ export default function LimitsCard({ summary, detail, fields, editable, refusal,
               <Input
                 className='qy-field__input'
                 type='number'
-                ariaLabel={field.label}
+                label={field.label}
                 value={typed[index]}
                 onInput={(event) => setTyped(typed.map((value, i) => (i === index ? event.detail.value : value)))}
               />

@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import './index.css'
 
 export type EditableRow = Record<string, string>
@@ -50,6 +51,7 @@ export default function RowsEditor({ columns, rows, onChange, newRow, addLabel, 
                 key={column.key}
                 className={`qy-rows__input ${locked ? 'is-locked' : ''}`}
                 style={{ flex: column.flex ?? 1 }}
+                label={`第 ${index + 1} 行${column.label}`}
                 type={column.type === 'text' ? 'text' : column.type}
                 value={row[column.key] ?? ''}
                 placeholder={column.placeholder}

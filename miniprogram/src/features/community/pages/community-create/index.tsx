@@ -1,4 +1,5 @@
-import { Input, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Textarea } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { type CommunityCategory, createCommunity, type JoinPolicy } from '@/features/community/api'
 import { messageOf } from '@/shared/graphql/errors'

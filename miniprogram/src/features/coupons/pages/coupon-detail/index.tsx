@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { fetchCoupon } from '@/features/coupons/api'
 import ActionButton from '@/shared/ui/action-button'
 import EmptyView from '@/shared/ui/empty-view'
@@ -59,7 +60,7 @@ export default function CouponDetailPage() {
         <View className='qy-muted'>{spendConditionText(data.minSpendFen)}</View>
 
         <View className={`qy-coupon-detail__qr ${usable ? '' : 'is-muted'}`}>
-          <Image className='qy-coupon-detail__qr-image' src={data.qrCodeDataUrl} mode='aspectFit' />
+          <Image className='qy-coupon-detail__qr-image' src={data.qrCodeDataUrl} mode='aspectFit' alt='核销二维码' />
           {!usable && <View className='qy-coupon-detail__stamp'>{COUPON_STATUS_LABELS[data.status]}</View>}
         </View>
         <View className='qy-coupon-detail__code'>{groupedCode(data.code)}</View>

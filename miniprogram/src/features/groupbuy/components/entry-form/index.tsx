@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import type { GroupBuy, GroupBuyEntry } from '@/features/groupbuy/api'
 import ActionButton from '@/shared/ui/action-button'
@@ -40,6 +41,7 @@ export default function EntryForm({ groupBuy, entry, pending, onSubmit, onCancel
       <View className='qy-entry-form__label'>备注</View>
       <Input
         className='qy-field__input qy-entry-form__note'
+        label='备注'
         value={note}
         maxlength={GROUP_BUY_NOTE_MAX}
         placeholder='选填，如口味、取货时间'

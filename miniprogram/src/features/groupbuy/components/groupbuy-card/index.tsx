@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import type { GroupBuy } from '@/features/groupbuy/api'
 import { participantsText } from '@/features/groupbuy/rules'
 import GroupBuyPhase from '@/features/groupbuy/components/groupbuy-phase'
@@ -18,7 +19,7 @@ export default function GroupBuyCard({ groupBuy, onClick, onPhaseEnd }: GroupBuy
   return (
     <View className='qy-card qy-gb-card' hoverClass='is-pressed' onClick={onClick}>
       {cover ? (
-        <Image className='qy-gb-card__cover' src={cover} mode='aspectFill' lazyLoad />
+        <Image className='qy-gb-card__cover' src={cover} mode='aspectFill' lazyLoad alt='' />
       ) : (
         <View className='qy-gb-card__cover qy-gb-card__cover--empty'>团</View>
       )}

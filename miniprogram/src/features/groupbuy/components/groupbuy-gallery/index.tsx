@@ -1,4 +1,5 @@
-import { Image, Swiper, SwiperItem, View } from '@tarojs/components'
+import { Swiper, SwiperItem, View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import './index.css'
 import { previewImages } from '@/platform/page'
 
@@ -14,9 +15,9 @@ export default function GroupBuyGallery({ images }: { images: string[] }) {
       indicatorActiveColor='#ffffff'
       circular={images.length > 1}
     >
-      {images.map((url) => (
+      {images.map((url, index) => (
         <SwiperItem key={url}>
-          <Image className='qy-gallery__image' src={url} mode='aspectFill' onClick={() => preview(url)} />
+          <Image className='qy-gallery__image' src={url} mode='aspectFill' alt={`商品图片 ${index + 1}/${images.length}`} onClick={() => preview(url)} />
         </SwiperItem>
       ))}
     </Swiper>

@@ -58,8 +58,8 @@ export default function DailyChart({ canvasId, title, data, kind, color, emptyTe
           data: rows,
           scale: { value: { min: 0, nice: true, tickCount: 4 }, date: { tickCount: Math.min(rows.length, 5) } },
           children: [
-            h(Axis, { field: 'date', tickCount: Math.min(rows.length, 5), style: { label: { fontSize: 11, fill: '#86909c', align: 'between' } } }),
-            h(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: 11, fill: '#86909c' } } }),
+            h(Axis, { field: 'date', tickCount: Math.min(rows.length, 5), style: { label: { fontSize: 11, fill: '#646a76', align: 'between' } } }),
+            h(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: 11, fill: '#646a76' } } }),
             geometry,
           ],
         }),

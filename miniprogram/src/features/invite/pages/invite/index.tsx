@@ -1,5 +1,6 @@
 import { useShareAppMessage } from '@tarojs/taro'
-import { Button, Image, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { useEffect } from 'react'
 import { fetchMyInvite, type MyInvite, posterCodeOf } from '@/features/invite/api'
 import ActionButton from '@/shared/ui/action-button'
@@ -21,7 +22,7 @@ function PosterCode({ invite }: { invite: MyInvite }) {
   return (
     <View className='qy-my-invite__qr'>
       {'image' in code ? (
-        <Image className='qy-my-invite__qr-image' src={code.image} mode='aspectFit' ariaLabel='邀请二维码' />
+        <Image className='qy-my-invite__qr-image' src={code.image} mode='aspectFit' alt='邀请二维码' />
       ) : (
         <View className='qy-my-invite__qr-missing' role='status'>
           {code.reason}

@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image } from '@/shared/ui/form-controls'
 import { useRef, useState } from 'react'
 import { chooseImages } from '@/platform/media'
 import { previewImages } from '@/platform/page'
@@ -68,7 +69,7 @@ export default function ImagePicker({ communityId, purpose, max, onChange, label
             className='qy-image-picker__image'
             src={slot.image ? absoluteApiUrl(slot.image.thumbnailUrl) : slot.localPath}
             mode='aspectFill'
-            ariaLabel={`第 ${index + 1} 张图片`}
+            alt={`第 ${index + 1} 张图片`}
             onClick={() => slot.image && previewImages(absoluteApiUrl(slot.image.url), uploadedUrls)}
           />
           {!slot.image && !slot.error && <View className='qy-image-picker__progress'>{slot.percent}%</View>}

@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import './index.css'
 
 interface MemberSearchProps {
@@ -15,7 +16,7 @@ export default function MemberSearch({ value, onChange }: MemberSearchProps) {
         className='qy-member-search__input'
         value={value}
         placeholder='搜索成员昵称'
-        ariaLabel='搜索成员昵称'
+        label='搜索成员昵称'
         confirmType='search'
         maxlength={32}
         onInput={(event) => onChange(event.detail.value)}

@@ -1,4 +1,5 @@
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Textarea } from '@/shared/ui/form-controls'
 import type { Question } from '@/features/questionnaire/api'
 import { EMPTY_ANSWER, textLimitOf, type QuestionnaireDraft } from '@/features/questionnaire/answers'
 import ChoiceList from '@/shared/ui/choice-list'
@@ -34,6 +35,7 @@ export default function QuestionField({ index, question, answer = EMPTY_ANSWER, 
         <View className='qy-question__textbox'>
           <Textarea
             className='qy-field__textarea qy-question__textarea'
+            label={question.title}
             value={answer.text}
             maxlength={limit}
             placeholder='请输入你的回答'

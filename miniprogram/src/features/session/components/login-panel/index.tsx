@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useEffect, useState } from 'react'
 import { nicknameError } from '@/shared/format/profile'
 import { useAuth } from '@/features/session/hooks/useAuth'
@@ -50,6 +51,7 @@ export default function LoginPanel({ joinCode }: { joinCode?: string | null }) {
           <View className='qy-login__label'>你的昵称</View>
           <Input
             className='qy-login__input'
+            label='你的昵称'
             value={nickname}
             maxlength={32}
             placeholder='中文、字母或数字，最多 32 个字'

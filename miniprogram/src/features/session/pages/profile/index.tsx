@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { AVATAR_FROM_WECHAT, chooseImages } from '@/platform/media'
 import { navigateBack } from '@/platform/navigation'
@@ -94,7 +95,6 @@ function ProfileForm({ communityId, membership }: { communityId: string; members
             value={nickname}
             maxlength={NICKNAME_MAX}
             placeholder='填写群里大家认识你的名字'
-            ariaLabel='昵称'
             onInput={(event) => setNickname(event.detail.value)}
             onBlur={(event) => setNickname(event.detail.value)}
           />

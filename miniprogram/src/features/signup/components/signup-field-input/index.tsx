@@ -1,4 +1,5 @@
-import { Input, Picker, Textarea, View } from '@tarojs/components'
+import { Picker, View } from '@tarojs/components'
+import { Input, Textarea } from '@/shared/ui/form-controls'
 import type { SignupField } from '@/features/signup/api'
 import ChoiceList from '@/shared/ui/choice-list'
 import FormField from '@/shared/ui/form-field'

@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { fetchCheckInRule } from '@/features/checkin/api'
 import { updateCheckInRule } from '@/features/checkin/admin/api'
 import AdminGate from '@/features/membership/admin/components/admin-gate'

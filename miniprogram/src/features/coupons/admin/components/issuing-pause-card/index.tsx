@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { setCouponIssuingPaused } from '@/features/coupons/admin/template-api'
 import { messageOf } from '@/shared/graphql/errors'
@@ -72,7 +73,7 @@ export default function IssuingPauseCard({ communityId, pausedAt, reason, onChan
       <View className='qy-issuing-pause__row'>
         <Input
           className='qy-field__input qy-issuing-pause__reason'
-          ariaLabel='暂停原因'
+          label='暂停原因'
           value={typed}
           maxlength={REASON_MAX}
           placeholder='暂停原因，成员会看到'

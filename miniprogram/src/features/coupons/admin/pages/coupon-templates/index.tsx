@@ -1,4 +1,5 @@
-import { Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Switch } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { type CouponTemplate, fetchCouponTemplates } from '@/features/coupons/template-api'
 import { setCouponTemplateActive } from '@/features/coupons/admin/template-api'
@@ -77,6 +78,7 @@ export default function CouponTemplatesPage() {
                 <>
                   <View className='qy-templates__switch'>
                     <Switch
+                      label={`${template.title} 上架`}
                       checked={template.active}
                       color='#07c160'
                       disabled={switching === template.id}

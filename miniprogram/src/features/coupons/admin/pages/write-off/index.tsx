@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import AdminGate from '@/features/membership/admin/components/admin-gate'
 import WriteOffResult from '@/features/coupons/admin/components/write-off-result'
@@ -56,6 +57,7 @@ export default function WriteOffPage() {
               <View className='qy-writeoff__manual'>
                 <Input
                   className='qy-writeoff__input'
+                  label='券码'
                   value={code}
                   placeholder={IS_WEAPP ? '或手动输入券码' : '输入或粘贴券码'}
                   confirmType='search'

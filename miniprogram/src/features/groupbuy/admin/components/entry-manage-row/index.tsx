@@ -1,4 +1,5 @@
-import { Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Switch } from '@/shared/ui/form-controls'
 import type { GroupBuyEntry } from '@/features/groupbuy/api'
 import { formatDateTime } from '@/shared/format/format'
 import { entryLine } from '@/features/groupbuy/rules'
@@ -20,7 +21,7 @@ export default function EntryManageRow({ entry, busy, onPickedUp }: EntryManageR
         <View className='qy-entry-manage__time'>{formatDateTime(entry.createdAt)}</View>
       </View>
       <View className='qy-entry-manage__pick'>
-        <Switch checked={entry.pickedUp} color='#07c160' disabled={busy} onChange={(event) => onPickedUp(event.detail.value)} />
+        <Switch label='已取货' checked={entry.pickedUp} color='#07c160' disabled={busy} onChange={(event) => onPickedUp(event.detail.value)} />
         <View className='qy-entry-manage__pick-label'>{entry.pickedUp ? '已取货' : '未取货'}</View>
       </View>
     </View>

@@ -1,4 +1,5 @@
-import { Image, Input, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Image, Input, Textarea } from '@/shared/ui/form-controls'
 import FormField from '@/shared/ui/form-field'
 import {
   GROUP_BUY_DESCRIPTION_MAX,
@@ -57,7 +58,7 @@ export default function GroupBuyForm({ form, errors, onChange }: GroupBuyFormPro
           {previews.length > 0 && (
             <View className='qy-gb-form__previews'>
               {previews.map((url, index) => (
-                <Image key={`${url}-${index}`} className='qy-gb-form__preview' src={url} mode='aspectFill' />
+                <Image key={`${url}-${index}`} className='qy-gb-form__preview' src={url} mode='aspectFill' alt={`图片预览 ${index + 1}`} />
               ))}
             </View>
           )}

@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useEffect, useState } from 'react'
 import type { JoinPolicy } from '@/features/community/api'
 import { messageOf } from '@/shared/graphql/errors'

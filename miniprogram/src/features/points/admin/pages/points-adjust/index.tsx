@@ -1,4 +1,5 @@
-import { Input, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Textarea } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { isErrorResult, messageOf } from '@/shared/graphql/errors'
 import { type Member } from '@/features/membership/api'

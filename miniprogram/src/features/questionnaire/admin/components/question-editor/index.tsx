@@ -1,4 +1,5 @@
-import { Input, Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Switch } from '@/shared/ui/form-controls'
 import type { QuestionType } from '@/features/questionnaire/api'
 import StatusTabs from '@/shared/ui/status-tabs'
 import { QUESTION_TITLE_MAX, QUESTION_TYPE_OPTIONS, TEXT_ANSWER_MAX } from '@/features/questionnaire/labels'
@@ -56,6 +57,7 @@ export default function QuestionEditor({ index, count, question, error, onChange
       </View>
       <Input
         className='qy-field__input qy-question-editor__title'
+        label='题目'
         value={question.title}
         maxlength={QUESTION_TITLE_MAX}
         placeholder='题目，例如：你是怎么认识我们的？'
@@ -63,13 +65,14 @@ export default function QuestionEditor({ index, count, question, error, onChange
       />
       <View className='qy-question-editor__switch'>
         <View>必答</View>
-        <Switch checked={question.required} color='#07c160' onChange={(event) => onChange({ ...question, required: event.detail.value })} />
+        <Switch label='必答' checked={question.required} color='#07c160' onChange={(event) => onChange({ ...question, required: event.detail.value })} />
       </View>
       {question.type === 'TEXT' ? (
         <View className='qy-question-editor__max'>
           <View className='qy-muted'>字数上限</View>
           <Input
             className='qy-field__input qy-question-editor__max-input'
+            label='字数上限'
             type='number'
             value={question.maxLength}
             placeholder={String(TEXT_ANSWER_MAX)}

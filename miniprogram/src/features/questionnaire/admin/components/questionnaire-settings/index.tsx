@@ -1,4 +1,5 @@
-import { Input, Switch, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Switch, Textarea } from '@/shared/ui/form-controls'
 import FormField from '@/shared/ui/form-field'
 import { QUESTIONNAIRE_INTRO_MAX, QUESTIONNAIRE_TITLE_MAX } from '@/features/questionnaire/labels'
 import type { QuestionnaireForm, QuestionnaireFormErrors } from '@/features/questionnaire/admin/questionnaire-form'
@@ -42,6 +43,7 @@ export default function QuestionnaireSettings({ form, errors, maxScore, onChange
         </View>
         <Switch
           className='qy-q-settings__auto'
+          label='达到及格分自动通过'
           checked={form.autoApprove}
           color='#07c160'
           onChange={(event) => onChange({ ...form, autoApprove: event.detail.value })}

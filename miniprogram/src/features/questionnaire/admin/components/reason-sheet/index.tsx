@@ -1,4 +1,5 @@
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Textarea } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import ActionButton from '@/shared/ui/action-button'
 import BottomSheet from '@/shared/ui/bottom-sheet'
@@ -26,6 +27,7 @@ export default function ReasonSheet({ title, placeholder, confirmText, maxLength
       {notice && <View className='qy-reason-sheet__notice'>{notice}</View>}
       <Textarea
         className='qy-field__textarea qy-reason-sheet__input'
+        label={title}
         value={reason}
         maxlength={maxLength}
         placeholder={placeholder}

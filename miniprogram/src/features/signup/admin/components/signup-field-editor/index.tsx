@@ -1,4 +1,5 @@
-import { Input, Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Switch } from '@/shared/ui/form-controls'
 import type { SignupFieldType } from '@/features/signup/api'
 import { isChoiceField, SIGNUP_FIELD_TYPE_OPTIONS, SIGNUP_LABEL_MAX } from '@/features/signup/labels'
 import { type FieldDraft, newOptionRow } from '@/features/signup/admin/signup-form'
@@ -57,6 +58,7 @@ export default function SignupFieldEditor({ index, count, field, error, onChange
       </View>
       <Input
         className='qy-field__input qy-field-editor__label'
+        label='字段名称'
         value={field.label}
         maxlength={SIGNUP_LABEL_MAX}
         placeholder='字段名称，例如：参加人数'
@@ -64,7 +66,7 @@ export default function SignupFieldEditor({ index, count, field, error, onChange
       />
       <View className='qy-field-editor__switch'>
         <View>必填</View>
-        <Switch checked={field.required} color='#07c160' onChange={(event) => onChange({ ...field, required: event.detail.value })} />
+        <Switch label='必填' checked={field.required} color='#07c160' onChange={(event) => onChange({ ...field, required: event.detail.value })} />
       </View>
       {isChoiceField(field.type) && (
         <RowsEditor

@@ -1,4 +1,5 @@
-import { Input, Switch, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input, Switch, Textarea } from '@/shared/ui/form-controls'
 import FormField from '@/shared/ui/form-field'
 import { SIGNUP_DESCRIPTION_MAX, SIGNUP_TITLE_MAX } from '@/features/signup/labels'
 import type { SignupEditErrors, SignupEditForm } from '@/features/signup/admin/signup-form'
@@ -47,7 +48,7 @@ export default function SignupSettings({ form, errors, onChange }: SignupSetting
           <View className='qy-signup-settings__switch-title'>名额满后允许候补</View>
           <View className='qy-muted'>有人取消时，按候补顺序自动补上</View>
         </View>
-        <Switch checked={form.waitlist} color='#07c160' onChange={(event) => onChange({ ...form, waitlist: event.detail.value })} />
+        <Switch label='名额满后允许候补' checked={form.waitlist} color='#07c160' onChange={(event) => onChange({ ...form, waitlist: event.detail.value })} />
       </View>
       <FormField label='报名截止时间' error={errors.deadline} hint='不设置则一直开放，直到手动截止'>
         <DateTimePicker
