@@ -19,6 +19,7 @@ import { PointsEntryType } from '../src/points/points.enums';
 import { createDefaultTiers } from '../src/tier/tier.service';
 import { User } from '../src/user/user.entity';
 import { HISTORY_NICKNAMES, seedDemoHistory } from './demo-history.seeder';
+import { rebuildRollups } from '../src/health/rollups/rollup-backfill';
 
 export const DEMO_JOIN_CODE = 'demo';
 
@@ -110,6 +111,8 @@ async function seed(em: SqlEntityManager): Promise<void> {
     { em, ledger, community, owner: members[0].member.user, templates, now },
     members.map(({ person, member }) => ({ member, checkInDays: person.checkInDays, silentDays: person.silentDays })),
   );
+  // The seeder writes raw rows straight (members, history): the dashboard's rollups are built from them once, at the end.
+  await rebuildRollups(em, community.id, community.timezone);
 }
 
 async function seedCheckIns(em: SqlEntityManager, ledger: PointsLedgerService, community: Community, member: Member, days: number, silentDays: number, now: Date) {
