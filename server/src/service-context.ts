@@ -22,6 +22,8 @@ export interface ServiceContext {
   readonly userId: number | null;
   /** The caller as an entity of `em`, mapped on first use: ask for `userId` when the id is all you need. */
   readonly user: User | null;
+  /** The caller's user row as a read-only view, for showing its nickname and avatar (the home page's member card): nothing mapped. */
+  readonly userView: User | null;
   loaders: RequestLoaders;
   /** The caller's Member row per community, looked up once per request (MemberAccessService). */
   callerMembers: Map<number, CallerMemberLookup>;
@@ -55,13 +57,29 @@ class CallerContext implements ServiceContext {
     readonly clientAddress: string,
   ) {
     this.userId = caller?.id ?? null;
-    this.loaders = createLoaders(em, caller);
+    this.loaders = lazyLoaders(em, caller);
   }
 
   get user(): User | null {
     return this.caller?.user ?? null;
   }
+
+  get userView(): User | null {
+    return this.caller?.view ?? null;
+  }
 }
+
+/** Each domain's per-request loaders, from its own `*.loaders.ts`. */
+const DOMAIN_LOADERS = {
+  user: userLoaders,
+  community: communityLoaders,
+  member: memberLoaders,
+  tier: tierLoaders,
+  coupon: couponLoaders,
+  groupBuy: groupBuyLoaders,
+  signup: signupLoaders,
+};
+type Domain = keyof typeof DOMAIN_LOADERS;
 
 /** Per-request batching, each domain's loaders from its own `*.loaders.ts`: one query per kind of row however many a list shows. */
 export function createLoaders(em: EntityManager, caller: SessionUser | null = null) {
@@ -77,3 +95,37 @@ export function createLoaders(em: EntityManager, caller: SessionUser | null = nu
 }
 
 export type RequestLoaders = ReturnType<typeof createLoaders>;
+
+/**
+ * createLoaders, each domain's made when one of its loaders is first asked for: a request uses the
+ * loaders of a domain or two, and making all of them was a few per cent of the home query's CPU.
+ * The getters live on a prototype built once (from the loader names of the first request's set).
+ */
+function lazyLoaders(em: EntityManager, caller: SessionUser | null): RequestLoaders {
+  loadersPrototype ??= prototypeOf(em, caller);
+  const loaders = Object.create(loadersPrototype) as RequestLoaders & { em: EntityManager; caller: SessionUser | null; made: Partial<Record<Domain, object>> };
+  loaders.em = em;
+  loaders.caller = caller;
+  loaders.made = {};
+  return loaders;
+}
+
+let loadersPrototype: object | undefined;
+
+const makeLoaders = (domain: Domain, em: EntityManager, caller: SessionUser | null) => (domain === 'user' ? userLoaders(em, caller) : DOMAIN_LOADERS[domain](em));
+
+/** A getter per loader name, which makes the loader's domain's set for the request on first use. */
+function prototypeOf(em: EntityManager, caller: SessionUser | null): object {
+  const prototype = {};
+  for (const domain of Object.keys(DOMAIN_LOADERS) as Domain[]) {
+    for (const name of Object.keys(makeLoaders(domain, em, caller))) {
+      Object.defineProperty(prototype, name, {
+        get(this: { em: EntityManager; caller: SessionUser | null; made: Partial<Record<Domain, Record<string, unknown>>> }) {
+          const made = (this.made[domain] ??= makeLoaders(domain, this.em, this.caller) as Record<string, unknown>);
+          return made[name];
+        },
+      });
+    }
+  }
+  return prototype;
+}

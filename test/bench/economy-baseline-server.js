@@ -53,6 +53,16 @@ async function credit(conn, { communityId, memberId, amount, balanceBefore, type
   return balance;
 }
 
+/** The dashboard's rollup of the day (server/src/health/rollups/): one upsert, sent last in the transaction, as the server sends it with the COMMIT. */
+async function addToDay(conn, { communityId, memberId, day, columns }) {
+  const names = Object.keys(columns);
+  await conn.query(
+    `insert into community_day_stats (community_id, day, shard, ${names.join(', ')}) values (?, ?, ?, ${names.map(() => '?').join(', ')})
+      on duplicate key update ${names.map((name) => `${name} = ${name} + values(${name})`).join(', ')}`,
+    [communityId, day, memberId % 4, ...Object.values(columns)],
+  );
+}
+
 const lockMember = async (conn, memberId) => (await conn.query('select points, streak, last_check_in_on from member where id = ? for update', [memberId]))[0][0];
 
 // The check-in rule and the tiers are cached by the server (under community.settings_version), so neither side reads them here.
@@ -66,6 +76,7 @@ const routes = {
       const streak = 1;
       await conn.query('insert into checkin (community_id, member_id, day, streak, points_awarded, bonus_points, created_at) values (?, ?, ?, ?, 10, 0, now(3))', [communityId, memberId, day, streak]);
       const balance = await credit(conn, { communityId, memberId, amount: 10, balanceBefore: locked.points, type: 'CHECK_IN', note: `${day} 签到`, reference: `checkin:${day}`, streak: { streak, day } });
+      await addToDay(conn, { communityId, memberId, day, columns: { check_ins: 1, points_issued: 10 } });
       return { balance };
     });
   },
@@ -79,10 +90,11 @@ const routes = {
       await conn.query('update coupon_template set issued_count = issued_count + 1 where id = ?', [templateId]);
       const code = randomBytes(6).toString('hex').toUpperCase();
       await conn.query(
-        `insert into coupon (community_id, template_id, member_id, code, status, request_id, points_cost, redeemed_at, expires_at, created_at)
-         values (?, ?, ?, ?, 'UNUSED', ?, ?, now(3), now(3) + interval ? day, now(3))`,
-        [communityId, templateId, memberId, code, requestId, template.face_value_fen, template.valid_days],
+        `insert into coupon (community_id, template_id, member_id, code, status, request_id, title, face_value_fen, min_spend_fen, points_cost, redeemed_at, expires_at, created_at)
+         values (?, ?, ?, ?, 'UNUSED', ?, ?, ?, ?, ?, now(3), now(3) + interval ? day, now(3))`,
+        [communityId, templateId, memberId, code, requestId, template.title, template.face_value_fen, template.min_spend_fen, template.face_value_fen, template.valid_days],
       );
+      await addToDay(conn, { communityId, memberId, day: today(), columns: { points_spent: template.face_value_fen, coupons_issued: 1 } });
       return { code, balance };
     });
   },

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { mapPrefixed } from '../db/entity-rows';
+import { mapPrefixed, viewOf } from '../db/entity-rows';
 import { User } from '../user/user.entity';
 
 /**
@@ -10,6 +10,7 @@ import { User } from '../user/user.entity';
  */
 export class SessionUser {
   private entity?: User;
+  private readOnly?: User;
 
   constructor(
     private readonly em: EntityManager,
@@ -21,5 +22,10 @@ export class SessionUser {
   /** The user in the request's EntityManager, mapped once, as if the ORM had loaded it. */
   get user(): User {
     return (this.entity ??= mapPrefixed(this.em, User, 'u', this.row));
+  }
+
+  /** The same user as a read-only view (entity-rows.ts viewOf): for answering with its profile, nothing mapped. */
+  get view(): User {
+    return this.entity ?? (this.readOnly ??= viewOf(this.em, User, 'u', this.row));
   }
 }

@@ -62,6 +62,14 @@ async function retried<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * inTransaction, or, when `ctx.em` is already in one (a step of a larger action, such as admitting a
+ * member whose entry fee is being settled), the work in that transaction.
+ */
+export function inTransactionOrCurrent<T>(ctx: WithEntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return ctx.em.getTransactionContext() ? work(ctx.em) : inTransaction(ctx, work);
+}
+
 /** Saves one new row without flushing the request's EntityManager (see inTransaction for why). */
 export async function insertNew<T extends object>(ctx: WithEntityManager, entityName: EntityName<T>, data: RequiredEntityData<T>): Promise<T> {
   const em = ctx.em.fork({ clear: true });

@@ -62,12 +62,12 @@ export class MemberResolver {
 
   @FieldResolver(() => String, { nullable: true })
   async nickname(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.user.load(member.user.id))?.nickname ?? null;
+    return (await profileOf(ctx, member))?.nickname ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true })
   async avatarUrl(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.user.load(member.user.id))?.avatarUrl ?? null;
+    return (await profileOf(ctx, member))?.avatarUrl ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the member has checked in today (community-local date)' })
@@ -99,6 +99,11 @@ export class MemberResolver {
   async pointsToNextTier(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await ctx.services.tiers.standingOf(ctx, member)).pointsToNextTier;
   }
+}
+
+/** The member's user, to show its profile: the caller's own read from the session (nothing mapped), another's through the loader. */
+function profileOf(ctx: RequestContext, member: Member) {
+  return member.user.id === ctx.userId ? ctx.userView : ctx.loaders.user.load(member.user.id);
 }
 
 /** The member with its community loaded (the timezone decides what "today" is). */

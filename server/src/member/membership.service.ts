@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceContext } from '../service-context';
 import { runStatement } from '../db/sql';
-import { inSqlTransaction, inTransaction, RollbackWith } from '../db/transaction';
+import { inTransactionOrCurrent } from '../db/transaction';
 import { memberStatsRow, recordMemberChange } from '../health/rollups/member-rollups';
 import { localDate } from '../common/local-date';
 import type { ErrorResult } from '../graphql/error-result';
@@ -88,7 +88,7 @@ export class MembershipService {
 
   /** A refunded member leaves (they may join, and pay, again); the owner never does. */
   async leaveRefunded(ctx: ServiceContext, communityId: number, userId: number): Promise<void> {
-    await inSqlTransaction(ctx, (tx) => removeRefundedMember(tx, communityId, userId));
+    await inTransactionOrCurrent(ctx, (tx) => removeRefundedMember(tx, communityId, userId));
     ctx.callerMembers.delete(communityId);
   }
 
@@ -97,7 +97,7 @@ export class MembershipService {
     const status = community.joinPolicy === JoinPolicy.QUESTIONNAIRE ? MemberStatus.APPLICANT : MemberStatus.ACTIVE;
     const now = this.clock.now();
     // The row and the dashboard's member rollups change together (health/rollups/member-rollups.ts).
-    await inTransaction(ctx, async (tx) => {
+    await inTransactionOrCurrent(ctx, async (tx) => {
       if (existing) {
         const before = await memberStatsRow(tx, existing.id);
         await runStatement(
@@ -114,7 +114,6 @@ export class MembershipService {
       } catch (error) {
         // A simultaneous join of the same user won the unique key; theirs is the row (and its rollups).
         if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        throw new RollbackWith(undefined);
       }
     });
     const member = await ctx.em.findOneOrFail(Member, { community, user: userId }, { refresh: true });
@@ -123,7 +122,7 @@ export class MembershipService {
     if (member.status === MemberStatus.ACTIVE) {
       const today = localDate(now, community.timezone);
       const active = { communityId: community.id, memberId: member.id, joinedDay: localDate(member.joinedAt, community.timezone) };
-      await inSqlTransaction(ctx, (tx) => this.activity.recordDay(tx, active, today));
+      await inTransactionOrCurrent(ctx, (tx) => this.activity.recordDay(tx, active, today));
     }
     ctx.callerMembers.delete(community.id);
     return member;
