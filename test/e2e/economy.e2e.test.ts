@@ -191,9 +191,9 @@ describe('member economy: check-in, points, coupons, write-off (H5)', () => {
     // The owner's 积分上限 above the rule: lowered under the demo rule (10 × 1.5 + 30 = 45 a check-in), the rule no longer saves.
     expect(await owner.textOf('.qy-limits__row')).toContain('积分上限：单次最多 1000 · 每人每日最多 2000');
     const setPerAction = async (points: string) => {
-      const capsCard = owner.current.locator('.qy-limits', { hasText: '积分上限' });
-      await capsCard.locator('.qy-limits__edit').click();
-      await capsCard.locator('.qy-limits__field input').first().fill(points);
+      const caps = owner.current.locator('.qy-limits', { hasText: '积分上限' }); // beside it, the 积分有效期 card
+      await caps.locator('.qy-limits__edit').click();
+      await caps.locator('.qy-limits__field input').first().fill(points);
       await owner.current.getByText('保存上限').click();
       await owner.waitForToast('已保存');
     };

@@ -69,6 +69,7 @@ describe('points expiry (H5)', () => {
     await member.loginAs(MEMBER);
     await member.memberCard().waitFor();
     await member.current.locator('.qy-notice__title', { hasText: line }).waitFor();
+    await member.waitForToastGone(); // 已进入「…」
     await member.screenshot('points-expiry-home');
 
     await member.current.locator('.qy-entry-tile', { hasText: '积分明细' }).click();

@@ -30,8 +30,8 @@ export function runExpiryJob(env: TestEnvironment) {
 
 /** The member's POINTS_EXPIRED ledger rows. */
 export async function expiredRows(em: EntityManager, memberId: string): Promise<Array<{ amount: number; reference: string }>> {
-  const rows = await em.getConnection().execute(`select amount, reference from points_entry where member_id = ? and type = 'POINTS_EXPIRED' order by id`, [Number(memberId)]);
-  return rows.map((row: { amount: number; reference: string }) => ({ amount: Number(row.amount), reference: row.reference }));
+  const rows = await em.getConnection().execute<Array<{ amount: number; reference: string }>>(`select amount, reference from points_entry where member_id = ? and type = 'POINTS_EXPIRED' order by id`, [Number(memberId)]);
+  return rows.map((row) => ({ amount: Number(row.amount), reference: row.reference }));
 }
 
 /**
@@ -39,12 +39,12 @@ export async function expiredRows(em: EntityManager, memberId: string): Promise<
  * balance (what is in no lot never expires), and no lot is below zero or above what it earned.
  */
 export async function lotViolations(em: EntityManager): Promise<string[]> {
-  const rows = await em.getConnection().execute(
+  const rows = await em.getConnection().execute<Array<{ id: number; points: number; inLots: number; badLots: number }>>(
     `select m.id, m.points, coalesce((select sum(l.remaining) from points_lot l where l.member_id = m.id), 0) as inLots,
             (select count(*) from points_lot l where l.member_id = m.id and (l.remaining < 0 or l.remaining > l.amount)) as badLots
        from member m`,
   );
-  return rows.flatMap((row: { id: number; points: number; inLots: number; badLots: number }) => [
+  return rows.flatMap((row) => [
     ...(Number(row.inLots) > Number(row.points) ? [`member ${row.id}: lots hold ${row.inLots} > balance ${row.points}`] : []),
     ...(Number(row.badLots) > 0 ? [`member ${row.id}: ${row.badLots} lots out of range`] : []),
   ]);

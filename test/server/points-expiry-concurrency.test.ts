@@ -29,7 +29,8 @@ describeOnMySql('points expiry across two server processes (MariaDB)', () => {
     expect(await lotViolations(env.em())).toEqual([]);
   });
 
-  const execute = (sql: string, params: unknown[] = []) => env.em().getConnection().execute(sql, params);
+  /** Rows of counts, ids and sums. */
+  const execute = (sql: string, params: unknown[] = []) => env.em().getConnection().execute<Array<Record<string, number>>>(sql, params);
   /** The community's lots made due: their date moved to PAST, and the job's progress (past PAST already) forgotten. */
   const makeLotsDue = async (communityId: string) => {
     await execute('delete from points_expiry_progress where community_id = ?', [Number(communityId)]);
@@ -56,7 +57,7 @@ describeOnMySql('points expiry across two server processes (MariaDB)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200)); // a few more of the peer's runs
     const rows = await expiredRowsByMember(shop.communityId);
     expect(rows).toHaveLength(40);
-    expect(rows.every((row: { n: number; amount: number }) => Number(row.n) === 1 && Number(row.amount) === -300)).toBe(true);
+    expect(rows.every((row) => Number(row.n) === 1 && Number(row.amount) === -300)).toBe(true);
     const [{ points }] = await execute('select sum(points) as points from member where id in (?)', [crowd.map((m) => Number(m.memberId))]);
     expect(Number(points)).toBe(0);
   });
@@ -80,7 +81,7 @@ describeOnMySql('points expiry across two server processes (MariaDB)', () => {
       })(),
     ]);
     await untilNoLotsDue(shop.communityId);
-    const expired = new Map((await expiredRowsByMember(shop.communityId)).map((row: { memberId: number; amount: number }) => [String(row.memberId), Number(row.amount)]));
+    const expired = new Map((await expiredRowsByMember(shop.communityId)).map((row) => [String(row.memberId), Number(row.amount)]));
     const kinds = answers.map((answer) => answer.data?.redeemCoupon?.__typename);
     crowd.forEach((member, i) => {
       if (kinds[i] === 'CouponRedeemed') expect(expired.has(member.memberId)).toBe(false);

@@ -184,7 +184,7 @@ describe('points expiry', () => {
     clock.set(shanghai('2027-07-11T12:00:00'));
     await runExpiryJob(env);
     expect(await read('2027-07-01', '2027-07-31')).toEqual({ outstandingPoints: 500, liabilityFen: 500, expiringWithin30Days: 0, expiringWithin90Days: 500, expiredInRange: 1000 });
-    expect((await shop.owner.client.request(LIABILITY, { c: shop.communityId, f: '2027-07-31', t: '2027-07-01' })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await shop.owner.client.request(LIABILITY, { c: shop.communityId, f: '2027-07-31', t: '2027-07-01' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses bad policies and non-owners; nothing changes', async () => {
@@ -202,7 +202,7 @@ describe('points expiry', () => {
     ];
     for (const { client, input } of attempts) {
       const { errors } = await client.request(SET_POLICY, { c: shop.communityId, i: input });
-      expect(errors?.[0].extensions.code).toMatch(/BAD_USER_INPUT|FORBIDDEN|GRAPHQL_VALIDATION_FAILED/);
+      expect(errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|FORBIDDEN|GRAPHQL_VALIDATION_FAILED/);
     }
     expect((await shop.owner.client.data(POLICY, { c: shop.communityId })).pointsExpiryPolicy).toEqual({ mode: 'ROLLING', months: 12 });
   });

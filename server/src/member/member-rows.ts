@@ -69,11 +69,12 @@ export function memberPointsStatement(change: MemberPointsChange, when: string |
  * claimed, less what the claim expires (never more than the balance: the claim took the smaller).
  * Lifetime points and the tier stay: expiring is not un-earning.
  */
-export function expiredPointsStatement(runId: string): Statement {
+export function expiredPointsStatement(runId: string, expiresOn: string): Statement {
   return {
-    sql: `update member set points = points - (select c.amount from points_expiry_claim c where c.run_id = ? and c.member_id = member.id)
+    // Each member's claim by its primary key (member, date): by run_id alone, every member would read the whole run's claims.
+    sql: `update member set points = points - (select c.amount from points_expiry_claim c where c.member_id = member.id and c.expires_on = ? and c.run_id = ?)
            where id in (select member_id from points_expiry_claim where run_id = ?)`,
-    params: [runId, runId],
+    params: [expiresOn, runId, runId],
   };
 }
 

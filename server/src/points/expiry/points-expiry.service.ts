@@ -160,7 +160,7 @@ async function expireLots(tx: SqlTarget, communityId: number, date: string, memb
              where l.community_id = ? and l.expires_on = ? and l.remaining > 0 and l.member_id in (${ids})`,
       params: [runId, now, communityId, date, ...members],
     },
-    expiredPointsStatement(runId),
+    expiredPointsStatement(runId, date),
     {
       sql: `insert into points_entry (community_id, member_id, amount, balance_after, type, reference, note, created_at)
             select c.community_id, c.member_id, -c.amount, m.points, ?, ?, ?, ? from points_expiry_claim c join member m on m.id = c.member_id
