@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Input } from '@/shared/ui/form-controls'
 import { useState } from 'react'
 import { fetchPointsExpiryPolicy, type PointsExpiryPolicy, setPointsExpiryPolicy } from '@/features/points/admin/api'
 import { checkExpiryPolicy, expiryPolicyText, EXPIRY_MODE_OPTIONS } from '@/features/points/admin/expiry-policy'
@@ -52,7 +53,7 @@ export default function ExpiryPolicyCard({ communityId, editable }: ExpiryPolicy
               <Input
                 className='qy-field__input'
                 type='number'
-                ariaLabel='有效月数'
+                label='有效月数'
                 value={editing.months}
                 onInput={(event) => setEditing({ ...editing, months: event.detail.value })}
               />
