@@ -128,6 +128,9 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     status: null,
     search: '对照',
     paused: false,
+    avatarMediaId: null,
+    targetType: 'GROUP_BUY_NOTE',
+    targetId: '999999',
     tierLevel: 0,
     tag: null,
     tiers: [{ name: '银卡', threshold: 500, multiplier: 1.2 }],
@@ -140,6 +143,7 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     CouponTemplateInput: COUPON_TEMPLATE_INPUT,
     SaveQuestionnaireInput: { title: '入群问卷', autoApprove: true, passScore: 0, welcomePoints: 0, questions: [{ title: '你从哪里知道我们？', type: 'TEXT', required: true }] },
     EconomyCapsInput: { maxPointsPerAction: 1000, maxRulePointsPerMemberDay: 2000 },
+    PointsExpiryPolicyInput: { mode: 'ROLLING', months: 12 },
   };
   const variables: Record<string, unknown> = {};
   for (const definition of operation.definition.variableDefinitions ?? []) {
@@ -156,7 +160,7 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
 }
 
 /** What may differ between two databases seeded alike: the moment of each write, signed tokens and random codes. */
-const RANDOM_KEYS = new Set(['token', 'joinCode', 'code', 'inviteCode', 'qrCodeDataUrl', 'url', 'sharePath', 'path', 'posterUrl', 'expiresAt']);
+const RANDOM_KEYS = new Set(['token', 'joinCode', 'code', 'inviteCode', 'qrCodeDataUrl', 'imageDataUrl', 'url', 'sharePath', 'path', 'posterUrl', 'expiresAt']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Questionnaire questions and options, sign-up fields: random ids made by the server (newDefinitionId). */
 const DEFINITION_ID = /^[qof][0-9a-f]{10}$/;

@@ -4,14 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type MyInviteFieldsFragment = { code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number };
+
 export type MyInviteQueryVariables = Exact<{
   communityId: string | number;
   h5Origin?: string | null | undefined;
-  inWeChat: boolean;
 }>;
 
 
-export type MyInviteQuery = { myInvite: { code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number, qrCodeDataUrl?: string, miniProgramCode?:
+export type MyInviteQuery = { myInvite: { qrCodeDataUrl: string, code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number } };
+
+export type MyInviteInWeChatQueryVariables = Exact<{
+  communityId: string | number;
+}>;
+
+
+export type MyInviteInWeChatQuery = { myInvite: { code: string, url: string, referralPoints: number, invitedCount: number, rewardedCount: number, miniProgramCode:
       | { __typename: 'MiniProgramCode', imageDataUrl: string }
       | { __typename: 'MiniProgramCodeUnavailable', message: string }
      } };
@@ -41,17 +49,34 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const MyInviteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MyInviteFields on MyInvite {
+  code
+  url
+  referralPoints
+  invitedCount
+  rewardedCount
+}
+    `, {"fragmentName":"MyInviteFields"}) as unknown as TypedDocumentString<MyInviteFieldsFragment, unknown>;
 export const MyInviteDocument = new TypedDocumentString(`
-    query MyInvite($communityId: ID!, $h5Origin: String, $inWeChat: Boolean!) {
+    query MyInvite($communityId: ID!, $h5Origin: String) {
   myInvite(communityId: $communityId) {
-    code
-    url
-    referralPoints
-    invitedCount
-    rewardedCount
-    qrCodeDataUrl(h5Origin: $h5Origin) @skip(if: $inWeChat)
-    miniProgramCode @include(if: $inWeChat) {
+    ...MyInviteFields
+    qrCodeDataUrl(h5Origin: $h5Origin)
+  }
+}
+    fragment MyInviteFields on MyInvite {
+  code
+  url
+  referralPoints
+  invitedCount
+  rewardedCount
+}`) as unknown as TypedDocumentString<MyInviteQuery, MyInviteQueryVariables>;
+export const MyInviteInWeChatDocument = new TypedDocumentString(`
+    query MyInviteInWeChat($communityId: ID!) {
+  myInvite(communityId: $communityId) {
+    ...MyInviteFields
+    miniProgramCode {
       __typename
       ... on MiniProgramCode {
         imageDataUrl
@@ -62,7 +87,13 @@ export const MyInviteDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyInviteQuery, MyInviteQueryVariables>;
+    fragment MyInviteFields on MyInvite {
+  code
+  url
+  referralPoints
+  invitedCount
+  rewardedCount
+}`) as unknown as TypedDocumentString<MyInviteInWeChatQuery, MyInviteInWeChatQueryVariables>;
 export const MyInviteCodeDocument = new TypedDocumentString(`
     query MyInviteCode($communityId: ID!) {
   myInvite(communityId: $communityId) {
