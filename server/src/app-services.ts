@@ -54,6 +54,8 @@ import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
 import { createMediaStorage } from './media/media-storage';
 import { MediaService } from './media/media.service';
 import { WxaCodeService } from './wechat/wxa-code.service';
+import { GroupCodeService } from './groupcode/group-code.service';
+import { GroupCodeViewService } from './groupcode/group-code-view.service';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -139,6 +141,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions,
     questionnaires,
+    groupCodes: new GroupCodeService(clock, media),
+    groupCodeViews: new GroupCodeViewService(clock, media, notifications),
     applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds, economyCaps),
     // entry thresholds
     invites,

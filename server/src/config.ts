@@ -84,8 +84,8 @@ export interface WeChatPaySettings {
   reconcileAfterSeconds: number;
 }
 
-/** The four subscription-message kinds; a kind without a template id is inbox-only. */
-export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED'] as const;
+/** The subscription-message kinds; a kind without a template id is inbox-only. */
+export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'GROUP_QR_EXPIRING'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationSettings {

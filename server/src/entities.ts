@@ -25,6 +25,7 @@ import { SubscriptionConsent } from './notification/subscription-consent.entity'
 import { MemberActivityDay } from './health/member-activity.entity';
 import { Media } from './media/media.entity';
 import { WxaCode } from './wechat/wxa-code.entity';
+import { GroupCode, GroupCodeGroup, GroupCodeViewDay } from './groupcode/group-code.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -63,4 +64,8 @@ export const ENTITIES = [
   // media
   Media,
   WxaCode,
+  // 群活码
+  GroupCode,
+  GroupCodeGroup,
+  GroupCodeViewDay,
 ];

@@ -22,6 +22,7 @@ import { SignupSubmissionResolver } from './signup/signup-submission.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
 import { CommunityHealthResolver } from './health/community-health.resolver';
 import { MemberPaymentResolver, PaymentResolver } from './payment/payment.resolver';
+import { GroupCodeResolver } from './groupcode/group-code.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -43,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SignupFormResolver,
   SignupSubmissionResolver,
   QuestionnaireResolver,
+  GroupCodeResolver,
   NotificationResolver,
   // community health
   CommunityHealthResolver,

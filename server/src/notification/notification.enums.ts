@@ -6,6 +6,10 @@ export enum NotificationKind {
   COUPON_EXPIRING = 'COUPON_EXPIRING',
   APPLICATION_RESULT = 'APPLICATION_RESULT',
   SIGNUP_PROMOTED = 'SIGNUP_PROMOTED',
+  /** Admins: a live group code's QR expires tomorrow. */
+  GROUP_QR_EXPIRING = 'GROUP_QR_EXPIRING',
+  /** Admins: a live group code has no group left to show (inbox only). */
+  GROUP_CODE_EXHAUSTED = 'GROUP_CODE_EXHAUSTED',
 }
 
 /**
