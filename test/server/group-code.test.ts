@@ -55,8 +55,8 @@ describe('群活码', () => {
     expect(shown[6]).toMatchObject({ name: '读书会活码', exhausted: true, current: null });
     expect(await scansOf(code.id)).toEqual({ 一群: 2, 二群: 3 });
     const exhaustedNotices = await messagesAbout(env, 'GROUP_CODE_EXHAUSTED', code.id);
-    expect(exhaustedNotices.map((m) => m.memberId).sort()).toEqual([Number(admin.memberId), expect.any(Number)].sort());
     expect(exhaustedNotices).toHaveLength(2); // the owner and the admin, once
+    expect(exhaustedNotices.map((m) => m.memberId)).toContain(Number(admin.memberId));
     expect((await owner.client.data(GROUP_CODES, { c: communityId })).groupCodes.find((c: any) => c.id === code.id).exhausted).toBe(true);
 
     // The admin replaces the first group's QR: its count starts again, and the next exhaustion is told again.

@@ -6,4 +6,6 @@ export const NOTIFICATION_KIND_STYLE: Record<NotificationKind, { icon: string; c
   COUPON_EXPIRING: { icon: '券', color: '#10aeff', label: '优惠券提醒' },
   APPLICATION_RESULT: { icon: '审', color: '#07c160', label: '入群审核' },
   SIGNUP_PROMOTED: { icon: '报', color: '#7d5cf3', label: '活动报名' },
+  GROUP_QR_EXPIRING: { icon: '码', color: '#fa5151', label: '群二维码到期' },
+  GROUP_CODE_EXHAUSTED: { icon: '码', color: '#fa5151', label: '群活码已满' },
 }

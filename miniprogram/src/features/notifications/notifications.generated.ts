@@ -9,6 +9,8 @@ export type NotificationKind =
   | 'APPLICATION_RESULT'
   | 'COUPON_EXPIRING'
   | 'GROUPBUY_RESULT'
+  | 'GROUP_CODE_EXHAUSTED'
+  | 'GROUP_QR_EXPIRING'
   | 'SIGNUP_PROMOTED';
 
 export type SubscriptionConsentInput = {
