@@ -5,7 +5,8 @@ import {
   type AdminGroupCodeFragment,
   CreateGroupCodeDocument,
   type CreateGroupCodeInput,
-  GroupCodePosterDocument,
+  GroupCodeH5QrDocument,
+  GroupCodeMiniProgramCodeDocument,
   ReplaceGroupQrDocument,
 } from './group-code-admin.generated'
 
@@ -30,13 +31,12 @@ export async function replaceGroupQr(groupId: string, qrMediaId: string, qrExpir
   return withAbsoluteLinks((await graphql(ReplaceGroupQrDocument, { groupId, qrMediaId, qrExpiresOn })).replaceGroupQr)
 }
 
-/** Admin: the poster's code image of one live code, or why there is none. */
+/** Admin: the poster's code image of one live code (a QR code of the H5 page when `h5Origin` is given), or why there is none. */
 export async function fetchGroupCodePoster(codeId: string, h5Origin: string | null): Promise<{ image: string } | { reason: string }> {
-  const { groupCodeById: code } = await graphql(GroupCodePosterDocument, { groupCodeId: codeId, h5Origin: h5Origin ?? '', inWeChat: h5Origin === null })
-  if (code?.qrCodeDataUrl) return { image: code.qrCodeDataUrl }
-  const mini = code?.miniProgramCode
-  if (mini?.__typename === 'MiniProgramCode') return { image: mini.imageDataUrl }
-  return { reason: mini?.__typename === 'MiniProgramCodeUnavailable' ? mini.message : '暂时无法生成小程序码' }
+  if (h5Origin) return { image: (await graphql(GroupCodeH5QrDocument, { groupCodeId: codeId, h5Origin })).groupCodeById.qrCodeDataUrl }
+  const code = (await graphql(GroupCodeMiniProgramCodeDocument, { groupCodeId: codeId })).groupCodeById.miniProgramCode
+  if (code.__typename === 'MiniProgramCode') return { image: code.imageDataUrl }
+  return { reason: code.__typename === 'MiniProgramCodeUnavailable' ? code.message : '暂时无法生成小程序码' }
 }
 
 /** YYYY-MM-DD `days` after today on this phone. */

@@ -45,17 +45,23 @@ export type ReplaceGroupQrMutationVariables = Exact<{
 
 export type ReplaceGroupQrMutation = { replaceGroupQr: { id: string, slug: string, name: string, path: string, exhausted: boolean, groups: Array<{ id: string, name: string, scans: number, qrExpiresOn: string, switchAfterScans: number, qrUrl: string }> } };
 
-export type GroupCodePosterQueryVariables = Exact<{
+export type GroupCodeMiniProgramCodeQueryVariables = Exact<{
   groupCodeId: string | number;
-  h5Origin: string;
-  inWeChat: boolean;
 }>;
 
 
-export type GroupCodePosterQuery = { groupCodeById: { id: string, qrCodeDataUrl?: string, miniProgramCode?:
+export type GroupCodeMiniProgramCodeQuery = { groupCodeById: { id: string, miniProgramCode:
       | { __typename: 'MiniProgramCode', imageDataUrl: string }
       | { __typename: 'MiniProgramCodeUnavailable', message: string }
      } };
+
+export type GroupCodeH5QrQueryVariables = Exact<{
+  groupCodeId: string | number;
+  h5Origin: string;
+}>;
+
+
+export type GroupCodeH5QrQuery = { groupCodeById: { id: string, qrCodeDataUrl: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -159,12 +165,11 @@ export const ReplaceGroupQrDocument = new TypedDocumentString(`
     qrUrl
   }
 }`) as unknown as TypedDocumentString<ReplaceGroupQrMutation, ReplaceGroupQrMutationVariables>;
-export const GroupCodePosterDocument = new TypedDocumentString(`
-    query GroupCodePoster($groupCodeId: ID!, $h5Origin: String!, $inWeChat: Boolean!) {
+export const GroupCodeMiniProgramCodeDocument = new TypedDocumentString(`
+    query GroupCodeMiniProgramCode($groupCodeId: ID!) {
   groupCodeById(groupCodeId: $groupCodeId) {
     id
-    qrCodeDataUrl(h5Origin: $h5Origin) @skip(if: $inWeChat)
-    miniProgramCode @include(if: $inWeChat) {
+    miniProgramCode {
       __typename
       ... on MiniProgramCode {
         imageDataUrl
@@ -175,4 +180,12 @@ export const GroupCodePosterDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GroupCodePosterQuery, GroupCodePosterQueryVariables>;
+    `) as unknown as TypedDocumentString<GroupCodeMiniProgramCodeQuery, GroupCodeMiniProgramCodeQueryVariables>;
+export const GroupCodeH5QrDocument = new TypedDocumentString(`
+    query GroupCodeH5Qr($groupCodeId: ID!, $h5Origin: String!) {
+  groupCodeById(groupCodeId: $groupCodeId) {
+    id
+    qrCodeDataUrl(h5Origin: $h5Origin)
+  }
+}
+    `) as unknown as TypedDocumentString<GroupCodeH5QrQuery, GroupCodeH5QrQueryVariables>;

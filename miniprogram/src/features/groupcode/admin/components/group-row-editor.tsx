@@ -39,7 +39,7 @@ export default function GroupRowEditor({ communityId, index, draft, onChange, on
       </FormField>
       <FormField label='二维码有效期至' required hint='微信群二维码 7 天内有效；到期当天起不再展示'>
         <Picker mode='date' value={draft.qrExpiresOn} onChange={(event) => set({ qrExpiresOn: String(event.detail.value) })}>
-          <View className='qy-field__input qy-group-codes__date' aria-label={`第 ${index + 1} 个群的二维码有效期`}>
+          <View className='qy-field__input qy-group-codes__date' ariaLabel={`第 ${index + 1} 个群的二维码有效期`}>
             {draft.qrExpiresOn}
           </View>
         </Picker>

@@ -84,7 +84,7 @@ export default function AdminGroupCodesPage() {
               </FormField>
               <FormField label='二维码有效期至' required>
                 <Picker mode='date' value={replacing.qrExpiresOn} onChange={(event) => setReplacing({ ...replacing, qrExpiresOn: String(event.detail.value) })}>
-                  <View className='qy-field__input qy-group-codes__date' aria-label='新二维码的有效期'>
+                  <View className='qy-field__input qy-group-codes__date' ariaLabel='新二维码的有效期'>
                     {replacing.qrExpiresOn}
                   </View>
                 </Picker>
