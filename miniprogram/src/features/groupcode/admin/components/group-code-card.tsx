@@ -42,7 +42,9 @@ export default function GroupCodeCard({ code, onReplace }: GroupCodeCardProps) {
       {poster && (
         <View className='qy-group-codes__poster'>
           {'image' in poster ? (
-            <Image className='qy-group-codes__poster-image' src={poster.image} mode='aspectFit' showMenuByLongpress ariaLabel={`${code.name}的活码海报`} />
+            <View className='qy-group-codes__poster-frame'>
+              <Image className='qy-group-codes__poster-image' src={poster.image} mode='aspectFit' showMenuByLongpress ariaLabel={`${code.name}的活码海报`} />
+            </View>
           ) : (
             <View role='status'>{poster.reason}</View>
           )}

@@ -29,14 +29,16 @@ export default function GroupCodeViewPage() {
           {view.data.current ? (
             <>
               <View className='qy-group-code__group'>{view.data.current.name}</View>
-              <Image
+              <View className='qy-group-code__frame'>
+                <Image
                 className='qy-group-code__qr'
                 src={view.data.current.qrUrl}
                 mode='aspectFit'
                 showMenuByLongpress
                 ariaLabel={`${view.data.current.name}的群二维码`}
                 onClick={() => !IS_WEAPP && previewImages(view.data!.current!.qrUrl, [view.data!.current!.qrUrl])}
-              />
+                />
+              </View>
               <View className='qy-group-code__hint'>长按识别二维码加入群聊</View>
             </>
           ) : (
