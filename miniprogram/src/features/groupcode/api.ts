@@ -1,5 +1,6 @@
 import { graphql } from '@/shared/graphql/client'
 import { absoluteApiUrl } from '@/shared/graphql/config'
+import { safeDecode } from '@/platform/share'
 import { GroupCodeViewDocument, type GroupCodeViewQuery } from './group-code.generated'
 
 export type GroupCodeView = NonNullable<GroupCodeViewQuery['groupCode']>
@@ -9,14 +10,6 @@ export async function fetchGroupCodeView(slug: string): Promise<GroupCodeView | 
   const { groupCode } = await graphql(GroupCodeViewDocument, { slug })
   if (!groupCode) return null
   return groupCode.current ? { ...groupCode, current: { ...groupCode.current, qrUrl: absoluteApiUrl(groupCode.current.qrUrl) } } : groupCode
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
 }
 
 /** The slug a page was opened with: `?s=<slug>` from links, or `?scene=g%3D<slug>` from the poster's 小程序码. */
