@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/audit-log/index',
         'pages/moderation/index',
         'pages/payment-orders/index',
+        'pages/group-codes/index',
       ],
     },
     // Inviting friends and paying an entry fee: opened from the home page only.
@@ -53,6 +54,11 @@ export default defineAppConfig({
     {
       root: 'activity',
       pages: ['pages/groupbuy-list/index', 'pages/groupbuy-detail/index', 'pages/signup-list/index', 'pages/signup-detail/index'],
+    },
+    // 群活码's public page: opened by anyone from a poster or a link, member or not.
+    {
+      root: 'groupcode',
+      pages: ['pages/view/index'],
     },
   ],
   window: {

@@ -18,6 +18,7 @@ import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208120000 } from './Migration20261208120000';
 import { Migration20261208130000 } from './Migration20261208130000';
 import { Migration20261208130100 } from './Migration20261208130100';
+import { Migration20261208140000 } from './Migration20261208140000';
 
 /**
  * Every MySQL migration in order. `npm run db:migration:create` writes a new file from the
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208120000', class: Migration20261208120000 }, // content safety: moderation queue + reports, image checks, note/nickname visibility
   { name: 'Migration20261208130000', class: Migration20261208130000 }, // media: uploaded images; app_user.avatar_media_id (old avatar URLs forgotten)
   { name: 'Migration20261208130100', class: Migration20261208130100 }, // 小程序码: wxa_code, each page and scene's code as WeChat drew it
+  { name: 'Migration20261208140000', class: Migration20261208140000 }, // 群活码: group_code, its groups (QR, expiry, threshold, scans), views per group per day
 ];

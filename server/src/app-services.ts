@@ -65,6 +65,8 @@ import { ModerationTargets } from './content-safety/moderation-targets';
 import { ContentTargetType } from './content-safety/content-safety.enums';
 import { groupBuyNoteTarget } from './groupbuy/group-buy-note.moderation';
 import { memberNicknameTarget } from './member/member-nickname.moderation';
+import { GroupCodeService } from './groupcode/group-code.service';
+import { GroupCodeViewService } from './groupcode/group-code-view.service';
 
 /**
  * The app's singletons, each given what it uses (constructor parameters, built in dependency order):
@@ -169,6 +171,8 @@ export function createAppServices(config: AppConfig, orm: MikroORM, clock: Clock
     signupForms: new SignupFormService(notifications, clock, access),
     signupSubmissions,
     questionnaires,
+    groupCodes: new GroupCodeService(clock, media),
+    groupCodeViews: new GroupCodeViewService(clock, media, notifications),
     applications: new ApplicationService(notifications, clock, access, points, questionnaires, entryRefunds, economyCaps),
     // entry thresholds
     invites,

@@ -97,7 +97,7 @@ export interface WeChatPaySettings {
 }
 
 /** The subscription-message kinds; a kind without a template id is inbox-only. */
-export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'POINTS_EXPIRING', 'CONTENT_WITHDRAWN'] as const;
+export const NOTIFICATION_KINDS = ['GROUPBUY_RESULT', 'COUPON_EXPIRING', 'APPLICATION_RESULT', 'SIGNUP_PROMOTED', 'POINTS_EXPIRING', 'CONTENT_WITHDRAWN', 'GROUP_QR_EXPIRING'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationSettings {

@@ -33,6 +33,7 @@ import { CommunityDayStatsRow, CommunityMemberTally, CommunityReturnDay } from '
 import { ModerationItem } from './content-safety/moderation-item.entity';
 import { ContentReport } from './content-safety/content-report.entity';
 import { ImageCheck } from './content-safety/image-check.entity';
+import { GroupCode, GroupCodeGroup, GroupCodeViewDay } from './groupcode/group-code.entity';
 
 /** Every table, listed once for MikroORM's discovery. */
 export const ENTITIES = [
@@ -82,4 +83,8 @@ export const ENTITIES = [
   ModerationItem,
   ContentReport,
   ImageCheck,
+  // 群活码
+  GroupCode,
+  GroupCodeGroup,
+  GroupCodeViewDay,
 ];

@@ -25,6 +25,7 @@ import { NotificationResolver } from './notification/notification.resolver';
 import { CommunityHealthResolver } from './health/community-health.resolver';
 import { MemberPaymentResolver, PaymentResolver } from './payment/payment.resolver';
 import { ModerationResolver } from './content-safety/moderation.resolver';
+import { GroupCodeResolver } from './groupcode/group-code.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -48,6 +49,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SignupFormResolver,
   SignupSubmissionResolver,
   QuestionnaireResolver,
+  GroupCodeResolver,
   NotificationResolver,
   // community health
   CommunityHealthResolver,

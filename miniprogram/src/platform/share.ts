@@ -16,7 +16,7 @@ export function shareTitle(community: { name: string }): string {
   return `邀请你加入「${community.name}」`
 }
 
-function safeDecode(value: string): string {
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value)
   } catch {

@@ -23,6 +23,7 @@ export const routes = {
   invite: (communityId: string) => withId('/entry/pages/invite/index', communityId),
   entryFee: (joinCode: string) => `/entry/pages/entry-fee/index?c=${encodeURIComponent(joinCode)}`,
   adminInvites: (communityId: string) => withId('/admin/pages/invites/index', communityId),
+  adminGroupCodes: (communityId: string) => withId('/admin/pages/group-codes/index', communityId),
   couponDetail: (couponId: string) => withId('/pages/coupon-detail/index', couponId),
   messages: (communityId: string) => withId('/pages/messages/index', communityId),
   profile: (communityId: string) => withId('/me/pages/profile/index', communityId),

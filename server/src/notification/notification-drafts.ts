@@ -11,6 +11,8 @@ import { clip, phrase, shortDate, thing, time } from './template-values';
  *   SIGNUP_PROMOTED     thing1 活动名称 · phrase2 报名状态 · thing3 温馨提示 · time4 通知时间
  *   POINTS_EXPIRING     number1 过期积分 · date2 过期日期 · thing3 温馨提示
  *   CONTENT_WITHDRAWN   thing1 内容类型 · phrase2 处理结果 · thing3 温馨提示 · time4 处理时间
+ *   GROUP_QR_EXPIRING   thing1 群名称 · time2 过期时间 · thing3 温馨提示
+ *   GROUP_CODE_EXHAUSTED inbox only
  */
 export interface MessageDraft {
   communityId: number;
@@ -129,5 +131,35 @@ export function contentWithdrawnDraft(to: Recipient, check: { id: number; at: Da
     body: '你发布的一张图片未通过微信内容安全检测，已被撤下，其他群友不再能看到。请遵守社群规范。',
     page: `pages/messages/index?id=${to.communityId}`,
     data: { thing1: v(thing('图片')), phrase2: v(phrase('已撤下')), thing3: v(thing('未通过内容安全检测')), time4: v(time(check.at, timeZone)) },
+  };
+}
+
+export function groupQrExpiringDraft(
+  to: Recipient,
+  group: { id: number; name: string; codeName: string; qrExpiresOn: string; expiresAt: Date; page: string },
+  timeZone: string,
+): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.GROUP_QR_EXPIRING,
+    dedupeKey: `group-qr-expiring:${group.id}:${group.qrExpiresOn}:${to.memberId}`,
+    refId: group.id,
+    title: '群二维码明天过期',
+    body: clip(`活码「${group.codeName}」里「${group.name}」的群二维码将于 ${shortDate(group.expiresAt, timeZone)} 过期，请在群聊里重新生成并替换。`, 300),
+    page: group.page,
+    data: { thing1: v(thing(group.name)), time2: v(time(group.expiresAt, timeZone)), thing3: v(thing('请替换新的群二维码')) },
+  };
+}
+
+export function groupCodeExhaustedDraft(to: Recipient, code: { id: number; name: string; exhaustion: number; page: string }): MessageDraft {
+  return {
+    ...to,
+    kind: NotificationKind.GROUP_CODE_EXHAUSTED,
+    dedupeKey: `group-code-exhausted:${code.id}:${code.exhaustion}:${to.memberId}`,
+    refId: code.id,
+    title: '群活码没有可用的群了',
+    body: clip(`活码「${code.name}」的群都已满员或二维码已过期，扫码的人暂时进不了群。请添加新群或替换二维码。`, 300),
+    page: code.page,
+    data: {},
   };
 }

@@ -9,6 +9,10 @@ export enum NotificationKind {
   POINTS_EXPIRING = 'POINTS_EXPIRING',
   /** Something the member published was withdrawn (WeChat's image check said risky). */
   CONTENT_WITHDRAWN = 'CONTENT_WITHDRAWN',
+  /** Admins: a live group code's QR expires tomorrow. */
+  GROUP_QR_EXPIRING = 'GROUP_QR_EXPIRING',
+  /** Admins: a live group code has no group left to show (inbox only). */
+  GROUP_CODE_EXHAUSTED = 'GROUP_CODE_EXHAUSTED',
 }
 
 /**

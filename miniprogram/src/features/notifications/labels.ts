@@ -8,4 +8,6 @@ export const NOTIFICATION_KIND_STYLE: Record<NotificationKind, { icon: string; c
   SIGNUP_PROMOTED: { icon: '报', color: '#7d5cf3', label: '活动报名' },
   POINTS_EXPIRING: { icon: '积', color: '#fa5151', label: '积分过期提醒' },
   CONTENT_WITHDRAWN: { icon: '安', color: '#f53f3f', label: '内容安全' },
+  GROUP_QR_EXPIRING: { icon: '码', color: '#fa5151', label: '群二维码到期' },
+  GROUP_CODE_EXHAUSTED: { icon: '码', color: '#fa5151', label: '群活码已满' },
 }

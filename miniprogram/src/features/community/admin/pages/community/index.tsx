@@ -86,6 +86,7 @@ export default function AdminCommunityPage() {
           <View className='qy-section-title'>成员</View>
           <NavRow title='成员管理' value={`${memberCount} 人`} onClick={() => openPage(routes.adminMembers(id))} />
           <NavRow title='邀请与入群方式' value={joinPolicyLabel(joinPolicy)} onClick={() => openPage(routes.adminInvites(id))} />
+          <NavRow title='群活码' value='满员自动换群' onClick={() => openPage(routes.adminGroupCodes(id))} />
           <NavRow title='操作日志' value='谁在什么时候做了什么' onClick={() => openPage(routes.adminAuditLog(id))} />
           <NavRow title='内容审核' value='举报与待复核的内容' onClick={() => openPage(routes.adminModeration(id))} />
 

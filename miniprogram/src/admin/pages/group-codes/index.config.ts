@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '群活码',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,1 @@
+export { default } from '@/features/groupcode/admin/pages/group-codes'
