@@ -131,6 +131,10 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     avatarMediaId: null,
     targetType: 'GROUP_BUY_NOTE',
     targetId: '999999',
+    slug: 'no-such-group-code',
+    groupCodeId: '999999',
+    qrMediaId: '999999',
+    qrExpiresOn: '2099-01-01',
     tierLevel: 0,
     tag: null,
     tiers: [{ name: '银卡', threshold: 500, multiplier: 1.2 }],
@@ -144,6 +148,7 @@ function variablesFor(operation: ClientOperation, side: Side, tag: string): Reco
     SaveQuestionnaireInput: { title: '入群问卷', autoApprove: true, passScore: 0, welcomePoints: 0, questions: [{ title: '你从哪里知道我们？', type: 'TEXT', required: true }] },
     EconomyCapsInput: { maxPointsPerAction: 1000, maxRulePointsPerMemberDay: 2000 },
     PointsExpiryPolicyInput: { mode: 'ROLLING', months: 12 },
+    CreateGroupCodeInput: { name: '读书会进群', groups: [{ name: '一群', qrMediaId: '999999', qrExpiresOn: '2099-01-01', switchAfterScans: 180 }] },
   };
   const variables: Record<string, unknown> = {};
   for (const definition of operation.definition.variableDefinitions ?? []) {
