@@ -137,10 +137,10 @@ export class WeChatMessageApi {
   }
 
   /**
-   * POST /wxa/getwxacodeunlimit: the PNG, or WeChat's errcode (NO_ANSWER when none came) with the token it was
-   * refused for. `check_path: false` lets codes point at pages of versions not yet released.
+   * POST /wxa/getwxacodeunlimit: errcode 0 with the PNG, or WeChat's errcode (NO_ANSWER when none came).
+   * `check_path: false` lets codes point at pages of versions not yet released.
    */
-  async getUnlimitedCode(accessToken: string, code: { page: string; scene: string }): Promise<{ png: Buffer } | { errcode: number; token: string }> {
+  async getUnlimitedCode(accessToken: string, code: { page: string; scene: string }): Promise<{ errcode: number; errmsg: string; png?: Buffer }> {
     try {
       const response = await fetch(`${this.settings.apiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(accessToken)}`, {
         method: 'POST',
@@ -149,13 +149,14 @@ export class WeChatMessageApi {
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
       const body = Buffer.from(await response.arrayBuffer());
-      if (response.ok && (response.headers.get('content-type') ?? '').startsWith('image/')) return { png: body };
-      const errcode = response.ok ? Number((JSON.parse(body.toString('utf8')) as { errcode?: number }).errcode ?? NO_ANSWER) : NO_ANSWER;
+      if (response.ok && (response.headers.get('content-type') ?? '').startsWith('image/')) return { errcode: 0, errmsg: 'ok', png: body };
+      const refused = response.ok ? (JSON.parse(body.toString('utf8')) as { errcode?: number; errmsg?: string }) : {};
+      const errcode = Number(refused.errcode ?? NO_ANSWER);
       this.callFailed('getwxacodeunlimit', errcode === NO_ANSWER ? UNREACHABLE : String(errcode));
-      return { errcode, token: accessToken };
-    } catch {
+      return { errcode, errmsg: String(refused.errmsg ?? `HTTP ${response.status}`) };
+    } catch (error) {
       this.callFailed('getwxacodeunlimit', UNREACHABLE);
-      return { errcode: NO_ANSWER, token: accessToken };
+      return { errcode: NO_ANSWER, errmsg: `network: ${(error as Error).message}`.slice(0, 200) };
     }
   }
 

@@ -3,12 +3,12 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Clock } from '../common/clock';
 import type { WeChatAccessTokenService } from './wechat-access-token.service';
 import type { WeChatMessageApi } from './wechat-api.client';
+import { withAccessToken } from './with-access-token';
 import { WxaCode } from './wxa-code.entity';
 import { MiniProgramCode, MiniProgramCodeUnavailable } from './wxa-code.types';
 
 /** The characters WeChat allows in a scene. */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
-const TOKEN_REFUSED = new Set([40001, 42001]);
 
 /** WeChat's refusals as the poster tells them. */
 const REASONS: Record<number, string> = {
@@ -51,12 +51,8 @@ export class WxaCodeService {
   }
 
   private async draw(em: EntityManager, page: string, scene: string): Promise<MiniProgramCodeAnswer> {
-    let answer = await this.api.getUnlimitedCode(await this.accessTokens.get(), { page, scene });
-    if ('errcode' in answer && TOKEN_REFUSED.has(answer.errcode)) {
-      await this.accessTokens.reject(answer.token);
-      answer = await this.api.getUnlimitedCode(await this.accessTokens.get(), { page, scene });
-    }
-    if ('errcode' in answer) return new MiniProgramCodeUnavailable(REASONS[answer.errcode] ?? '暂时无法生成小程序码，请稍后再试', answer.errcode > 0 ? answer.errcode : null);
+    const answer: { errcode: number; png?: Buffer } = await withAccessToken(this.accessTokens, (token) => this.api.getUnlimitedCode(token, { page, scene }));
+    if (answer.errcode !== 0 || !answer.png) return new MiniProgramCodeUnavailable(REASONS[answer.errcode] ?? '暂时无法生成小程序码，请稍后再试', answer.errcode > 0 ? answer.errcode : null);
     try {
       await em.insert(WxaCode, { page, scene, png: answer.png, createdAt: this.clock.now() });
     } catch (error) {
