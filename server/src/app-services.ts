@@ -54,7 +54,7 @@ import { PaymentOrderViews } from './payment/payment-order-views';
 import type { Metrics } from './metrics/metrics';
 import { PaymentReconciliationService } from './payment/payment-reconciliation.service';
 import { createWeChatPayGateway } from './payment/wechat-pay.gateway';
-import { createMediaStorage } from './media/media-storage';
+import { createMediaStorage } from './media/create-media-storage';
 import { MediaService } from './media/media.service';
 import { WxaCodeService } from './wechat/wxa-code.service';
 import { WeChatSecurityApi } from './wechat/wechat-security.client';

@@ -1,7 +1,3 @@
-import { createHmac } from 'node:crypto';
-import type { MediaSettings } from '../config';
-import { LocalMediaStorage } from './local-media-storage';
-import { S3MediaStorage } from './s3-media-storage';
 
 /**
  * Where image files live. Keys under `a/` (avatars) are public and read from `publicUrl`; every other key
@@ -19,12 +15,6 @@ export interface MediaStorage {
 }
 
 export const PUBLIC_PREFIX = 'a/';
-
-/** `sessionSecret` keys the local driver's link signatures (a key derived from it, used for nothing else). */
-export function createMediaStorage(settings: MediaSettings, sessionSecret: string): MediaStorage {
-  if (settings.s3) return new S3MediaStorage(settings, settings.s3);
-  return new LocalMediaStorage(settings, createHmac('sha256', sessionSecret).update('qunyou media links').digest('hex'));
-}
 
 /**
  * A signed link's expiry: the end of the window after the current one, so every link handed out in one

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isMySql, runStatement, selectRows, SqlTarget, type Statement } from '../../db/sql';
 import { localDate } from '../../common/local-date';
+import { communityTimezone } from '../../health/rollups/rollup-writes';
 import { PointsExpiryMode } from './points-expiry.enums';
 
 /**
@@ -118,8 +119,7 @@ export function undoSpendFromLotsStatements(spend: Required<Pick<LotSpend, 'memb
  * Run it in the refund's transaction, under the member's lock. @returns the points given back.
  */
 export async function refundToLots(tx: SqlTarget, refund: { communityId: number; memberId: number; spendKey: string; amount: number; at: Date }): Promise<{ refunded: number; expired: number }> {
-  const [community] = await selectRows<{ timezone: string }>(tx, 'select timezone from community where id = ?', [refund.communityId]);
-  const today = localDate(refund.at, community.timezone);
+  const today = localDate(refund.at, await communityTimezone(tx, refund.communityId));
   const uses = await selectRows<{ lotId: number; amount: number; expired: number | null }>(
     tx,
     `select u.lot_id as lotId, u.amount, case when l.id is null then 0 when l.expires_on < ? then 1 else 0 end as expired
